@@ -1,0 +1,26 @@
+using GamesDrop.Bff.Features.Currencies;
+using GamesDrop.Bff.Kernel;
+using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.Contracts;
+using GamesDrop.ServiceDefaults;
+
+namespace GamesDrop.Bff;
+
+/// <summary>The public HTTP API the storefront calls: shaped for the UI, the only app browsers reach.</summary>
+public static class BffApp
+{
+    public static WebApplicationBuilder AddBff(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAppOpenApi(AppIds.Bff);
+        builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapBff(this IEndpointRouteBuilder routes)
+    {
+        routes.MapAppGroup(AppIds.Bff)
+            .MapGroup("/api")
+            .MapCurrencies();
+        return routes;
+    }
+}

@@ -1,0 +1,85 @@
+using Dapr.Client;
+using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.BuildingBlocks.Resiliency;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GamesDrop.BuildingBlocks.Invocation;
+
+/// <summary>
+/// Typed HttpClients for other apps and for external APIs. Dapr profile: through the sidecar
+/// (<c>/v1.0/invoke/{id}/method/...</c>), which applies resiliency.yaml. Embedded: straight to the app's
+/// route group in this host, or to the API's configured URL with the same policies built locally.
+/// </summary>
+public static class ServiceInvocation
+{
+    /// <summary>A client for app <paramref name="appId"/>; relative paths are the app's own routes.</summary>
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string appId)
+        where TClient : class =>
+        services.AddHttpClient<TClient>()
+            .ConfigureHttpClient((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
+                    ? new Uri($"http://{appId}/")
+                    : new Uri(sp.GetRequiredService<SelfAddress>().BaseUri, appId + "/");
+            })
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => handlers.Add(
+                sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
+                    ? DaprHandler(sp, appId)
+                    : new AppTokenHandler(sp.GetRequiredService<IConfiguration>()["APP_API_TOKEN"])));
+
+    /// <summary>
+    /// A client for an external API declared as HTTPEndpoint <paramref name="endpointName"/>. Embedded
+    /// reads its base URL from <c>HttpEndpoints:{name}:BaseUrl</c> and applies the endpoint's resiliency target.
+    /// </summary>
+    public static IHttpClientBuilder AddHttpEndpointClient<TClient>(this IServiceCollection services, string endpointName)
+        where TClient : class =>
+        services.AddHttpClient<TClient>()
+            .ConfigureHttpClient((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
+                    ? new Uri($"http://{endpointName}/")
+                    : ConfiguredBaseUrl(sp.GetRequiredService<IConfiguration>(), endpointName);
+            })
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+            {
+                if (sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr)
+                {
+                    handlers.Add(DaprHandler(sp, endpointName));
+                }
+            })
+            // daprd applies the endpoint's policies itself in the Dapr profile.
+            .AddResiliencyPolicies(endpointName, sp => sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Embedded);
+
+    private static Uri ConfiguredBaseUrl(IConfiguration configuration, string endpointName)
+    {
+        var url = configuration[$"HttpEndpoints:{endpointName}:BaseUrl"]
+            ?? throw new InvalidOperationException($"HttpEndpoints:{endpointName}:BaseUrl is not configured.");
+        return new Uri(url.TrimEnd('/') + "/");
+    }
+
+    private static DelegatingHandler DaprHandler(IServiceProvider sp, string appId)
+    {
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var handler = new InvocationHandler { DefaultAppId = appId };
+        if (configuration["DAPR_HTTP_ENDPOINT"] is { Length: > 0 } endpoint)
+        {
+            handler.DaprEndpoint = endpoint;
+        }
+        return handler;
+    }
+
+    /// <summary>Presents the app token the callee checks, as daprd does in the Dapr profile.</summary>
+    private sealed class AppTokenHandler(string? token) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            if (!string.IsNullOrEmpty(token))
+            {
+                request.Headers.Remove("dapr-api-token");
+                request.Headers.Add("dapr-api-token", token);
+            }
+            return base.SendAsync(request, ct);
+        }
+    }
+}

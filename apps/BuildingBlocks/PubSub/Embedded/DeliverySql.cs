@@ -1,0 +1,56 @@
+namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
+
+internal static class DeliverySql
+{
+    public const string Insert = """
+        INSERT INTO messaging.deliveries (message_id, route, dead_letter_topic)
+        VALUES (@MessageId, @Route, @DeadLetterTopic)
+        ON CONFLICT (message_id, route) DO NOTHING
+        """;
+
+    // A claim is a lease: a worker that dies mid-delivery leaves the row to be claimed again.
+    public const string ClaimDue = """
+        WITH due AS (
+            SELECT id FROM messaging.deliveries
+            WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
+              AND (locked_until IS NULL OR locked_until < now())
+            ORDER BY next_attempt_at, id
+            LIMIT @Limit
+            FOR UPDATE SKIP LOCKED),
+        claimed AS (
+            UPDATE messaging.deliveries d SET locked_until = now() + interval '2 minutes'
+            FROM due WHERE d.id = due.id
+            RETURNING d.id, d.message_id, d.route, d.dead_letter_topic, d.attempts)
+        SELECT c.id AS DeliveryId, c.route AS Route, c.dead_letter_topic AS DeadLetterTopic, c.attempts AS Attempts,
+               o.id AS MessageId, o.source AS Source, o.pubsub_name AS PubsubName, o.topic AS Topic,
+               o.data::text AS Data, o.traceparent AS TraceParent, o.created_at AS CreatedAt
+        FROM claimed c JOIN messaging.outbox o ON o.id = c.message_id
+        """;
+
+    public const string MarkDelivered = """
+        UPDATE messaging.deliveries
+        SET delivered_at = now(), attempts = attempts + 1, locked_until = NULL, last_error = @Note
+        WHERE id = @DeliveryId
+        """;
+
+    public const string ScheduleRetry = """
+        UPDATE messaging.deliveries
+        SET attempts = attempts + 1, locked_until = NULL, last_error = @Error,
+            next_attempt_at = now() + make_interval(secs => @DelaySeconds)
+        WHERE id = @DeliveryId
+        """;
+
+    public const string MarkDead = """
+        UPDATE messaging.deliveries
+        SET dead_at = now(), attempts = attempts + 1, locked_until = NULL, last_error = @Error
+        WHERE id = @DeliveryId;
+        INSERT INTO messaging.dead_letters (message_id, pubsub_name, topic, route, data, attempts, last_error)
+        VALUES (@MessageId, @PubsubName, @Topic, @Route, CAST(@Data AS jsonb), @Attempts + 1, @Error)
+        ON CONFLICT (message_id, route) DO NOTHING;
+        """;
+}
+
+/// <summary>A claimed delivery with the event it carries.</summary>
+internal sealed record DueDelivery(
+    long DeliveryId, string Route, string? DeadLetterTopic, int Attempts,
+    Guid MessageId, string Source, string PubsubName, string Topic, string Data, string? TraceParent, DateTime CreatedAt);

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Dapper;
+using GamesDrop.BuildingBlocks.Components;
+using GamesDrop.BuildingBlocks.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
+
+/// <summary>
+/// Embedded profile: delivers each event to its subscriber routes over HTTP as daprd does (CloudEvent
+/// body, traceparent, app token) and reads the reply as daprd does: 2xx is done unless the body says
+/// RETRY or DROP, 404 drops, anything else is retried by the pub/sub inbound retry policy of
+/// resiliency.yaml, then dead-lettered.
+/// </summary>
+public sealed partial class DeliveryWorker(
+    IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    public const string HttpClientName = "embedded-pubsub-delivery";
+    private const int BatchSize = 50;
+    private static readonly ActivitySource Tracing = new("GamesDrop.PubSub");
+    private static readonly RetryPolicy DefaultRetry = new(false, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), 5, null);
+    private readonly WakeUp _wakeUp = new();
+
+    private enum Outcome
+    {
+        Delivered,
+        Dropped,
+        Retry,
+    }
+
+    public void Signal() => _wakeUp.Set();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await HostStarted.WaitAsync(lifetime, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DeliverBatchAsync(stoppingToken) == BatchSize)
+                {
+                    continue;
+                }
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                LogPassFailed(e);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            try
+            {
+                await _wakeUp.WaitAsync(TimeSpan.FromMilliseconds(500), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> DeliverBatchAsync(CancellationToken ct)
+    {
+        var db = services.GetRequiredService<NpgsqlDataSource>();
+        List<DueDelivery> due;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        {
+            due = (await connection.QueryAsync<DueDelivery>(new CommandDefinition(
+                DeliverySql.ClaimDue, new { Limit = BatchSize }, cancellationToken: ct))).ToList();
+        }
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, DeliverAsync);
+        return due.Count;
+    }
+
+    private async ValueTask DeliverAsync(DueDelivery delivery, CancellationToken ct)
+    {
+        using var activity = Tracing.StartActivity("pubsub deliver " + delivery.Topic, ActivityKind.Consumer, delivery.TraceParent);
+        var (outcome, note) = await SendAsync(delivery, ct);
+        var db = services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        if (outcome != Outcome.Retry)
+        {
+            if (outcome == Outcome.Dropped)
+            {
+                LogDropped(delivery.Topic, delivery.MessageId, delivery.Route, note);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                DeliverySql.MarkDelivered, new { delivery.DeliveryId, Note = note }, cancellationToken: ct));
+            return;
+        }
+        var retry = services.GetRequiredService<ComponentCatalog>().Resiliency.ForComponentInbound(delivery.PubsubName)?.Retry ?? DefaultRetry;
+        var retriesSoFar = delivery.Attempts;
+        if (retry.MaxRetries < 0 || retriesSoFar < retry.MaxRetries)
+        {
+            var delay = retry.DelayBefore(retriesSoFar + 1);
+            LogWillRetry(delivery.Topic, delivery.MessageId, delivery.Route, note, delay.TotalSeconds);
+            await connection.ExecuteAsync(new CommandDefinition(DeliverySql.ScheduleRetry,
+                new { delivery.DeliveryId, Error = note, DelaySeconds = delay.TotalSeconds }, cancellationToken: ct));
+            return;
+        }
+        LogDeadLettered(delivery.Topic, delivery.MessageId, delivery.Route, delivery.Attempts + 1, note);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(DeliverySql.MarkDead, new
+        {
+            delivery.DeliveryId, delivery.MessageId, delivery.PubsubName, delivery.Topic, delivery.Route,
+            delivery.Data, delivery.Attempts, Error = note,
+        }, transaction, cancellationToken: ct));
+        if (delivery.DeadLetterTopic is { Length: > 0 } deadLetterTopic && deadLetterTopic != delivery.Topic)
+        {
+            using var data = JsonDocument.Parse(delivery.Data);
+            await services.GetRequiredService<IEventPublisher>().PublishAsync(deadLetterTopic, data.RootElement, transaction, ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<(Outcome, string?)> SendAsync(DueDelivery delivery, CancellationToken ct)
+    {
+        var self = services.GetRequiredService<SelfAddress>().BaseUri;
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(self, delivery.Route.TrimStart('/')))
+        {
+            Content = new ByteArrayContent(CloudEventEnvelope.Create(
+                delivery.MessageId, delivery.Source, delivery.PubsubName, delivery.Topic, delivery.Data, delivery.TraceParent, delivery.CreatedAt)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(CloudEventEnvelope.ContentType);
+        var token = services.GetRequiredService<IConfiguration>()["APP_API_TOKEN"];
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Add("dapr-api-token", token);
+        }
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return (Outcome.Dropped, "subscriber answered 404");
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                return (Outcome.Retry, $"subscriber answered {(int)response.StatusCode}");
+            }
+            return await ReadStatusAsync(response, ct) switch
+            {
+                "RETRY" => (Outcome.Retry, "subscriber asked to retry"),
+                "DROP" => (Outcome.Dropped, "subscriber asked to drop"),
+                _ => (Outcome.Delivered, null),
+            };
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return (Outcome.Retry, e.Message);
+        }
+    }
+
+    private static async Task<string?> ReadStatusAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return null;
+        }
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+                ? status.GetString()?.ToUpperInvariant()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event delivery pass failed")]
+    private partial void LogPassFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Topic} event {EventId} for {Route}: {Reason}")]
+    private partial void LogDropped(string topic, Guid eventId, string route, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Topic} event {EventId} to {Route} failed ({Reason}); retrying in {DelaySeconds} s")]
+    private partial void LogWillRetry(string topic, Guid eventId, string route, string? reason, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dead-lettered {Topic} event {EventId} for {Route} after {Attempts} attempts: {Reason}")]
+    private partial void LogDeadLettered(string topic, Guid eventId, string route, int attempts, string? reason);
+}

@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using GamesDrop.BuildingBlocks.Components;
+
+namespace GamesDrop.BuildingBlocks.Resiliency;
+
+/// <summary>One breaker per target, as Dapr keeps one per HTTPEndpoint; readable for health pages.</summary>
+public sealed class CircuitBreakers(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, GoCircuitBreaker> _byTarget = new();
+
+    public GoCircuitBreaker For(string target, CircuitBreakerPolicy policy) =>
+        _byTarget.GetOrAdd(target, _ => new GoCircuitBreaker(policy, time));
+
+    public BreakerState? StateOf(string target) => _byTarget.TryGetValue(target, out var breaker) ? breaker.State : null;
+}

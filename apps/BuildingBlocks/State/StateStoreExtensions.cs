@@ -1,0 +1,21 @@
+using Dapr.Client;
+using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace GamesDrop.BuildingBlocks.State;
+
+public static class StateStoreExtensions
+{
+    /// <summary>
+    /// Gives <paramref name="appId"/> its state store, resolved with <c>[FromKeyedServices(appId)]</c>:
+    /// keys are the app's own, as daprd prefixes them with the app id.
+    /// </summary>
+    public static IServiceCollection AddStateStore(this IServiceCollection services, string appId) =>
+        services.AddKeyedSingleton<IStateStore>(appId, (sp, _) => sp.GetRequiredService<HostIdentity>().Profile switch
+        {
+            RuntimeProfile.Dapr => new DaprStateStore(sp.GetRequiredService<DaprClient>(), DaprComponents.StateStore),
+            _ => new RedisStateStore(sp.GetRequiredService<IConnectionMultiplexer>(), appId),
+        });
+}

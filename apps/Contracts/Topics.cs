@@ -1,0 +1,8 @@
+namespace GamesDrop.Contracts;
+
+/// <summary>Pub/sub topic names, kebab-case; never re-typed elsewhere.</summary>
+public static class Topics
+{
+    public const string CurrencyRateChanged = "currency-rate-changed";
+    public const string DeadLetters = "dead-letters";
+}

@@ -1,0 +1,28 @@
+using GamesDrop.BuildingBlocks.Data;
+using GamesDrop.Contracts;
+using GamesDrop.Kernel.Features.Currencies;
+using GamesDrop.ServiceDefaults;
+using Microsoft.Extensions.Options;
+
+namespace GamesDrop.Kernel;
+
+/// <summary>The system of record: catalog, pricing, users, orders, key vault, on PostgreSQL.</summary>
+public static class KernelApp
+{
+    public static WebApplicationBuilder AddKernel(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAppOpenApi(AppIds.Kernel);
+        builder.Services.AddMigrations("public", typeof(KernelApp).Assembly);
+        builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreSettings>>().Value);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapKernel(this IEndpointRouteBuilder routes)
+    {
+        routes.MapAppGroup(AppIds.Kernel)
+            .RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
+            .MapCurrencies();
+        return routes;
+    }
+}

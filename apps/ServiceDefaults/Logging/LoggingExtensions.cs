@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+using Serilog.Context;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace GamesDrop.ServiceDefaults.Logging;
+
+/// <summary>
+/// Serilog with one correlation id per request: the W3C trace id, which HttpClient, Dapr and our outbox
+/// all carry in <c>traceparent</c>, so one id follows a request across services and events.
+/// </summary>
+public static class LoggingExtensions
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    // Without a listener the runtime may skip creating activities, and then no traceparent is sent on.
+    private static readonly ActivityListener Listener = new()
+    {
+        ShouldListenTo = _ => true,
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+    };
+
+    static LoggingExtensions() => ActivitySource.AddActivityListener(Listener);
+
+    public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder, string hostName)
+    {
+        Activity.DefaultIdFormat = ActivityIdFormat.W3C;
+        builder.Services.AddSerilog((services, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Host", hostName)
+            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+        return builder;
+    }
+
+    public static string? CurrentCorrelationId() => Activity.Current?.TraceId.ToHexString();
+
+    public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var correlationId = CurrentCorrelationId() ?? context.TraceIdentifier;
+        context.Response.Headers[CorrelationHeader] = correlationId;
+        using (LogContext.PushProperty("CorrelationId", correlationId))
+        {
+            await next(context);
+        }
+    });
+
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o =>
+        {
+            // Query strings can carry tokens (password reset, PayPal return); log the path only.
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("CorrelationId", CurrentCorrelationId() ?? http.TraceIdentifier);
+            o.GetLevel = (http, _, error) => error is not null || http.Response.StatusCode >= 500
+                ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+                    || http.Request.Path.Value?.EndsWith("/health/live", StringComparison.OrdinalIgnoreCase) == true
+                    || http.Request.Path.Value?.EndsWith("/health/ready", StringComparison.OrdinalIgnoreCase) == true
+                    ? LogEventLevel.Verbose
+                    : LogEventLevel.Information;
+        });
+}

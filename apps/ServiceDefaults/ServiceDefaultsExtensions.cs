@@ -1,0 +1,75 @@
+using GamesDrop.ServiceDefaults.Health;
+using GamesDrop.ServiceDefaults.Logging;
+using GamesDrop.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Dapr.AspNetCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace GamesDrop.ServiceDefaults;
+
+/// <summary>What every GamesDrop host gets once: logging, errors, validation, health, OpenAPI, internal auth.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Policy for endpoints that only other GamesDrop apps (through Dapr or the Embedded host) may call.</summary>
+    public const string InternalPolicy = "Dapr";
+
+    /// <summary>Host-level services. Call once per process, before the apps' own <c>Add*</c>.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string hostName)
+    {
+        builder.AddStructuredLogging(hostName);
+        builder.Services.AddProblemResponses();
+        builder.Services.AddValidation();
+        builder.Services.AddHealthChecks();
+        // Callers present APP_API_TOKEN as dapr-api-token: daprd does so in the Dapr profile, our clients in Embedded.
+        builder.Services.AddAuthentication().AddDapr();
+        builder.Services.AddSingleton<IPostConfigureOptions<DaprAuthenticationOptions>, AppTokenFromConfiguration>();
+        builder.Services.AddAuthorization(o => o.AddDapr(InternalPolicy));
+        return builder;
+    }
+
+    /// <summary>One OpenAPI document per app, named by its app id.</summary>
+    public static IServiceCollection AddAppOpenApi(this IServiceCollection services, string appId) =>
+        services.AddOpenApi(appId, o => o.ShouldInclude = d => d.GroupName == appId);
+
+    /// <summary>Middleware in the order every host needs it.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCorrelation();
+        app.UseRequestLogging();
+        app.UseCloudEvents();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+        return app;
+    }
+
+    /// <summary>The route group of one app, which puts its endpoints in the app's OpenAPI document.</summary>
+    public static RouteGroupBuilder MapAppGroup(this IEndpointRouteBuilder routes, string appId) =>
+        routes.MapGroup("").WithGroupName(appId);
+
+    // Read from configuration rather than only the environment, so hosts and tests can set it.
+    private sealed class AppTokenFromConfiguration(IConfiguration configuration) : IPostConfigureOptions<DaprAuthenticationOptions>
+    {
+        public void PostConfigure(string? name, DaprAuthenticationOptions options)
+        {
+            if (configuration["APP_API_TOKEN"] is { Length: > 0 } token)
+            {
+                options.Token = token;
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+# Shared by run.sh and test.sh: install and run PostgreSQL 15 and Redis on loopback, as the postgres user.
+# Sourced, not executed.
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+# Installs Debian packages that are missing (names as "command:package").
+ensure_packages() {
+  local missing=()
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || [ -x "${pair%%:*}" ] || missing+=("${pair#*:}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_postgres_installed() {
+  [ -x "$PG_BIN/initdb" ] || ensure_packages "$PG_BIN/initdb:postgresql-15"
+  [ -x "$PG_BIN/initdb" ] || ensure_packages "$PG_BIN/initdb:postgresql"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# start_postgres DIR PORT PASSWORD: a cluster in DIR (created once), listening on 127.0.0.1:PORT only.
+start_postgres() {
+  local dir=$1 port=$2 password=$3
+  mkdir -p "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  chmod 700 "$dir"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    local pwfile; pwfile=$(mktemp); printf '%s' "$password" > "$pwfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$pwfile"
+    as_postgres "$PG_BIN/initdb" -D "$dir" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 >/dev/null
+    rm -f "$pwfile"
+  fi
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=${PG_FSYNC:-on} -c max_connections=300" >/dev/null
+}
+
+stop_postgres() {
+  [ -f "$1/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$1" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# start_redis DIR PORT PASSWORD
+start_redis() {
+  local dir=$1 port=$2 password=$3
+  mkdir -p "$dir"
+  redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --requirepass "$password" \
+    --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
+    --save "${REDIS_SAVE:-60 1}" --appendonly no >/dev/null
+  for _ in $(seq 50); do
+    redis-cli -h 127.0.0.1 -p "$port" -a "$password" --no-auth-warning ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  log "redis did not start; see $dir/redis.log"; return 1
+}
+
+stop_redis() {
+  [ -f "$1/redis.pid" ] && kill "$(cat "$1/redis.pid")" 2>/dev/null || true
+}

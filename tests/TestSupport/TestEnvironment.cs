@@ -1,0 +1,28 @@
+namespace GamesDrop.TestSupport;
+
+public static class TestEnvironment
+{
+    /// <summary>Connection settings test.sh exports; a clear failure when a test is run without them.</summary>
+    public static string Require(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests through ./test.sh, which starts PostgreSQL and Redis.");
+
+    public static string Redis => Require("GAMESDROP_TEST_REDIS");
+
+    /// <summary>The repository root, found from the test binaries.</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "GamesDrop.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+            throw new DirectoryNotFoundException("GamesDrop.slnx not found above the test binaries.");
+        }
+    }
+}
