@@ -29,7 +29,7 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
     public ConcurrentQueue<SaveStateRequest> Saved { get; } = new();
     public ConcurrentQueue<GetStateRequest> Reads { get; } = new();
     public ConcurrentQueue<GetSecretRequest> SecretReads { get; } = new();
-    public ConcurrentQueue<(string Method, string Path, IHeaderDictionary Headers)> Invocations { get; } = new();
+    public ConcurrentQueue<(string Method, string Path, Dictionary<string, string> Headers)> Invocations { get; } = new();
     public Dictionary<string, string> Secrets { get; } = [];
     public string GrpcEndpoint { get; private set; } = "";
     public string HttpEndpoint { get; private set; } = "";
@@ -48,7 +48,9 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         app.MapPost("/dapr.proto.runtime.v1.Dapr/{method}", sidecar.HandleGrpcAsync);
         app.Map("/v1.0/invoke/{appId}/method/{**path}", (HttpContext http, string appId, string path) =>
         {
-            sidecar.Invocations.Enqueue((http.Request.Method, $"/v1.0/invoke/{appId}/method/{path}", http.Request.Headers));
+            // Copied: Kestrel reuses the header collection after the request ends.
+            var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            sidecar.Invocations.Enqueue((http.Request.Method, $"/v1.0/invoke/{appId}/method/{path}", headers));
             return Results.Json(new { invoked = appId, path });
         });
         await app.StartAsync();
