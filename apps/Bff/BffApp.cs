@@ -12,6 +12,7 @@ public static class BffApp
     public static WebApplicationBuilder AddBff(this WebApplicationBuilder builder)
     {
         builder.Services.AddAppOpenApi(AppIds.Bff);
+        builder.Services.AddValidation();
         builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
         return builder;
     }

@@ -9,6 +9,7 @@ public static class CheckoutApp
     public static WebApplicationBuilder AddCheckout(this WebApplicationBuilder builder)
     {
         builder.Services.AddAppOpenApi(AppIds.Checkout);
+        builder.Services.AddValidation();
         return builder;
     }
 

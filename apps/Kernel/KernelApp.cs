@@ -12,6 +12,8 @@ public static class KernelApp
     public static WebApplicationBuilder AddKernel(this WebApplicationBuilder builder)
     {
         builder.Services.AddAppOpenApi(AppIds.Kernel);
+        // Called here, not only in ServiceDefaults: the validation generator sees the types of the calling assembly.
+        builder.Services.AddValidation();
         builder.Services.AddMigrations("public", typeof(KernelApp).Assembly);
         builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreSettings>>().Value);

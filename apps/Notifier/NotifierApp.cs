@@ -9,6 +9,7 @@ public static class NotifierApp
     public static WebApplicationBuilder AddNotifier(this WebApplicationBuilder builder)
     {
         builder.Services.AddAppOpenApi(AppIds.Notifier);
+        builder.Services.AddValidation();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using GamesDrop.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Dapr.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -20,12 +21,15 @@ public static class ServiceDefaultsExtensions
     /// <summary>Policy for endpoints that only other GamesDrop apps (through Dapr or the Embedded host) may call.</summary>
     public const string InternalPolicy = "Dapr";
 
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     /// <summary>Host-level services. Call once per process, before the apps' own <c>Add*</c>.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string hostName)
     {
         builder.AddStructuredLogging(hostName);
+        // Bodies are small JSON; endpoints that take uploads raise their own limit.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemResponses();
-        builder.Services.AddValidation();
         builder.Services.AddHealthChecks();
         // Callers present APP_API_TOKEN as dapr-api-token: daprd does so in the Dapr profile, our clients in Embedded.
         builder.Services.AddAuthentication().AddDapr();

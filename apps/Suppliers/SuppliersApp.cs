@@ -9,6 +9,7 @@ public static class SuppliersApp
     public static WebApplicationBuilder AddSuppliers(this WebApplicationBuilder builder)
     {
         builder.Services.AddAppOpenApi(AppIds.Suppliers);
+        builder.Services.AddValidation();
         return builder;
     }
 

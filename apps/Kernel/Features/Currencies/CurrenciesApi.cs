@@ -43,13 +43,14 @@ public static class CurrenciesApi
         if (changed is not null)
         {
             await events.PublishAsync(Topics.CurrencyRateChanged,
-                new CurrencyRateChanged(changed.Currency, changed.RateToStore, changed.UpdatedAt), transaction, ct);
+                new CurrencyRateChanged(changed.Currency, changed.RateToStore, new DateTimeOffset(changed.UpdatedAt)), transaction, ct);
         }
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(changed ?? new CurrencyRate(currency, body.RateToStore, DateTimeOffset.UtcNow));
+        return TypedResults.Ok(changed ?? new CurrencyRate(currency, body.RateToStore, DateTime.UtcNow));
     }
 }
 
-public sealed record CurrencyRate(string Currency, decimal RateToStore, DateTimeOffset UpdatedAt);
+/// <summary>A stored rate; timestamps are UTC (<c>timestamptz</c> reads as UTC <see cref="DateTime"/>).</summary>
+public sealed record CurrencyRate(string Currency, decimal RateToStore, DateTime UpdatedAt);
 
-public sealed record PutCurrencyRate([property: Range(typeof(decimal), "0.0000000001", "1000000000")] decimal RateToStore);
+public sealed record PutCurrencyRate([Range(typeof(decimal), "0.0000000001", "1000000000")] decimal RateToStore);

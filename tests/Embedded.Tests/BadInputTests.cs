@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using GamesDrop.AppTesting;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GamesDrop.Embedded.Tests;
+
+/// <summary>Every endpoint of every app, found from the routing table, answers malformed input with 4xx problem+json.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private EmbeddedApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await EmbeddedApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private IEnumerable<(string Method, string Pattern, RouteEndpoint Endpoint)> Endpoints() =>
+        _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+                .Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e)));
+
+    private static string Fill(string pattern, string value) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}]+\}", Uri.EscapeDataString(value));
+
+    [Fact]
+    public async Task Malformed_json_bodies_get_400_problem_details()
+    {
+        using var client = _app.InternalClient();
+        var writes = Endpoints().Where(e => e.Method is "POST" or "PUT" or "PATCH" && e.Endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null).ToList();
+        writes.Should().NotBeEmpty();
+
+        foreach (var (method, pattern, _) in writes)
+        {
+            foreach (var body in new[] { "{not json", "[]", "\"text\"", "{\"rateToStore\":\"lots\"}" })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), Fill(pattern, "EUR"))
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                var response = await client.SendAsync(request);
+                response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"{method} {pattern} with {body}");
+                response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", $"{method} {pattern}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Absurd_route_values_never_cause_a_server_error()
+    {
+        using var client = _app.InternalClient();
+        var parameterised = Endpoints().Where(e => e.Pattern.Contains('{')).ToList();
+
+        foreach (var (method, pattern, _) in parameterised)
+        {
+            foreach (var value in new[] { new string('x', 2000), "-1", "'; DROP TABLE users; --", "%00", "ÄÖÜ" })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), Fill(pattern, value))
+                {
+                    Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+                };
+                var response = await client.SendAsync(request);
+                ((int)response.StatusCode).Should().BeLessThan(500, $"{method} {pattern} with {value}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Invalid_values_get_a_validation_problem_naming_the_field()
+    {
+        using var client = _app.InternalClient();
+
+        var badCode = await client.PutAsync("/kernel/currency-rates/eur", new StringContent("{\"rateToStore\":1}", Encoding.UTF8, "application/json"));
+        var badRate = await client.PutAsync("/kernel/currency-rates/USD", new StringContent("{\"rateToStore\":-5}", Encoding.UTF8, "application/json"));
+
+        foreach (var (response, field) in new[] { (badCode, "currency"), (badRate, "RateToStore") })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            (await response.Content.ReadAsStringAsync()).Should().Contain($"\"{field}\"");
+        }
+    }
+
+    [Fact]
+    public async Task Oversized_bodies_get_413_problem_details()
+    {
+        using var client = _app.InternalClient();
+        var huge = "{\"rateToStore\":1,\"pad\":\"" + new string('a', 2 * 1024 * 1024) + "\"}";
+
+        var response = await client.PutAsync("/kernel/currency-rates/USD", new StringContent(huge, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+}

@@ -1,0 +1,92 @@
+using Dapper;
+using GamesDrop.BuildingBlocks.Data;
+using GamesDrop.Kernel;
+using GamesDrop.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace GamesDrop.Kernel.Tests.Migrations;
+
+/// <summary>The schema itself holds the store's invariants, whatever code runs against it.</summary>
+public sealed class SchemaTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private NpgsqlConnection _connection = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        DatabaseMigrator.Migrate(_database.ConnectionString, typeof(KernelApp).Assembly, "public", NullLogger.Instance);
+        _connection = new NpgsqlConnection(_database.ConnectionString);
+        await _connection.OpenAsync();
+        await _connection.ExecuteAsync("""
+            INSERT INTO suppliers (code, name, currency) VALUES ('kinguin', 'Kinguin', 'EUR');
+            INSERT INTO products (slug, match_key, title, platform, region) VALUES ('elden-ring', 'elden ring|steam|global|standard', 'Elden Ring', 'Steam', 'GLOBAL');
+            INSERT INTO users (id, email, display_name, password_hash) VALUES ('00000000-0000-0000-0000-000000000001', 'ann@example.com', 'Ann', 'x');
+            INSERT INTO orders (id, number, user_id, status, currency, total) VALUES ('00000000-0000-0000-0000-0000000000a1', 'GD-1', '00000000-0000-0000-0000-000000000001', 'paid', 'EUR', 10);
+            INSERT INTO order_lines (order_id, product_id, quantity, unit_price) VALUES ('00000000-0000-0000-0000-0000000000a1', 1, 1, 10);
+            INSERT INTO order_lines (order_id, product_id, quantity, unit_price) VALUES ('00000000-0000-0000-0000-0000000000a1', 1, 1, 10);
+            """);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Migrating_again_changes_nothing()
+    {
+        var before = await _connection.ExecuteScalarAsync<int>("SELECT count(*) FROM public.schema_versions");
+
+        DatabaseMigrator.Migrate(_database.ConnectionString, typeof(KernelApp).Assembly, "public", NullLogger.Instance);
+
+        (await _connection.ExecuteScalarAsync<int>("SELECT count(*) FROM public.schema_versions")).Should().Be(before);
+        before.Should().BeGreaterThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public async Task A_key_cannot_be_sold_twice()
+    {
+        await _connection.ExecuteAsync("""
+            INSERT INTO product_keys (product_id, source, ciphertext, nonce, key_version, fingerprint)
+            VALUES (1, 'stock', '\x01', '\x02', 1, '\x03')
+            """);
+        await _connection.ExecuteAsync("UPDATE product_keys SET status = 'sold', order_line_id = 1, sold_at = now() WHERE status = 'available'");
+
+        var resold = await _connection.ExecuteAsync("UPDATE product_keys SET order_line_id = 2 WHERE status = 'available'");
+
+        resold.Should().Be(0, "a sold key is no longer available to reserve");
+        await FluentActions.Awaiting(() => _connection.ExecuteAsync("UPDATE product_keys SET status = 'sold', order_line_id = NULL"))
+            .Should().ThrowAsync<PostgresException>().Where(e => e.SqlState == PostgresErrorCodes.CheckViolation);
+        await FluentActions.Awaiting(() => _connection.ExecuteAsync("""
+                INSERT INTO product_keys (product_id, source, ciphertext, nonce, key_version, fingerprint)
+                VALUES (1, 'stock', '\x09', '\x02', 1, '\x03')
+                """))
+            .Should().ThrowAsync<PostgresException>("the same key cannot enter the vault twice").Where(e => e.SqlState == PostgresErrorCodes.UniqueViolation);
+    }
+
+    [Fact]
+    public async Task An_order_is_captured_at_most_once()
+    {
+        await _connection.ExecuteAsync("""
+            INSERT INTO payments (id, order_id, provider_order_id, capture_id, status, amount, currency)
+            VALUES (gen_random_uuid(), '00000000-0000-0000-0000-0000000000a1', 'PP-1', 'CAP-1', 'captured', 10, 'EUR')
+            """);
+
+        await FluentActions.Awaiting(() => _connection.ExecuteAsync("""
+                INSERT INTO payments (id, order_id, provider_order_id, capture_id, status, amount, currency)
+                VALUES (gen_random_uuid(), '00000000-0000-0000-0000-0000000000a1', 'PP-2', 'CAP-2', 'captured', 10, 'EUR')
+                """))
+            .Should().ThrowAsync<PostgresException>().Where(e => e.SqlState == PostgresErrorCodes.UniqueViolation);
+    }
+
+    [Fact]
+    public async Task Emails_are_unique_whatever_their_case()
+    {
+        await FluentActions.Awaiting(() => _connection.ExecuteAsync(
+                "INSERT INTO users (id, email, display_name, password_hash) VALUES (gen_random_uuid(), 'ANN@example.com', 'Ann 2', 'x')"))
+            .Should().ThrowAsync<PostgresException>().Where(e => e.SqlState == PostgresErrorCodes.UniqueViolation);
+    }
+}
