@@ -4,5 +4,6 @@ namespace GamesDrop.Contracts;
 public static class Topics
 {
     public const string CurrencyRateChanged = "currency-rate-changed";
+    public const string OfferChanged = "offer-changed";
     public const string DeadLetters = "dead-letters";
 }

@@ -22,7 +22,7 @@ public sealed class ResilientHttpEndpointTests : IAsyncLifetime
         spec:
           policies:
             timeouts:
-              quick: 300ms
+              quick: 1500ms
             retries:
               transient:
                 policy: constant
@@ -61,6 +61,11 @@ public sealed class ResilientHttpEndpointTests : IAsyncLifetime
         _host = await TestHost.StartAsync(_database, _ => { }, _components.Folder,
             settings: new Dictionary<string, string?> { ["HttpEndpoints:flaky-api:BaseUrl"] = _upstream.Client.BaseAddress!.ToString() },
             services: s => s.AddHttpEndpointClient<FlakyApi>("flaky-api"));
+        // Warm both hosts up so the first scripted call is not slowed into a timeout by JIT on a busy machine.
+        Answer(Status(200));
+        await CallAsync();
+        _script.Clear();
+        _calls = 0;
     }
 
     public async Task DisposeAsync()
@@ -130,7 +135,7 @@ public sealed class ResilientHttpEndpointTests : IAsyncLifetime
     {
         Answer(async () =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(5));
             return Results.Ok();
         });
 
