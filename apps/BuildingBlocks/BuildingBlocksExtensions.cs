@@ -37,6 +37,7 @@ public static class BuildingBlocksExtensions
         {
             services.AddDaprClient();
             services.AddSingleton<IEventBroker, DaprEventBroker>();
+            services.AddSingleton<IOutputBinding, DaprOutputBinding>();
             services.AddSingleton<ISecretStore>(sp => new DaprSecretStore(sp.GetRequiredService<Dapr.Client.DaprClient>(), DaprComponents.SecretStore));
             return builder;
         }
@@ -48,6 +49,8 @@ public static class BuildingBlocksExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<IEventBroker, EmbeddedEventBroker>();
         services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+        services.AddSingleton<BindingRoutes>();
+        services.AddSingleton<IOutputBinding, EmbeddedQueueBinding>();
         services.AddHostedService<CronBindingScheduler>();
         services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(CronBindingScheduler.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));

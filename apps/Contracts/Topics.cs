@@ -5,5 +5,7 @@ public static class Topics
 {
     public const string CurrencyRateChanged = "currency-rate-changed";
     public const string OfferChanged = "offer-changed";
+    public const string SupplierOrderUpdated = "supplier-order-updated";
+    public const string SupplierBalanceLow = "supplier-balance-low";
     public const string DeadLetters = "dead-letters";
 }

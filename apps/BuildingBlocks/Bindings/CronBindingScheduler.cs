@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,8 +13,7 @@ namespace GamesDrop.BuildingBlocks.Bindings;
 /// </summary>
 public sealed partial class CronBindingScheduler(
     ComponentCatalog catalog,
-    HostIdentity host,
-    EndpointDataSource endpoints,
+    BindingRoutes bindingRoutes,
     SelfAddress self,
     IHttpClientFactory httpClients,
     IConfiguration configuration,
@@ -43,7 +41,7 @@ public sealed partial class CronBindingScheduler(
     {
         var schedule = CronSchedule.Parse(binding.Get("schedule")
             ?? throw new InvalidDataException($"Cron binding '{binding.Name}' has no schedule."));
-        var routes = RoutesFor(binding);
+        var routes = bindingRoutes.For(binding);
         if (routes.Count == 0)
         {
             LogNoEndpoint(binding.Name);
@@ -69,19 +67,6 @@ public sealed partial class CronBindingScheduler(
                 await TriggerAsync(binding.Name, route, ct);
             }
         }
-    }
-
-    /// <summary>The POST endpoints the binding reaches: its route inside each hosted app in scope.</summary>
-    public IReadOnlyList<string> RoutesFor(ComponentDefinition binding)
-    {
-        var route = "/" + (binding.Get("route") ?? binding.Name).TrimStart('/');
-        var candidates = host.HostedApps.Where(binding.IsInScope).Select(app => $"/{app}{route}").Append(route).ToHashSet();
-        return endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
-            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
-            .Where(candidates.Contains)
-            .Distinct()
-            .ToList();
     }
 
     private async Task TriggerAsync(string name, string route, CancellationToken ct)

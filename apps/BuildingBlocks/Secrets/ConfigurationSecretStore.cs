@@ -2,9 +2,12 @@ using Microsoft.Extensions.Configuration;
 
 namespace GamesDrop.BuildingBlocks.Secrets;
 
-/// <summary>Embedded profile: secrets come from configuration (environment, user secrets, files outside the repo).</summary>
+/// <summary>
+/// Embedded profile: secret <c>name</c> is configuration key <c>Secrets:name</c> (environment
+/// <c>Secrets__name</c>), kept out of the repository by run.sh and test hosts.
+/// </summary>
 internal sealed class ConfigurationSecretStore(IConfiguration configuration) : ISecretStore
 {
     public Task<string?> GetAsync(string name, CancellationToken ct = default) =>
-        Task.FromResult(configuration[name] is { Length: > 0 } value ? value : null);
+        Task.FromResult(configuration[$"Secrets:{name}"] is { Length: > 0 } value ? value : null);
 }

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GamesDrop.Contracts.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace GamesDrop.Suppliers.Adapters.Digiflazz;
+
+/// <summary>
+/// Digiflazz's buyer API: every call is a signed POST (md5 of username + key + a per-call word). Its price
+/// list is the whole catalog in one reply, so sync is always full. A purchase is one transaction per key,
+/// capped by <c>max_price</c>; re-sending a transaction with the same <c>ref_id</c> reads its status.
+/// </summary>
+public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, IOptions<DigiflazzOptions> options, TimeProvider time) : ISupplier
+{
+    public const string SupplierCode = "digiflazz";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public string Code => SupplierCode;
+    public string Name => "Digiflazz";
+    public string Currency => "IDR";
+    public string Endpoint => "digiflazz-api";
+    public bool SupportsDeltaSync => false;
+    public decimal LowBalance => options.Value.LowBalance;
+
+    public async IAsyncEnumerable<IReadOnlyList<SupplierOffer>> ListOffersAsync(
+        DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var items = await PriceListAsync(null, ct);
+        var now = time.GetUtcNow();
+        foreach (var chunk in items.Chunk(500))
+        {
+            yield return chunk.Select(i => DigiflazzMapping.ToOffer(i, now)).ToList();
+        }
+    }
+
+    public async Task<SupplierOffer?> GetOfferAsync(string sku, CancellationToken ct) =>
+        (await PriceListAsync(sku, ct)).Select(i => DigiflazzMapping.ToOffer(i, time.GetUtcNow())).FirstOrDefault(o => o.Sku == sku);
+
+    public Task<SupplierPurchase> BuyAsync(PurchaseRequest request, CancellationToken ct) => TransactAsync(request, ct);
+
+    // Digiflazz answers a repeated ref_id with that transaction's current state, so buying again is reading.
+    public Task<SupplierPurchase> GetPurchaseAsync(PurchaseRequest request, string supplierOrderId, CancellationToken ct) => TransactAsync(request, ct);
+
+    public async Task<decimal> GetBalanceAsync(CancellationToken ct)
+    {
+        var (username, key) = await CredentialsAsync(ct);
+        var data = await PostAsync("cek-saldo", new { cmd = "deposit", username, sign = Sign(username, key, "depo") }, ct);
+        return Read<DigiflazzDeposit>(data, "cek-saldo").Deposit;
+    }
+
+    private async Task<SupplierPurchase> TransactAsync(PurchaseRequest request, CancellationToken ct)
+    {
+        var (username, key) = await CredentialsAsync(ct);
+        var keys = new List<DeliveredKey>();
+        var pending = false;
+        decimal paid = 0;
+        for (var i = 1; i <= request.Quantity; i++)
+        {
+            var refId = request.Quantity == 1 ? request.Reference : $"{request.Reference}-{i}";
+            var data = await PostAsync("transaction", new
+            {
+                username,
+                buyer_sku_code = request.Sku,
+                customer_no = request.Reference,
+                ref_id = refId,
+                sign = Sign(username, key, refId),
+                max_price = decimal.ToInt64(decimal.Floor(request.MaxUnitPrice)),
+                testing = options.Value.Testing,
+            }, ct);
+            var transaction = Read<DigiflazzTransaction>(data, "transaction");
+            switch (transaction.Status)
+            {
+                case "Sukses":
+                    keys.Add(new DeliveredKey(refId, transaction.Sn ?? "", "text/plain"));
+                    paid += transaction.Price ?? 0;
+                    break;
+                case "Pending":
+                    pending = true;
+                    break;
+                default:
+                    return new SupplierPurchase(request.Reference, PurchaseStatus.Failed, request.MaxUnitPrice, keys,
+                        $"Digiflazz rc {transaction.Rc}: {transaction.Message}");
+            }
+        }
+        var unitPrice = keys.Count > 0 ? paid / keys.Count : request.MaxUnitPrice;
+        return new SupplierPurchase(request.Reference, pending ? PurchaseStatus.Pending : PurchaseStatus.Completed, unitPrice, keys, null);
+    }
+
+    private async Task<IReadOnlyList<DigiflazzPriceItem>> PriceListAsync(string? code, CancellationToken ct)
+    {
+        var (username, key) = await CredentialsAsync(ct);
+        var data = await PostAsync("price-list", new { cmd = "prepaid", username, sign = Sign(username, key, "pricelist"), code }, ct);
+        if (data.ValueKind != JsonValueKind.Array)
+        {
+            // rc 83 and friends arrive as HTTP 200 with an object instead of the list.
+            var failure = data.Deserialize<DigiflazzFailure>(Json);
+            throw new SupplierException(Code, "rc" + failure?.Rc, $"Digiflazz price-list: rc {failure?.Rc} {failure?.Message}", retryable: true);
+        }
+        var category = options.Value.Category;
+        return data.Deserialize<List<DigiflazzPriceItem>>(Json)!
+            .Where(i => string.IsNullOrEmpty(category) || string.Equals(i.Category, category, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    private async Task<JsonElement> PostAsync(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, Json, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SupplierException(Code, "Http" + (int)response.StatusCode, $"Digiflazz {path}: {(int)response.StatusCode}",
+                retryable: (int)response.StatusCode >= 500 || (int)response.StatusCode == 429);
+        }
+        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        return document.RootElement.TryGetProperty("data", out var data)
+            ? data.Clone()
+            : throw new SupplierException(Code, "NoData", $"Digiflazz {path}: reply has no data.", retryable: true);
+    }
+
+    private static T Read<T>(JsonElement data, string path)
+    {
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("rc", out var rc) && !data.TryGetProperty("ref_id", out _)
+            && !data.TryGetProperty("deposit", out _))
+        {
+            var failure = data.Deserialize<DigiflazzFailure>(Json)!;
+            throw new SupplierException(SupplierCode, "rc" + rc.GetString(), $"Digiflazz {path}: rc {failure.Rc} {failure.Message}",
+                retryable: failure.Rc is "85" or "01" or "02");
+        }
+        return data.Deserialize<T>(Json) ?? throw new SupplierException(SupplierCode, "NoData", $"Digiflazz {path}: empty data.", retryable: true);
+    }
+
+    private async Task<(string Username, string Key)> CredentialsAsync(CancellationToken ct) =>
+        (await secrets.GetAsync(DigiflazzOptions.UsernameSecret, ct), await secrets.GetAsync(DigiflazzOptions.ApiKeySecret, ct));
+
+    /// <summary>Digiflazz's request signature; md5 is the API's choice, not ours.</summary>
+    public static string Sign(string username, string key, string word) =>
+        Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(username + key + word)));
+}

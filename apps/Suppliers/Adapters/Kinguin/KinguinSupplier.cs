@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using GamesDrop.Contracts.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace GamesDrop.Suppliers.Adapters.Kinguin;
+
+/// <summary>
+/// Kinguin's eCommerce API: v1 to search listings and orders, v2 to order and download keys.
+/// Delta sync uses <c>updatedSince</c>; purchases are made idempotent by <c>orderExternalId</c>.
+/// </summary>
+public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IOptions<KinguinOptions> options) : ISupplier
+{
+    public const string SupplierCode = "kinguin";
+
+    public string Code => SupplierCode;
+    public string Name => "Kinguin";
+    public string Currency => "EUR";
+    public string Endpoint => "kinguin-api";
+    public bool SupportsDeltaSync => true;
+    public decimal LowBalance => options.Value.LowBalance;
+
+    public async IAsyncEnumerable<IReadOnlyList<SupplierOffer>> ListOffersAsync(
+        DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var limit = Math.Clamp(options.Value.PageSize, 1, 100);
+        for (var page = 1; ; page++)
+        {
+            var query = $"v1/products?page={page}&limit={limit}&sortBy=kinguinId";
+            if (changedSince is { } since)
+            {
+                query += "&updatedSince=" + Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            }
+            var result = await SendAsync<KinguinProductPage>(HttpMethod.Get, query, null, ct);
+            yield return result.Results.Select(KinguinMapping.ToOffer).ToList();
+            if (result.Results.Count < limit || page * limit >= result.ItemCount)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async Task<SupplierOffer?> GetOfferAsync(string sku, CancellationToken ct)
+    {
+        try
+        {
+            return KinguinMapping.ToOffer(await SendAsync<KinguinProduct>(HttpMethod.Get, $"v2/products/{Uri.EscapeDataString(sku)}", null, ct));
+        }
+        catch (SupplierException e) when (e.Code == "NotFound")
+        {
+            return null;
+        }
+    }
+
+    public async Task<SupplierPurchase> BuyAsync(PurchaseRequest request, CancellationToken ct)
+    {
+        // orderExternalId already used means this purchase was made before: continue with that order.
+        var order = await FindOrderAsync(request.Reference, ct);
+        try
+        {
+            order ??= await SendAsync<KinguinOrder>(HttpMethod.Post, "v2/order", new KinguinOrderRequest(
+                [new KinguinOrderLine(request.Sku, request.Quantity, request.MaxUnitPrice)], request.Reference), ct);
+        }
+        catch (SupplierException e) when (e.Code == "ConstraintViolation")
+        {
+            order = await FindOrderAsync(request.Reference, ct);
+            if (order is null)
+            {
+                throw;
+            }
+        }
+        return await GetPurchaseAsync(request, order.OrderId, ct);
+    }
+
+    public async Task<SupplierPurchase> GetPurchaseAsync(PurchaseRequest request, string supplierOrderId, CancellationToken ct)
+    {
+        var id = Uri.EscapeDataString(supplierOrderId);
+        var order = await SendAsync<KinguinOrder>(HttpMethod.Get, $"v1/order/{id}", null, ct);
+        var keys = new List<DeliveredKey>();
+        for (var page = 1; ; page++)
+        {
+            var batch = await SendAsync<List<KinguinKey>>(HttpMethod.Get, $"v2/order/{id}/keys?page={page}&limit=100", null, ct);
+            keys.AddRange(batch.Select(k => new DeliveredKey(k.Id, k.Serial, k.Type)));
+            if (batch.Count < 100)
+            {
+                break;
+            }
+        }
+        var status = order.Status switch
+        {
+            "completed" when keys.Count >= request.Quantity => PurchaseStatus.Completed,
+            "canceled" or "refunded" => PurchaseStatus.Failed,
+            _ => PurchaseStatus.Pending,
+        };
+        var unitPrice = order.TotalPrice is { } total && request.Quantity > 0 ? total / request.Quantity : request.MaxUnitPrice;
+        return new SupplierPurchase(order.OrderId, status, unitPrice, keys, status == PurchaseStatus.Failed ? $"Kinguin order {order.Status}" : null);
+    }
+
+    public async Task<decimal> GetBalanceAsync(CancellationToken ct) =>
+        (await SendAsync<KinguinBalance>(HttpMethod.Get, "v1/balance", null, ct)).Balance;
+
+    private async Task<KinguinOrder?> FindOrderAsync(string reference, CancellationToken ct)
+    {
+        var found = await SendAsync<KinguinOrderSearch>(HttpMethod.Get, $"v1/order?orderExternalId={Uri.EscapeDataString(reference)}", null, ct);
+        return found.Results.FirstOrDefault(o => o.OrderExternalId == reference);
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Api-Key", await secrets.GetAsync(KinguinOptions.ApiKeySecret, ct));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        using var response = await http.SendAsync(request, ct);
+        if (response.IsSuccessStatusCode)
+        {
+            return await response.Content.ReadFromJsonAsync<T>(ct)
+                ?? throw new SupplierException(Code, "EmptyReply", $"Kinguin answered {path} with no body.", retryable: true);
+        }
+        var error = await ReadErrorAsync(response, ct);
+        var kind = response.StatusCode == HttpStatusCode.NotFound && error?.Kind is null ? "NotFound" : error?.Kind ?? "Http" + (int)response.StatusCode;
+        throw new SupplierException(Code, kind, $"Kinguin {method} {path}: {(int)response.StatusCode} {error?.Detail ?? error?.Title}",
+            retryable: (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests);
+    }
+
+    private static async Task<KinguinError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<KinguinError>(ct);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using GamesDrop.BuildingBlocks.Resiliency;
+using GamesDrop.Suppliers.Adapters;
+using GamesDrop.Suppliers.Kernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Suppliers.Features.Health;
+
+/// <summary>Per supplier, what the admin dashboard shows: call health, circuit, sync freshness, balance.</summary>
+public sealed record SupplierHealth(
+    string Supplier,
+    string Name,
+    int Calls,
+    double ErrorRate,
+    double? P50Ms,
+    double? P95Ms,
+    string Circuit,
+    bool Reachable,
+    DateTimeOffset? LastSuccessfulSync,
+    string? LastSyncError,
+    decimal? Balance,
+    string Currency,
+    bool LowBalance);
+
+public static class SupplierHealthApi
+{
+    public static RouteGroupBuilder MapSupplierHealth(this RouteGroupBuilder routes)
+    {
+        routes.MapGet("/supplier-health", GetAsync).WithTags("Health");
+        return routes;
+    }
+
+    private static async Task<Ok<List<SupplierHealth>>> GetAsync(
+        SupplierRegistry registry, SupplierCallMetrics metrics, SupplierMonitor monitor, CircuitBreakers breakers,
+        KernelCatalogClient kernel, CancellationToken ct)
+    {
+        var report = new List<SupplierHealth>();
+        foreach (var supplier in registry.Enabled)
+        {
+            var calls = metrics.Recent(supplier.Code);
+            var latencies = calls.Select(c => c.Milliseconds).Order().ToArray();
+            var runs = await kernel.RunsAsync(supplier.Code, 20, ct);
+            var state = monitor.StateOf(supplier.Code);
+            report.Add(new SupplierHealth(
+                supplier.Code,
+                supplier.Name,
+                calls.Count,
+                calls.Count == 0 ? 0 : Math.Round(calls.Count(c => !c.Succeeded) / (double)calls.Count, 4),
+                Percentile(latencies, 0.50),
+                Percentile(latencies, 0.95),
+                (breakers.StateOf(supplier.Endpoint) ?? BreakerState.Closed).ToString(),
+                monitor.LooksReachable(supplier),
+                runs.FirstOrDefault(r => r.Status == "succeeded")?.FinishedAt,
+                runs.FirstOrDefault() is { Status: "failed" } failed ? failed.Error : null,
+                state.Balance,
+                supplier.Currency,
+                state.Balance < supplier.LowBalance));
+        }
+        return TypedResults.Ok(report);
+    }
+
+    private static double? Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? null : Math.Round(sorted[(int)Math.Ceiling(p * sorted.Length) - 1], 1);
+}

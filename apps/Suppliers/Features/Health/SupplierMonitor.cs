@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.BuildingBlocks.Resiliency;
+using GamesDrop.Contracts;
+using GamesDrop.Suppliers.Adapters;
+using GamesDrop.Suppliers.Kernel;
+
+namespace GamesDrop.Suppliers.Features.Health;
+
+/// <summary>What the monitor last learned about a supplier.</summary>
+public sealed record SupplierState(bool Reachable, decimal? Balance, DateTimeOffset? BalanceAt);
+
+/// <summary>
+/// Watches each supplier: tells the kernel when one becomes unreachable (its offers then show as
+/// temporarily unavailable) or reachable again, and checks balances, raising an event when one runs low.
+/// </summary>
+public sealed partial class SupplierMonitor(
+    IServiceScopeFactory scopes, SupplierCallMetrics metrics, CircuitBreakers breakers, IConfiguration configuration,
+    TimeProvider time, ILogger<SupplierMonitor> logger) : BackgroundService
+{
+    private const int FailuresMeaningDown = 5;
+    private readonly ConcurrentDictionary<string, SupplierState> _states = new();
+
+    public SupplierState StateOf(string supplier) => _states.GetValueOrDefault(supplier, new SupplierState(true, null, null));
+
+    /// <summary>Embedded: the breaker from resiliency.yaml. Dapr: daprd's breaker is not visible, so recent failures decide.</summary>
+    public bool LooksReachable(ISupplier supplier) =>
+        breakers.StateOf(supplier.Endpoint) != BreakerState.Open && !metrics.LastCallsFailed(supplier.Code, FailuresMeaningDown);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var balanceEvery = configuration.GetValue("Suppliers:BalanceCheckInterval", TimeSpan.FromMinutes(5));
+        var nextBalanceCheck = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var scope = scopes.CreateScope();
+            var suppliers = scope.ServiceProvider.GetRequiredService<SupplierRegistry>().Enabled;
+            var kernel = scope.ServiceProvider.GetRequiredService<KernelCatalogClient>();
+            var checkBalances = time.GetUtcNow() >= nextBalanceCheck;
+            foreach (var supplier in suppliers)
+            {
+                try
+                {
+                    await ReportReachabilityAsync(supplier, kernel, stoppingToken);
+                    if (checkBalances)
+                    {
+                        await CheckBalanceAsync(supplier, scope.ServiceProvider.GetRequiredService<IEventPublisher>(), stoppingToken);
+                    }
+                }
+                catch (Exception e) when (SupplierFailures.IsSupplierFailure(e))
+                {
+                    LogCheckFailed(e, supplier.Code);
+                }
+            }
+            if (checkBalances)
+            {
+                nextBalanceCheck = time.GetUtcNow() + balanceEvery;
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ReportReachabilityAsync(ISupplier supplier, KernelCatalogClient kernel, CancellationToken ct)
+    {
+        var reachable = LooksReachable(supplier);
+        var previous = StateOf(supplier.Code);
+        if (previous.Reachable == reachable)
+        {
+            return;
+        }
+        await kernel.SetReachableAsync(supplier.Code, reachable, ct);
+        _states[supplier.Code] = previous with { Reachable = reachable };
+        LogReachability(supplier.Code, reachable ? "reachable again" : "unreachable; its offers show as temporarily unavailable");
+    }
+
+    private async Task CheckBalanceAsync(ISupplier supplier, IEventPublisher events, CancellationToken ct)
+    {
+        var balance = await supplier.GetBalanceAsync(ct);
+        var threshold = supplier.LowBalance;
+        var previous = StateOf(supplier.Code);
+        _states[supplier.Code] = previous with { Balance = balance, BalanceAt = time.GetUtcNow() };
+        // Alert on crossing under the threshold, not on every check while it stays low.
+        var wasLow = previous.Balance is { } before && before < threshold;
+        if (balance < threshold && !wasLow)
+        {
+            await events.PublishAsync(Topics.SupplierBalanceLow, new SupplierBalanceLow(supplier.Code, balance, threshold, supplier.Currency), ct: ct);
+            LogLowBalance(supplier.Code, balance, supplier.Currency);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Supplier {Supplier} is {Change}")]
+    private partial void LogReachability(string supplier, string change);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Supplier {Supplier} balance is low: {Balance} {Currency}")]
+    private partial void LogLowBalance(string supplier, decimal balance, string currency);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Supplier {Supplier} check failed")]
+    private partial void LogCheckFailed(Exception e, string supplier);
+}

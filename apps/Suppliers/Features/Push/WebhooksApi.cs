@@ -1,0 +1,108 @@
+using System.Text.Json;
+using GamesDrop.BuildingBlocks.Bindings;
+using GamesDrop.Suppliers.Adapters;
+using GamesDrop.Suppliers.Adapters.Digiflazz;
+using GamesDrop.Suppliers.Adapters.Kinguin;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Suppliers.Features.Push;
+
+/// <summary>
+/// Suppliers' webhooks. Public (suppliers call them), so each proves its origin by the supplier's own
+/// mechanism; verified pushes go onto the supplier-feed queue binding, whose consumer applies them.
+/// </summary>
+public static partial class WebhooksApi
+{
+    public const string FeedBinding = "supplier-feed";
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
+        group.MapPost("/kinguin", KinguinAsync);
+        group.MapPost("/digiflazz", DigiflazzAsync);
+        return routes;
+    }
+
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest>> KinguinAsync(
+        HttpRequest request, SupplierSecrets secrets, IOutputBinding feed, ILoggerFactory logs, CancellationToken ct)
+    {
+        var logger = logs.CreateLogger(typeof(WebhooksApi));
+        if (!WebhookSignatures.IsKinguinSecret(request.Headers["X-Event-Secret"], await secrets.GetAsync(KinguinOptions.WebhookSecret, ct)))
+        {
+            LogRejected(logger, KinguinSupplier.SupplierCode, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Unauthorized();
+        }
+        var body = await ReadBodyAsync(request, ct);
+        var message = request.Headers["X-Event-Name"].ToString() switch
+        {
+            "product.update" => Parse<KinguinProductUpdate>(body, Json) is { ProductId: { Length: > 0 } } p
+                ? new SupplierFeedMessage(KinguinSupplier.SupplierCode, p.UpdatedAt, Sku: p.ProductId, Price: p.Price, Stock: p.Qty)
+                : null,
+            "order.status" => Parse<KinguinOrderStatus>(body, Json) is { OrderId: { Length: > 0 } } o
+                ? new SupplierFeedMessage(KinguinSupplier.SupplierCode, o.UpdatedAt, SupplierOrderId: o.OrderId, OrderReference: o.OrderExternalId, OrderStatus: o.Status)
+                : null,
+            _ => null,
+        };
+        if (message is null)
+        {
+            return TypedResults.BadRequest();
+        }
+        await feed.InvokeAsync(FeedBinding, "create", message, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> DigiflazzAsync(
+        HttpRequest request, SupplierSecrets secrets, IOutputBinding feed, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    {
+        var body = await ReadBodyAsync(request, ct);
+        if (!WebhookSignatures.IsDigiflazzSignature(request.Headers["X-Hub-Signature"], body, await secrets.GetAsync(DigiflazzOptions.WebhookSecret, ct)))
+        {
+            LogRejected(logs.CreateLogger(typeof(WebhooksApi)), DigiflazzSupplier.SupplierCode, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Unauthorized();
+        }
+        if (Parse<DigiflazzPush>(body, SnakeCase)?.Data is not { RefId: { Length: > 0 } } data)
+        {
+            return TypedResults.BadRequest();
+        }
+        await feed.InvokeAsync(FeedBinding, "create", new SupplierFeedMessage(
+            DigiflazzSupplier.SupplierCode, time.GetUtcNow(), SupplierOrderId: data.RefId, OrderReference: data.RefId, OrderStatus: data.Status), ct);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            throw new BadHttpRequestException("The push is larger than any supplier sends.", StatusCodes.Status413PayloadTooLarge);
+        }
+        return buffer.ToArray();
+    }
+
+    private static T? Parse<T>(byte[] body, JsonSerializerOptions options)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, options);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a {Supplier} push with a missing or wrong signature from {RemoteIp}")]
+    private static partial void LogRejected(ILogger logger, string supplier, string? remoteIp);
+
+    private sealed record KinguinProductUpdate(int KinguinId, string ProductId, int? Qty, decimal? Price, DateTimeOffset UpdatedAt);
+
+    private sealed record KinguinOrderStatus(string OrderId, string? OrderExternalId, string Status, DateTimeOffset UpdatedAt);
+
+    private sealed record DigiflazzPush(DigiflazzPushData? Data);
+
+    private sealed record DigiflazzPushData(string RefId, string Status, string? Rc, string? Sn);
+}

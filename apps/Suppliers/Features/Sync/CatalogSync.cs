@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GamesDrop.Contracts.Catalog;
+using GamesDrop.Suppliers.Adapters;
+using GamesDrop.Suppliers.Kernel;
+
+namespace GamesDrop.Suppliers.Features.Sync;
+
+/// <summary>
+/// Pages through a supplier's catalog and hands each page to the kernel as one batch, inside a recorded sync
+/// run. Delta where the supplier supports it (since the last successful run), full otherwise or when asked
+/// or when the last full run is a day old; a full run lets the kernel mark what vanished.
+/// </summary>
+public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress progress, TimeProvider time, ILogger<CatalogSync> logger)
+{
+    private const int MaxBatch = 1000;
+    private static readonly TimeSpan FullEvery = TimeSpan.FromDays(1);
+    private static readonly TimeSpan DeltaOverlap = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _oneAtATime = new();
+
+    public async Task<SyncStatus> RunAsync(ISupplier supplier, bool forceFull, CancellationToken ct)
+    {
+        var gate = _oneAtATime.GetOrAdd(supplier.Code, _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(0, ct))
+        {
+            return progress.All.First(s => s.Supplier == supplier.Code);
+        }
+        try
+        {
+            return await RunExclusiveAsync(supplier, forceFull, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<SyncStatus> RunExclusiveAsync(ISupplier supplier, bool forceFull, CancellationToken ct)
+    {
+        await kernel.PutSupplierAsync(supplier.Code, supplier.Name, supplier.Currency, enabled: true, ct);
+        var since = forceFull || !supplier.SupportsDeltaSync ? null : await DeltaSinceAsync(supplier.Code, ct);
+        var full = since is null;
+        var run = await kernel.StartRunAsync(new StartSyncRun(supplier.Code, full), ct);
+        var status = new SyncStatus(supplier.Code, run.Id, full, run.StartedAt, 0, 0, 0, 0, 0, Running: true, null);
+        progress.Set(status);
+        LogStarted(supplier.Code, run.Id, full ? "full" : "delta");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await foreach (var page in supplier.ListOffersAsync(since, ct))
+            {
+                foreach (var chunk in page.Chunk(MaxBatch))
+                {
+                    var result = await kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, chunk), ct);
+                    status = status with
+                    {
+                        Offers = status.Offers + chunk.Length,
+                        Created = status.Created + result.Created,
+                        Updated = status.Updated + result.Updated,
+                        Unchanged = status.Unchanged + result.Unchanged,
+                    };
+                }
+                status = status with { Pages = status.Pages + 1 };
+                progress.Set(status);
+                LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
+            }
+            await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, null), ct);
+            status = status with { Running = false };
+            LogFinished(supplier.Code, run.Id, status.Offers, status.Created, status.Updated, clock.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (SupplierFailures.IsSupplierFailure(e))
+        {
+            LogFailed(e, supplier.Code, run.Id);
+            status = status with { Running = false, Error = e.Message };
+            await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, e.Message), CancellationToken.None);
+        }
+        progress.Set(status);
+        return status;
+    }
+
+    private async Task<DateTimeOffset?> DeltaSinceAsync(string supplier, CancellationToken ct)
+    {
+        var runs = await kernel.RunsAsync(supplier, 50, ct);
+        var lastFull = runs.FirstOrDefault(r => r is { Kind: "full", Status: "succeeded" });
+        if (lastFull is null || time.GetUtcNow() - lastFull.StartedAt > FullEvery)
+        {
+            return null;
+        }
+        var lastGood = runs.First(r => r.Status == "succeeded");
+        return lastGood.StartedAt - DeltaOverlap;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId} started ({Kind})")]
+    private partial void LogStarted(string supplier, long runId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId}: page {Pages}, {Offers} offers read, {Changed} changed")]
+    private partial void LogProgress(string supplier, long runId, int pages, int offers, int changed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId} finished: {Offers} offers, {Created} new, {Updated} changed in {ElapsedMs} ms")]
+    private partial void LogFinished(string supplier, long runId, int offers, int created, int updated, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {Supplier} run {RunId} failed")]
+    private partial void LogFailed(Exception e, string supplier, long runId);
+}

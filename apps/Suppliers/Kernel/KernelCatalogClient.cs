@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using GamesDrop.Contracts.Catalog;
+
+namespace GamesDrop.Suppliers.Kernel;
+
+/// <summary>The kernel's catalog API, over service invocation.</summary>
+public sealed class KernelCatalogClient(HttpClient http)
+{
+    public async Task PutSupplierAsync(string code, string name, string currency, bool enabled, CancellationToken ct) =>
+        (await http.PutAsJsonAsync($"catalog/suppliers/{code}", new { name, currency, enabled }, ct)).EnsureSuccessStatusCode();
+
+    public async Task SetReachableAsync(string code, bool reachable, CancellationToken ct) =>
+        (await http.PutAsJsonAsync($"catalog/suppliers/{code}/availability", new SupplierAvailability(code, reachable), ct)).EnsureSuccessStatusCode();
+
+    public Task<SyncRunStarted> StartRunAsync(StartSyncRun start, CancellationToken ct) => PostAsync<SyncRunStarted>("catalog/sync-runs", start, ct);
+
+    public Task<OfferBatchResult> SendBatchAsync(OfferBatch batch, CancellationToken ct) => PostAsync<OfferBatchResult>("catalog/offers/batch", batch, ct);
+
+    public Task<SyncRun> FinishRunAsync(long id, FinishSyncRun finish, CancellationToken ct) => PostAsync<SyncRun>($"catalog/sync-runs/{id}/finish", finish, ct);
+
+    public async Task<IReadOnlyList<SyncRun>> RunsAsync(string supplier, int limit, CancellationToken ct) =>
+        await http.GetFromJsonAsync<List<SyncRun>>($"catalog/sync-runs?supplier={Uri.EscapeDataString(supplier)}&limit={limit}", ct) ?? [];
+
+    /// <summary>Applies a pushed change; false when the kernel held newer data or does not know the offer.</summary>
+    public async Task<bool> ApplyChangeAsync(OfferChange change, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("catalog/offers/changes", change, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ChangeApplied>(ct))?.Applied ?? false;
+    }
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, ct);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<T>(ct) ?? throw new InvalidOperationException($"Kernel answered {path} with no body.");
+    }
+
+    private sealed record ChangeApplied(bool Applied);
+}
