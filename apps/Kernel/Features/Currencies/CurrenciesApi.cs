@@ -50,6 +50,13 @@ public static class CurrenciesApi
     }
 }
 
-public sealed record CurrencyRate(string Currency, decimal RateToStore, DateTimeOffset UpdatedAt);
+public sealed record CurrencyRate(string Currency, decimal RateToStore, DateTimeOffset UpdatedAt)
+{
+    // Npgsql reads timestamptz as a UTC DateTime, and Dapper builds records through a constructor of those types.
+    public CurrencyRate(string currency, decimal rateToStore, DateTime updatedAt)
+        : this(currency, rateToStore, new DateTimeOffset(updatedAt))
+    {
+    }
+}
 
 public sealed record PutCurrencyRate([property: Range(typeof(decimal), "0.0000000001", "1000000000")] decimal RateToStore);
