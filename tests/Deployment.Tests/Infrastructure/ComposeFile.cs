@@ -1,47 +1,25 @@
 namespace GamesDrop.Deployment.Tests.Infrastructure;
 
-/// <summary>One service of docker-compose.yml or stack.yml, variables resolved to their defaults.</summary>
-public sealed record ComposeService(
-    string Name,
-    string? Image,
-    IReadOnlyList<string> Command,
-    IReadOnlyDictionary<string, string> Environment,
-    IReadOnlyList<string> Networks,
-    IReadOnlyList<string> Secrets,
-    IReadOnlyList<(string Source, string? Target)> Configs,
-    IReadOnlyList<string> Volumes,
-    IReadOnlyDictionary<string, object?> Deploy,
-    string? NetworkMode)
-{
-    public bool IsDaprSidecar => Command.FirstOrDefault() == "./daprd";
-
-    public DaprdFlags Flags => DaprdFlags.Parse(Command);
-
-    public int Replicas => int.Parse(Yaml.String(Deploy, "replicas") ?? "1");
-
-    public IReadOnlyList<string> PlacementConstraints =>
-        Yaml.Strings(Yaml.Map(Deploy, "placement").GetValueOrDefault("constraints"));
-}
-
 /// <summary>docker-compose.yml or stack.yml as the tests read it.</summary>
 public sealed class ComposeFile
 {
+    private readonly IReadOnlyDictionary<string, object?> _root;
+
     private ComposeFile(string fileName, IReadOnlyDictionary<string, object?> root)
     {
         FileName = fileName;
-        Root = root;
+        _root = root;
         Services = Yaml.Map(root, "services")
             .Select(s => ToService(s.Key, Yaml.Map(s.Value)))
             .ToDictionary(s => s.Name);
     }
 
     public string FileName { get; }
-    public IReadOnlyDictionary<string, object?> Root { get; }
     public IReadOnlyDictionary<string, ComposeService> Services { get; }
 
     public IEnumerable<ComposeService> Sidecars => Services.Values.Where(s => s.IsDaprSidecar);
 
-    public IReadOnlyDictionary<string, object?> TopLevel(string key) => Yaml.Map(Root, key);
+    public IReadOnlyDictionary<string, object?> TopLevel(string key) => Yaml.Map(_root, key);
 
     public static ComposeFile Load(string fileName) =>
         new(fileName, Yaml.ParseMap(Interpolation.WithDefaults(Repo.Read(fileName))));

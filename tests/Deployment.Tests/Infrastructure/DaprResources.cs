@@ -2,23 +2,7 @@ using GamesDrop.BuildingBlocks.Components;
 
 namespace GamesDrop.Deployment.Tests.Infrastructure;
 
-/// <summary>A resource document of components/ as written, for what the catalog does not keep (secret refs, targets).</summary>
-public sealed record DaprResource(string File, string Kind, string Name, IReadOnlyDictionary<string, object?> Yaml)
-{
-    public IReadOnlyDictionary<string, object?> Spec => Infrastructure.Yaml.Map(Yaml, "spec");
-
-    public IReadOnlyList<string> Scopes => Infrastructure.Yaml.Strings(Yaml.GetValueOrDefault("scopes"));
-
-    public string? SecretStore => Infrastructure.Yaml.String(Infrastructure.Yaml.Map(Yaml, "auth"), "secretStore");
-
-    /// <summary>Component metadata and HTTPEndpoint headers: name, plain value, and whether it is a secretKeyRef.</summary>
-    public IEnumerable<(string Name, string? Value, bool IsSecretRef)> Settings =>
-        Infrastructure.Yaml.List(Spec.GetValueOrDefault("metadata"))
-            .Concat(Infrastructure.Yaml.List(Spec.GetValueOrDefault("headers")))
-            .Select(Infrastructure.Yaml.Map)
-            .Select(m => (m["name"]!.ToString()!, m.GetValueOrDefault("value")?.ToString(), m.ContainsKey("secretKeyRef")));
-}
-
+/// <summary>components/ read by the ComponentCatalog, and as written.</summary>
 public static class DaprResources
 {
     public static ComponentCatalog Catalog => ComponentCatalog.Load(Repo.ComponentsFolder);

@@ -15,7 +15,7 @@ namespace GamesDrop.Deployment.Tests.Infrastructure;
 /// </summary>
 public sealed class EmbeddedServer : IAsyncDisposable
 {
-    public const string AppToken = "edge-test-app-token";
+    private const string AppToken = "edge-test-app-token";
 
     private readonly TestDatabase _database;
     private readonly WebApplicationFactory<embedded::Program> _factory;

@@ -22,7 +22,7 @@ public sealed class Nginx : IAsyncDisposable
         HttpsPort = httpsPort;
     }
 
-    public string Prefix { get; }
+    private string Prefix { get; }
     public int HttpPort { get; }
     public int HttpsPort { get; }
     public X509Certificate2 Certificate { get; private set; } = null!;
