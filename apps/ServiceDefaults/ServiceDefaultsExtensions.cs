@@ -30,6 +30,12 @@ public static class ServiceDefaultsExtensions
         // Bodies are small JSON; endpoints that take uploads raise their own limit.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemResponses();
+        // A body missing a required field, or null where the type says never, is a 400 at the edge.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
         builder.Services.AddHealthChecks();
         // Callers present APP_API_TOKEN as dapr-api-token: daprd does so in the Dapr profile, our clients in Embedded.
         builder.Services.AddAuthentication().AddDapr();

@@ -24,8 +24,10 @@ public static class SuppliersApp
         services.Configure<DigiflazzOptions>(builder.Configuration.GetSection("Suppliers:Digiflazz"));
         services.AddSingleton<SupplierSecrets>();
         services.AddSingleton<SupplierCallMetrics>();
-        services.AddSupplier<KinguinSupplier>(KinguinSupplier.SupplierCode, "kinguin-api");
-        services.AddSupplier<DigiflazzSupplier>(DigiflazzSupplier.SupplierCode, "digiflazz-api");
+        services.AddHttpEndpointClient<KinguinSupplier>(KinguinSupplier.EndpointName).AddCallMetrics(KinguinSupplier.SupplierCode);
+        services.AddTransient<ISupplier>(sp => sp.GetRequiredService<KinguinSupplier>());
+        services.AddHttpEndpointClient<DigiflazzSupplier>(DigiflazzSupplier.EndpointName).AddCallMetrics(DigiflazzSupplier.SupplierCode);
+        services.AddTransient<ISupplier>(sp => sp.GetRequiredService<DigiflazzSupplier>());
         services.AddTransient<SupplierRegistry>();
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
         services.AddSingleton<SyncProgress>();
@@ -49,13 +51,8 @@ public static class SuppliersApp
         return routes;
     }
 
-    /// <summary>An adapter with its own HttpClient through its HTTPEndpoint, measured call by call.</summary>
-    private static void AddSupplier<TSupplier>(this IServiceCollection services, string code, string endpoint)
-        where TSupplier : class, ISupplier
-    {
-        services.AddHttpEndpointClient<TSupplier>(endpoint)
-            .AddHttpMessageHandler(sp => new SupplierCallMetrics.Handler(
-                sp.GetRequiredService<SupplierCallMetrics>(), code, sp.GetRequiredService<TimeProvider>()));
-        services.AddTransient<ISupplier>(sp => sp.GetRequiredService<TSupplier>());
-    }
+    /// <summary>Measures every call a supplier's HttpClient makes, for the health page.</summary>
+    private static IHttpClientBuilder AddCallMetrics(this IHttpClientBuilder client, string supplier) =>
+        client.AddHttpMessageHandler(sp => new SupplierCallMetrics.Handler(
+            sp.GetRequiredService<SupplierCallMetrics>(), supplier, sp.GetRequiredService<TimeProvider>()));
 }

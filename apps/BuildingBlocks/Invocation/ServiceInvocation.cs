@@ -40,6 +40,7 @@ public static class ServiceInvocation
                 http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
                     ? new Uri($"http://{endpointName}/")
                     : ConfiguredBaseUrl(sp.GetRequiredService<IConfiguration>(), endpointName);
+                // Unconfigured, the client still resolves (its owner may be switched off) and fails only when used.
             })
             .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
             {
@@ -51,12 +52,8 @@ public static class ServiceInvocation
             // daprd applies the endpoint's policies itself in the Dapr profile.
             .AddResiliencyPolicies(endpointName, sp => sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Embedded);
 
-    private static Uri ConfiguredBaseUrl(IConfiguration configuration, string endpointName)
-    {
-        var url = configuration[$"HttpEndpoints:{endpointName}:BaseUrl"]
-            ?? throw new InvalidOperationException($"HttpEndpoints:{endpointName}:BaseUrl is not configured.");
-        return new Uri(url.TrimEnd('/') + "/");
-    }
+    private static Uri? ConfiguredBaseUrl(IConfiguration configuration, string endpointName) =>
+        configuration[$"HttpEndpoints:{endpointName}:BaseUrl"] is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null;
 
     private static DelegatingHandler DaprHandler(IServiceProvider sp, string appId)
     {

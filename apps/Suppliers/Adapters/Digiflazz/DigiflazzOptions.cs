@@ -3,8 +3,6 @@ namespace GamesDrop.Suppliers.Adapters.Digiflazz;
 /// <summary>Configuration section <c>Suppliers:Digiflazz</c>; username, API key and webhook secret are secrets.</summary>
 public sealed class DigiflazzOptions
 {
-    public bool Enabled { get; set; } = true;
-
     /// <summary>Only price-list entries of this category are games sold as keys.</summary>
     public string Category { get; set; } = "Games";
 
@@ -14,7 +12,7 @@ public sealed class DigiflazzOptions
     /// <summary>Sends <c>testing: true</c> on transactions (Digiflazz's development mode).</summary>
     public bool Testing { get; set; }
 
-    public const string UsernameSecret = "digiflazz_username";
-    public const string ApiKeySecret = "digiflazz_api_key";
-    public const string WebhookSecret = "digiflazz_webhook_secret";
+    public const string UsernameSecret = "digiflazz-username";
+    public const string ApiKeySecret = "digiflazz-api-key";
+    public const string WebhookSecret = "digiflazz-webhook-secret";
 }

@@ -17,13 +17,14 @@ namespace GamesDrop.Suppliers.Adapters.Digiflazz;
 public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, IOptions<DigiflazzOptions> options, TimeProvider time) : ISupplier
 {
     public const string SupplierCode = "digiflazz";
+    public const string EndpointName = "digiflazz-api";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public string Code => SupplierCode;
     public string Name => "Digiflazz";
     public string Currency => "IDR";
-    public string Endpoint => "digiflazz-api";
+    public string Endpoint => EndpointName;
     public bool SupportsDeltaSync => false;
     public decimal LowBalance => options.Value.LowBalance;
 

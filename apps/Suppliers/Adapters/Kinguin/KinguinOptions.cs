@@ -3,14 +3,12 @@ namespace GamesDrop.Suppliers.Adapters.Kinguin;
 /// <summary>Configuration section <c>Suppliers:Kinguin</c>; the API key and webhook secret are secrets, not options.</summary>
 public sealed class KinguinOptions
 {
-    public bool Enabled { get; set; } = true;
-
     /// <summary>Listings per page when syncing (Kinguin allows at most 100).</summary>
     public int PageSize { get; set; } = 100;
 
     /// <summary>Balance, in EUR, under which operations are alerted.</summary>
     public decimal LowBalance { get; set; } = 50m;
 
-    public const string ApiKeySecret = "kinguin_api_key";
-    public const string WebhookSecret = "kinguin_webhook_secret";
+    public const string ApiKeySecret = "kinguin-api-key";
+    public const string WebhookSecret = "kinguin-webhook-secret";
 }

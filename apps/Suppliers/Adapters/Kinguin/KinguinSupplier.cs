@@ -14,11 +14,12 @@ namespace GamesDrop.Suppliers.Adapters.Kinguin;
 public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IOptions<KinguinOptions> options) : ISupplier
 {
     public const string SupplierCode = "kinguin";
+    public const string EndpointName = "kinguin-api";
 
     public string Code => SupplierCode;
     public string Name => "Kinguin";
     public string Currency => "EUR";
-    public string Endpoint => "kinguin-api";
+    public string Endpoint => EndpointName;
     public bool SupportsDeltaSync => true;
     public decimal LowBalance => options.Value.LowBalance;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.Contracts;
@@ -16,7 +17,7 @@ public sealed record SupplierState(bool Reachable, decimal? Balance, DateTimeOff
 /// </summary>
 public sealed partial class SupplierMonitor(
     IServiceScopeFactory scopes, SupplierCallMetrics metrics, CircuitBreakers breakers, IConfiguration configuration,
-    TimeProvider time, ILogger<SupplierMonitor> logger) : BackgroundService
+    TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SupplierMonitor> logger) : BackgroundService
 {
     private const int FailuresMeaningDown = 5;
     private readonly ConcurrentDictionary<string, SupplierState> _states = new();
@@ -29,15 +30,23 @@ public sealed partial class SupplierMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // It reports to the kernel, which in the Embedded host is reachable only once the server listens.
+            await HostStarted.WaitAsync(lifetime, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         var balanceEvery = configuration.GetValue("Suppliers:BalanceCheckInterval", TimeSpan.FromMinutes(5));
         var nextBalanceCheck = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             using var scope = scopes.CreateScope();
-            var suppliers = scope.ServiceProvider.GetRequiredService<SupplierRegistry>().Enabled;
             var kernel = scope.ServiceProvider.GetRequiredService<KernelCatalogClient>();
             var checkBalances = time.GetUtcNow() >= nextBalanceCheck;
-            foreach (var supplier in suppliers)
+            foreach (var supplier in scope.ServiceProvider.GetRequiredService<SupplierRegistry>().Enabled)
             {
                 try
                 {
@@ -47,8 +56,9 @@ public sealed partial class SupplierMonitor(
                         await CheckBalanceAsync(supplier, scope.ServiceProvider.GetRequiredService<IEventPublisher>(), stoppingToken);
                     }
                 }
-                catch (Exception e) when (SupplierFailures.IsSupplierFailure(e))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // A watcher must outlive any one failed check (supplier down, kernel restarting).
                     LogCheckFailed(e, supplier.Code);
                 }
             }

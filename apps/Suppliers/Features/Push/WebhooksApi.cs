@@ -26,9 +26,13 @@ public static partial class WebhooksApi
         return routes;
     }
 
-    private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest>> KinguinAsync(
-        HttpRequest request, SupplierSecrets secrets, IOutputBinding feed, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest, NotFound>> KinguinAsync(
+        HttpRequest request, SupplierRegistry registry, SupplierSecrets secrets, IOutputBinding feed, ILoggerFactory logs, CancellationToken ct)
     {
+        if (registry.Find(KinguinSupplier.SupplierCode) is null)
+        {
+            return TypedResults.NotFound();
+        }
         var logger = logs.CreateLogger(typeof(WebhooksApi));
         if (!WebhookSignatures.IsKinguinSecret(request.Headers["X-Event-Secret"], await secrets.GetAsync(KinguinOptions.WebhookSecret, ct)))
         {
@@ -54,9 +58,14 @@ public static partial class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> DigiflazzAsync(
-        HttpRequest request, SupplierSecrets secrets, IOutputBinding feed, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest, NotFound>> DigiflazzAsync(
+        HttpRequest request, SupplierRegistry registry, SupplierSecrets secrets, IOutputBinding feed, TimeProvider time, ILoggerFactory logs,
+        CancellationToken ct)
     {
+        if (registry.Find(DigiflazzSupplier.SupplierCode) is null)
+        {
+            return TypedResults.NotFound();
+        }
         var body = await ReadBodyAsync(request, ct);
         if (!WebhookSignatures.IsDigiflazzSignature(request.Headers["X-Hub-Signature"], body, await secrets.GetAsync(DigiflazzOptions.WebhookSecret, ct)))
         {
