@@ -1,6 +1,7 @@
 using GamesDrop.Sandbox.Admin;
 using GamesDrop.Sandbox.Catalog;
 using GamesDrop.Sandbox.Features.Faults;
+using GamesDrop.Sandbox.Features.Kinguin;
 using GamesDrop.Sandbox.Webhooks;
 using GamesDrop.ServiceDefaults;
 
@@ -29,6 +30,7 @@ public static class SandboxApp
         builder.Services.AddCatalog();
         builder.Services.AddFaults();
         builder.Services.AddWebhooks();
+        builder.Services.AddKinguin();
         return builder;
     }
 
@@ -36,10 +38,12 @@ public static class SandboxApp
     {
         var sandbox = routes.MapAppGroup(Id);
         sandbox.MapCatalogImages();
+        sandbox.MapKinguin();
 
         var admin = sandbox.MapGroup("/_sandbox").RequireAdminToken();
         admin.MapFaults();
         admin.MapCatalogAdmin();
+        admin.MapKinguinAdmin();
         admin.MapWebhookLog();
         return routes;
     }
