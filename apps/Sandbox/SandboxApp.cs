@@ -1,5 +1,6 @@
 using GamesDrop.Sandbox.Admin;
 using GamesDrop.Sandbox.Catalog;
+using GamesDrop.Sandbox.Features.Digiflazz;
 using GamesDrop.Sandbox.Features.Faults;
 using GamesDrop.Sandbox.Features.Kinguin;
 using GamesDrop.Sandbox.Webhooks;
@@ -31,6 +32,7 @@ public static class SandboxApp
         builder.Services.AddFaults();
         builder.Services.AddWebhooks();
         builder.Services.AddKinguin();
+        builder.Services.AddDigiflazz();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class SandboxApp
         var sandbox = routes.MapAppGroup(Id);
         sandbox.MapCatalogImages();
         sandbox.MapKinguin();
+        sandbox.MapDigiflazz();
 
         var admin = sandbox.MapGroup("/_sandbox").RequireAdminToken();
         admin.MapFaults();
