@@ -12,13 +12,16 @@ internal static class FaultInjection
         group.AddEndpointFilter(async (context, next) =>
         {
             var faults = context.HttpContext.RequestServices.GetRequiredService<FaultSwitches>().For(partner);
-            try
+            if (faults.Hang || faults.LatencyMs > 0)
             {
-                await Task.Delay(faults.Hang ? Timeout.Infinite : faults.LatencyMs, context.HttpContext.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return Results.Empty;  // the caller gave up; nobody is left to answer
+                try
+                {
+                    await Task.Delay(faults.Hang ? Timeout.Infinite : faults.LatencyMs, context.HttpContext.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.Empty;  // the caller gave up; nobody is left to answer
+                }
             }
             if (faults.ErrorRate > 0 && Random.Shared.NextDouble() < faults.ErrorRate)
             {
