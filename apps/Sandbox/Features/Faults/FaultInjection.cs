@@ -1,0 +1,34 @@
+namespace GamesDrop.Sandbox.Features.Faults;
+
+/// <summary>
+/// Applies a partner's transport faults (hang, latency, 5xx) in front of its endpoints; the business faults
+/// (stock, prices, key delivery) are read by the simulators themselves.
+/// </summary>
+internal static class FaultInjection
+{
+    /// <param name="failure">The partner's own error body for an injected status, since clients parse it.</param>
+    public static RouteGroupBuilder WithFaults(this RouteGroupBuilder group, string partner, Func<int, IResult> failure)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var faults = context.HttpContext.RequestServices.GetRequiredService<FaultSwitches>().For(partner);
+            if (faults.Hang || faults.LatencyMs > 0)
+            {
+                try
+                {
+                    await Task.Delay(faults.Hang ? Timeout.Infinite : faults.LatencyMs, context.HttpContext.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.Empty;  // the caller gave up; nobody is left to answer
+                }
+            }
+            if (faults.ErrorRate > 0 && Random.Shared.NextDouble() < faults.ErrorRate)
+            {
+                return failure(faults.ErrorStatus);
+            }
+            return await next(context);
+        });
+        return group;
+    }
+}

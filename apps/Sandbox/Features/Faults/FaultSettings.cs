@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GamesDrop.Sandbox.Features.Faults;
+
+/// <summary>
+/// What is wrong with one partner right now; the defaults are a healthy partner. Public, as the types of request bodies
+/// must be for the validation source generator to check them.
+/// </summary>
+/// <param name="LatencyMs">Added before every answer.</param>
+/// <param name="ErrorRate">Share of calls, 0 to 1, answered with <paramref name="ErrorStatus"/> instead.</param>
+/// <param name="ErrorStatus">The 5xx those calls get.</param>
+/// <param name="Hang">Calls never answer, until the caller gives up: a timeout.</param>
+/// <param name="OutOfStock">Every product reports no stock and purchases fail as sold out.</param>
+/// <param name="PriceMultiplier">Every price is multiplied by it, so prices the store cached are stale.</param>
+/// <param name="KeyDeliverySeconds">Overrides how long orders take to deliver their keys.</param>
+public sealed record FaultSettings(
+    [Range(0, 120_000)] int LatencyMs = 0,
+    [Range(0.0, 1.0)] double ErrorRate = 0,
+    [Range(500, 599)] int ErrorStatus = 503,
+    bool Hang = false,
+    bool OutOfStock = false,
+    [Range(0.01, 100.0)] decimal PriceMultiplier = 1,
+    [Range(0.0, 86_400.0)] double? KeyDeliverySeconds = null)
+{
+    public static readonly FaultSettings None = new();
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using GamesDrop.Sandbox.Tests.Infrastructure;
+
+namespace GamesDrop.Sandbox.Tests.Features.Faults;
+
+public sealed class FaultsTests : SandboxTest
+{
+    private HttpClient Admin => Sandbox.Admin();
+
+    [Fact]
+    public async Task Admin_endpoints_need_theAdmin_token()
+    {
+        using var anonymous = await Sandbox.CreateClient().GetAsync("/_sandbox/faults/kinguin");
+        var wrong = Sandbox.CreateClient();
+        wrong.DefaultRequestHeaders.Add("X-Sandbox-Admin-Token", "guess");
+        using var guessed = await wrong.PutAsJsonAsync("/_sandbox/faults/kinguin", new { hang = true });
+        var state = await Admin.GetJsonAsync("/_sandbox/faults/kinguin");
+
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        guessed.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        state.GetProperty("hang").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Forced_5xx_answers_every_call_in_the_partner_shape_until_healed()
+    {
+        await SetAsync("kinguin", new { errorRate = 1.0, errorStatus = 502 });
+        using var failing = await Sandbox.Kinguin().GetAsync("/kinguin/esa/api/v1/balance");
+        var (digiflazzStatus, _) = await Sandbox.Digiflazz().BalanceAsync();
+
+        await SetAsync("kinguin", new { });
+        using var healed = await Sandbox.Kinguin().GetAsync("/kinguin/esa/api/v1/balance");
+
+        failing.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        (await failing.JsonAsync()).GetProperty("status").GetInt32().Should().Be(502);
+        digiflazzStatus.Should().Be(200, "faults are per partner");
+        healed.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Latency_delays_answers()
+    {
+        await SetAsync("digiflazz", new { latencyMs = 300 });
+        var timer = Stopwatch.StartNew();
+
+        await Sandbox.Digiflazz().BalanceAsync();
+
+        timer.ElapsedMilliseconds.Should().BeGreaterThanOrEqualTo(290);
+    }
+
+    [Fact]
+    public async Task Hang_never_answers_so_the_caller_times_out()
+    {
+        await SetAsync("kinguin", new { hang = true });
+        var kinguin = Sandbox.Kinguin();
+        kinguin.Timeout = TimeSpan.FromMilliseconds(300);
+
+        var call = () => kinguin.GetAsync("/kinguin/esa/api/v1/balance");
+
+        await call.Should().ThrowAsync<TaskCanceledException>();
+    }
+
+    [Fact]
+    public async Task Out_of_stock_empties_both_catalogs_and_fails_purchases()
+    {
+        var kinguin = Sandbox.Kinguin();
+        var digiflazz = Sandbox.Digiflazz();
+        var product = await KinguinCatalog.InStockAsync(kinguin);
+        var sku = (await DigiflazzCatalog.SellableAsync(digiflazz)).GetProperty("buyer_sku_code").GetString()!;
+        await SetAsync("kinguin", new { outOfStock = true });
+        await SetAsync("digiflazz", new { outOfStock = true });
+
+        var after = await kinguin.GetJsonAsync($"/kinguin/esa/api/v1/products/{product.GetProperty("kinguinId")}");
+        using var order = await KinguinCatalog.OrderAsync(kinguin, product, qty: 1);
+        var (_, list) = await digiflazz.PriceListAsync(new { code = sku });
+        var (_, sale) = await digiflazz.TransactAsync(sku, "0811111111", "oos-1");
+
+        after.GetProperty("qty").GetInt32().Should().Be(0);
+        (await order.JsonAsync()).GetProperty("kind").GetString().Should().Be("ProductUnavailable");
+        list[0].GetProperty("stock").GetInt32().Should().Be(0);
+        sale.GetProperty("rc").GetString().Should().Be("68");
+    }
+
+    [Fact]
+    public async Task Price_multiplier_makes_cached_prices_stale()
+    {
+        var kinguin = Sandbox.Kinguin();
+        var product = await KinguinCatalog.InStockAsync(kinguin);
+        var price = product.GetProperty("price").GetDecimal();
+        var digiflazz = Sandbox.Digiflazz();
+        var item = await DigiflazzCatalog.SellableAsync(digiflazz);
+        await SetAsync("kinguin", new { priceMultiplier = 2 });
+        await SetAsync("digiflazz", new { priceMultiplier = 2 });
+
+        var after = await kinguin.GetJsonAsync($"/kinguin/esa/api/v1/products/{product.GetProperty("kinguinId")}");
+        using var order = await KinguinCatalog.OrderAsync(kinguin, product, qty: 1, price: price);
+        var (_, sale) = await digiflazz.TransactAsync(item.GetProperty("buyer_sku_code").GetString()!, "0811111111", "dear-1",
+            maxPrice: item.GetProperty("price").GetInt64());
+
+        after.GetProperty("price").GetDecimal().Should().Be(Math.Round(price * 2, 2));
+        (await order.JsonAsync()).GetProperty("kind").GetString().Should().Be("ProductUnavailable");
+        sale.GetProperty("rc").GetString().Should().Be("69");
+    }
+
+    [Fact]
+    public async Task Slow_key_delivery_keeps_orders_processing_longer()
+    {
+        var kinguin = Sandbox.Kinguin();
+        var product = await KinguinCatalog.InStockAsync(kinguin);
+        await SetAsync("kinguin", new { keyDeliverySeconds = 600 });
+
+        using var placed = await KinguinCatalog.OrderAsync(kinguin, product, qty: 1);
+        var orderId = (await placed.JsonAsync()).GetProperty("orderId").GetString();
+        Sandbox.Clock.Advance(TimeSpan.FromSeconds(60));
+        var order = await kinguin.GetJsonAsync($"/kinguin/esa/api/v1/order/{orderId}");
+
+        order.GetProperty("status").GetString().Should().Be("processing", "the usual 10 s delivery was stretched to 10 min");
+    }
+
+    [Fact]
+    public async Task Unknown_partner_and_out_of_range_settings_are_4xx()
+    {
+        using var unknown = await Admin.GetAsync("/_sandbox/faults/steam");
+        using var invalid = await Admin.PutAsJsonAsync("/_sandbox/faults/kinguin", new { errorRate = 2.0, errorStatus = 200 });
+
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    private async Task SetAsync(string partner, object settings)
+    {
+        using var response = await Admin.PutAsJsonAsync($"/_sandbox/faults/{partner}", settings);
+        response.EnsureSuccessStatusCode();
+    }
+}
