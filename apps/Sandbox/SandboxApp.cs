@@ -25,6 +25,8 @@ public static class SandboxApp
         builder.Services.AddAppOpenApi(Id);
         // Here, not only in ServiceDefaults: the validation source generator only sees the types of the project that calls it.
         builder.Services.AddValidation();
+        // The partners accept requests that leave optional fields out; the simulators must too.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.RespectRequiredConstructorParameters = false);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Scheduler>();
         builder.Services.AddAdminToken();

@@ -111,15 +111,21 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
     private async Task<JsonElement> PostAsync(string path, object body, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync(path, body, Json, ct);
-        if (!response.IsSuccessStatusCode)
+        try
         {
-            throw new SupplierException(Code, "Http" + (int)response.StatusCode, $"Digiflazz {path}: {(int)response.StatusCode}",
-                retryable: (int)response.StatusCode >= 500 || (int)response.StatusCode == 429);
+            // Refusals (bad sign, unknown username) come as 4xx with the rc in data: let Read report the rc.
+            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data))
+            {
+                return data.Clone();
+            }
         }
-        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        return document.RootElement.TryGetProperty("data", out var data)
-            ? data.Clone()
-            : throw new SupplierException(Code, "NoData", $"Digiflazz {path}: reply has no data.", retryable: true);
+        catch (JsonException)
+        {
+            // Not Digiflazz's envelope (a gateway error page): reported by status below.
+        }
+        throw new SupplierException(Code, "Http" + (int)response.StatusCode, $"Digiflazz {path}: {(int)response.StatusCode}",
+            retryable: (int)response.StatusCode >= 500 || (int)response.StatusCode == 429);
     }
 
     private static T Read<T>(JsonElement data, string path)

@@ -123,7 +123,7 @@ public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IO
                 ?? throw new SupplierException(Code, "EmptyReply", $"Kinguin answered {path} with no body.", retryable: true);
         }
         var error = await ReadErrorAsync(response, ct);
-        var kind = response.StatusCode == HttpStatusCode.NotFound && error?.Kind is null ? "NotFound" : error?.Kind ?? "Http" + (int)response.StatusCode;
+        var kind = response.StatusCode == HttpStatusCode.NotFound ? "NotFound" : error?.Kind ?? "Http" + (int)response.StatusCode;
         throw new SupplierException(Code, kind, $"Kinguin {method} {path}: {(int)response.StatusCode} {error?.Detail ?? error?.Title}",
             retryable: (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests);
     }

@@ -1,0 +1,86 @@
+using System.Net;
+using GamesDrop.Sandbox;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GamesDrop.AppTesting;
+
+/// <summary>
+/// The partner simulators on a loopback port with the tests' own credentials, pushing webhooks to
+/// <paramref name="webhookBase"/> (the store's suppliers app) when given.
+/// </summary>
+public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?>? settings) : WebApplicationFactory<ISandboxMarker>
+{
+    public const string AdminToken = "sandbox-admin-for-tests";
+    public const string KinguinKey = "kinguin-key-for-tests";
+    public const string KinguinSecret = "kinguin webhook secret for tests";
+    public const string DigiflazzUser = "buyer-for-tests";
+    public const string DigiflazzKey = "digiflazz-key-for-tests";
+    public const string DigiflazzSecret = "digiflazz-hmac-for-tests";
+
+    public Uri BaseUri { get; private set; } = null!;
+    public Uri KinguinApi => new(BaseUri, "kinguin/esa/api/");
+    public Uri DigiflazzApi => new(BaseUri, "digiflazz/v1/");
+
+    public static SandboxHost Start(string? webhookBase = null, IDictionary<string, string?>? settings = null)
+    {
+        var host = new SandboxHost(webhookBase, settings);
+        host.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        host.StartServer();
+        host.BaseUri = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        return host;
+    }
+
+    /// <summary>The store settings that point both suppliers at this sandbox with its credentials.</summary>
+    public Dictionary<string, string?> StoreSettings() => new()
+    {
+        ["Suppliers:Kinguin:Enabled"] = "true",
+        ["Suppliers:Digiflazz:Enabled"] = "true",
+        ["HttpEndpoints:kinguin-api:BaseUrl"] = KinguinApi.ToString(),
+        ["HttpEndpoints:digiflazz-api:BaseUrl"] = DigiflazzApi.ToString(),
+        ["Secrets:kinguin-api-key"] = KinguinKey,
+        ["Secrets:kinguin-webhook-secret"] = KinguinSecret,
+        ["Secrets:digiflazz-username"] = DigiflazzUser,
+        ["Secrets:digiflazz-api-key"] = DigiflazzKey,
+        ["Secrets:digiflazz-webhook-secret"] = DigiflazzSecret,
+    };
+
+    public HttpClient Admin()
+    {
+        var client = new HttpClient { BaseAddress = BaseUri };
+        client.DefaultRequestHeaders.Add("X-Sandbox-Admin-Token", AdminToken);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var values = new Dictionary<string, string?>
+        {
+            ["Sandbox:AdminToken"] = AdminToken,
+            ["Sandbox:Catalog:Products"] = "600",
+            ["Sandbox:Kinguin:ApiKey"] = KinguinKey,
+            ["Sandbox:Kinguin:KeyDeliverySeconds"] = "1",
+            ["Sandbox:Kinguin:WebhookSecret"] = KinguinSecret,
+            ["Sandbox:Kinguin:WebhookUrl"] = webhookBase is null ? null : webhookBase + "kinguin",
+            ["Sandbox:Digiflazz:Username"] = DigiflazzUser,
+            ["Sandbox:Digiflazz:ApiKey"] = DigiflazzKey,
+            ["Sandbox:Digiflazz:PendingSeconds"] = "1",
+            ["Sandbox:Digiflazz:PriceListIntervalSeconds"] = "0",
+            ["Sandbox:Digiflazz:WebhookSecret"] = DigiflazzSecret,
+            ["Sandbox:Digiflazz:WebhookUrl"] = webhookBase is null ? null : webhookBase + "digiflazz",
+            ["Sandbox:Webhooks:RetryDelayMs"] = "50",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        foreach (var (key, value) in values.Where(v => v.Value is not null))
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using GamesDrop.AppTesting;
+using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Suppliers.Adapters;
+using GamesDrop.Suppliers.Adapters.Digiflazz;
+using GamesDrop.Suppliers.Adapters.Kinguin;
+using Microsoft.Extensions.Options;
+
+namespace GamesDrop.Suppliers.Tests.Adapters;
+
+/// <summary>Adapters wired by hand to a sandbox, so each is tested alone against its simulator.</summary>
+internal static class AdapterFactory
+{
+    public static KinguinSupplier Kinguin(SandboxHost sandbox, string apiKey = SandboxHost.KinguinKey, int pageSize = 100) =>
+        new(new HttpClient { BaseAddress = sandbox.KinguinApi },
+            Secrets(new() { [KinguinOptions.ApiKeySecret] = apiKey }),
+            Options.Create(new KinguinOptions { PageSize = pageSize }));
+
+    public static DigiflazzSupplier Digiflazz(SandboxHost sandbox, string apiKey = SandboxHost.DigiflazzKey) =>
+        new(new HttpClient { BaseAddress = sandbox.DigiflazzApi },
+            Secrets(new() { [DigiflazzOptions.UsernameSecret] = SandboxHost.DigiflazzUser, [DigiflazzOptions.ApiKeySecret] = apiKey }),
+            Options.Create(new DigiflazzOptions()),
+            TimeProvider.System);
+
+    private static SupplierSecrets Secrets(Dictionary<string, string> values) => new(new FixedSecrets(values));
+
+    private sealed class FixedSecrets(Dictionary<string, string> values) : ISecretStore
+    {
+        public Task<string?> GetAsync(string name, CancellationToken ct = default) => Task.FromResult(values.GetValueOrDefault(name));
+    }
+}

@@ -1,0 +1,76 @@
+using GamesDrop.AppTesting;
+using GamesDrop.Contracts.Catalog;
+using GamesDrop.Suppliers.Adapters;
+
+namespace GamesDrop.Suppliers.Tests.Adapters;
+
+public sealed class DigiflazzSupplierTests : IDisposable
+{
+    private readonly SandboxHost _sandbox = SandboxHost.Start();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private static async Task<List<SupplierOffer>> AllAsync(ISupplier supplier)
+    {
+        var offers = new List<SupplierOffer>();
+        await foreach (var page in supplier.ListOffersAsync(null, CancellationToken.None))
+        {
+            offers.AddRange(page);
+        }
+        return offers;
+    }
+
+    [Fact]
+    public async Task Signed_price_list_maps_to_game_offers_in_rupiah()
+    {
+        var offers = await AllAsync(AdapterFactory.Digiflazz(_sandbox));
+
+        offers.Should().HaveCountGreaterThan(100);
+        offers.Should().OnlyHaveUniqueItems(o => o.Sku);
+        offers.Should().AllSatisfy(o => o.Currency.Should().Be("IDR"));
+        offers.Should().Contain(o => !o.Available, "listings switched off or out of stock are kept but not sellable");
+        offers.Select(o => o.Platform).Distinct().Should().HaveCountGreaterThan(3);
+    }
+
+    [Fact]
+    public async Task Wrong_key_fails_the_signature_check()
+    {
+        var refused = await FluentActions.Awaiting(() => AdapterFactory.Digiflazz(_sandbox, apiKey: "guess").GetBalanceAsync(CancellationToken.None))
+            .Should().ThrowAsync<SupplierException>();
+
+        refused.Which.Code.Should().Be("rc41");
+    }
+
+    [Fact]
+    public async Task Purchase_returns_the_voucher_and_resending_the_ref_id_reads_the_same_transaction()
+    {
+        var digiflazz = AdapterFactory.Digiflazz(_sandbox);
+        var offer = (await AllAsync(digiflazz)).First(o => o.Available);
+        var before = await digiflazz.GetBalanceAsync(CancellationToken.None);
+        var request = new PurchaseRequest("ref" + Guid.NewGuid().ToString("N")[..12], offer.Sku, 1, offer.Price);
+
+        var first = await digiflazz.BuyAsync(request, CancellationToken.None);
+        SupplierPurchase done = first;
+        for (var i = 0; i < 40 && done.Status == PurchaseStatus.Pending; i++)
+        {
+            await Task.Delay(100);
+            done = await digiflazz.GetPurchaseAsync(request, first.SupplierOrderId, CancellationToken.None);
+        }
+
+        done.Status.Should().Be(PurchaseStatus.Completed);
+        done.Keys.Should().ContainSingle().Which.Value.Should().NotBeNullOrWhiteSpace();
+        (before - await digiflazz.GetBalanceAsync(CancellationToken.None)).Should().Be(offer.Price, "one transaction, charged once");
+    }
+
+    [Fact]
+    public async Task Max_price_caps_what_a_purchase_may_cost()
+    {
+        var digiflazz = AdapterFactory.Digiflazz(_sandbox);
+        var offer = (await AllAsync(digiflazz)).First(o => o.Available);
+
+        var capped = await digiflazz.BuyAsync(new PurchaseRequest("cap" + Guid.NewGuid().ToString("N")[..12], offer.Sku, 1, offer.Price - 1), CancellationToken.None);
+
+        capped.Status.Should().Be(PurchaseStatus.Failed);
+        capped.Failure.Should().Contain("rc 69");
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GamesDrop.AppTesting;
+using GamesDrop.Suppliers.Adapters;
+
+namespace GamesDrop.Suppliers.Tests.Adapters;
+
+public sealed class KinguinSupplierTests : IDisposable
+{
+    private readonly SandboxHost _sandbox = SandboxHost.Start();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private async Task<JsonElement> FirstPageAsync()
+    {
+        using var client = new HttpClient { BaseAddress = _sandbox.KinguinApi };
+        client.DefaultRequestHeaders.Add("X-Api-Key", SandboxHost.KinguinKey);
+        return await client.GetFromJsonAsync<JsonElement>("v1/products?limit=1");
+    }
+
+    [Fact]
+    public async Task Whole_catalog_is_read_page_by_page_without_gaps_or_repeats()
+    {
+        var kinguin = AdapterFactory.Kinguin(_sandbox, pageSize: 37);
+
+        var pages = new List<IReadOnlyList<GamesDrop.Contracts.Catalog.SupplierOffer>>();
+        await foreach (var page in kinguin.ListOffersAsync(null, CancellationToken.None))
+        {
+            pages.Add(page);
+        }
+
+        var total = (await FirstPageAsync()).GetProperty("item_count").GetInt32();
+        pages.Count.Should().Be((int)Math.Ceiling(total / 37.0));
+        pages.SelectMany(p => p).Select(o => o.Sku).Should().OnlyHaveUniqueItems().And.HaveCount(total);
+        pages.SelectMany(p => p).Should().AllSatisfy(o =>
+        {
+            o.Currency.Should().Be("EUR");
+            o.Title.Should().NotBeNullOrWhiteSpace();
+            o.Platform.Should().NotBeNullOrWhiteSpace();
+        });
+    }
+
+    [Fact]
+    public async Task Delta_listing_returns_only_what_changed_since()
+    {
+        var kinguin = AdapterFactory.Kinguin(_sandbox);
+        var kinguinId = (await FirstPageAsync()).GetProperty("results")[0].GetProperty("kinguinId").GetInt32();
+        var since = DateTimeOffset.UtcNow;
+        using var admin = _sandbox.Admin();
+        (await admin.PostAsJsonAsync($"_sandbox/kinguin/products/{kinguinId}/change", new { price = 0.01m })).EnsureSuccessStatusCode();
+
+        var changed = new List<GamesDrop.Contracts.Catalog.SupplierOffer>();
+        await foreach (var page in kinguin.ListOffersAsync(since.AddSeconds(-1), CancellationToken.None))
+        {
+            changed.AddRange(page);
+        }
+
+        changed.Should().ContainSingle().Which.Price.Should().Be(0.01m, "the changed offer is now the cheapest");
+    }
+
+    [Fact]
+    public async Task Wrong_api_key_is_refused_as_authorization()
+    {
+        var kinguin = AdapterFactory.Kinguin(_sandbox, apiKey: "stolen");
+
+        var refused = await FluentActions.Awaiting(() => kinguin.GetBalanceAsync(CancellationToken.None)).Should().ThrowAsync<SupplierException>();
+
+        refused.Which.Code.Should().Be("Authorization");
+        refused.Which.Retryable.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Purchase_delivers_keys_and_repeating_it_never_buys_twice()
+    {
+        var kinguin = AdapterFactory.Kinguin(_sandbox);
+        var offer = await FirstInStockAsync(kinguin);
+        var balanceBefore = await kinguin.GetBalanceAsync(CancellationToken.None);
+        var request = new PurchaseRequest("line-" + Guid.NewGuid().ToString("N")[..8], offer.Sku, 2, offer.Price + 1m);
+
+        var first = await kinguin.BuyAsync(request, CancellationToken.None);
+        var again = await kinguin.BuyAsync(request, CancellationToken.None);
+        SupplierPurchase done = first;
+        for (var i = 0; i < 40 && done.Status == PurchaseStatus.Pending; i++)
+        {
+            await Task.Delay(100);
+            done = await kinguin.GetPurchaseAsync(request, first.SupplierOrderId, CancellationToken.None);
+        }
+
+        again.SupplierOrderId.Should().Be(first.SupplierOrderId);
+        done.Status.Should().Be(PurchaseStatus.Completed);
+        done.Keys.Should().HaveCount(2).And.OnlyHaveUniqueItems(k => k.Value);
+        (balanceBefore - await kinguin.GetBalanceAsync(CancellationToken.None)).Should().BeLessThanOrEqualTo(2 * (offer.Price + 1m));
+        (balanceBefore - await kinguin.GetBalanceAsync(CancellationToken.None)).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Purchase_above_our_price_cap_is_refused()
+    {
+        var kinguin = AdapterFactory.Kinguin(_sandbox);
+        var offer = await FirstInStockAsync(kinguin);
+
+        await FluentActions.Awaiting(() => kinguin.BuyAsync(new PurchaseRequest("cap-" + Guid.NewGuid(), offer.Sku, 1, offer.Price / 2), CancellationToken.None))
+            .Should().ThrowAsync<SupplierException>();
+    }
+
+    [Fact]
+    public async Task Unknown_listing_reads_as_null()
+    {
+        (await AdapterFactory.Kinguin(_sandbox).GetOfferAsync("000000000000000000000000", CancellationToken.None)).Should().BeNull();
+    }
+
+    private static async Task<GamesDrop.Contracts.Catalog.SupplierOffer> FirstInStockAsync(ISupplier supplier)
+    {
+        await foreach (var page in supplier.ListOffersAsync(null, CancellationToken.None))
+        {
+            if (page.FirstOrDefault(o => o.Available && o.Stock >= 2) is { } offer)
+            {
+                return offer;
+            }
+        }
+        throw new InvalidOperationException("The sandbox has nothing in stock.");
+    }
+}
