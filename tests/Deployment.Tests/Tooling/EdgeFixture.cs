@@ -1,3 +1,4 @@
+using GamesDrop.AppTesting;
 using GamesDrop.Deployment.Tests.Infrastructure;
 
 namespace GamesDrop.Deployment.Tests.Tooling;
@@ -5,16 +6,17 @@ namespace GamesDrop.Deployment.Tests.Tooling;
 /// <summary>One Embedded host and one nginx in front of it, shared by the edge tests.</summary>
 public sealed class EdgeFixture : IAsyncLifetime
 {
-    private EmbeddedServer? _server;
+    private EmbeddedApp? _server;
     private Nginx? _nginx;
 
     public Nginx Nginx => _nginx!;
 
     public async Task InitializeAsync()
     {
-        _server = await EmbeddedServer.StartAsync();
+        _server = await EmbeddedApp.StartAsync();
+        var address = _server.BaseUri.ToString().TrimEnd('/');
         // The Embedded host serves the BFF under /bff; the Swarm points BFF_URL at the bff service's root.
-        _nginx = await Nginx.PrepareAsync($"{_server.Address}/bff", _server.Address);
+        _nginx = await Nginx.PrepareAsync($"{address}/bff", address);
         await _nginx.StartAsync();
     }
 

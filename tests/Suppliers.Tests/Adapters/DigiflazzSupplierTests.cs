@@ -50,12 +50,7 @@ public sealed class DigiflazzSupplierTests : IDisposable
         var request = new PurchaseRequest("ref" + Guid.NewGuid().ToString("N")[..12], offer.Sku, 1, offer.Price);
 
         var first = await digiflazz.BuyAsync(request, CancellationToken.None);
-        SupplierPurchase done = first;
-        for (var i = 0; i < 40 && done.Status == PurchaseStatus.Pending; i++)
-        {
-            await Task.Delay(100);
-            done = await digiflazz.GetPurchaseAsync(request, first.SupplierOrderId, CancellationToken.None);
-        }
+        var done = await digiflazz.SettleAsync(request, first);
 
         done.Status.Should().Be(PurchaseStatus.Completed);
         done.Keys.Should().ContainSingle().Which.Value.Should().NotBeNullOrWhiteSpace();

@@ -79,12 +79,7 @@ public sealed class KinguinSupplierTests : IDisposable
 
         var first = await kinguin.BuyAsync(request, CancellationToken.None);
         var again = await kinguin.BuyAsync(request, CancellationToken.None);
-        SupplierPurchase done = first;
-        for (var i = 0; i < 40 && done.Status == PurchaseStatus.Pending; i++)
-        {
-            await Task.Delay(100);
-            done = await kinguin.GetPurchaseAsync(request, first.SupplierOrderId, CancellationToken.None);
-        }
+        var done = await kinguin.SettleAsync(request, first);
 
         again.SupplierOrderId.Should().Be(first.SupplierOrderId);
         done.Status.Should().Be(PurchaseStatus.Completed);
