@@ -8,6 +8,7 @@ source scripts/infra.sh
 
 data="$root/.data"
 HOST_PORT=${GAMESDROP_PORT:-5080}
+SANDBOX_PORT=${GAMESDROP_SANDBOX_PORT:-5190}
 PG_PORT=${GAMESDROP_PG_PORT:-54329}
 REDIS_PORT=${GAMESDROP_REDIS_PORT:-63790}
 
@@ -35,7 +36,7 @@ PY
 fi
 set -a; source "$secrets"; set +a
 
-for port in "$HOST_PORT" "$PG_PORT" "$REDIS_PORT"; do
+for port in "$HOST_PORT" "$SANDBOX_PORT" "$PG_PORT" "$REDIS_PORT"; do
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "port $port is in use (is the store already running?); set GAMESDROP_PORT / GAMESDROP_PG_PORT / GAMESDROP_REDIS_PORT"
     exit 1
@@ -43,10 +44,13 @@ for port in "$HOST_PORT" "$PG_PORT" "$REDIS_PORT"; do
 done
 
 host_pid=
+sandbox_pid=
 stop() {
   trap - INT TERM EXIT
   log "stopping"
-  [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null || true
+  for pid in $host_pid $sandbox_pid; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
   stop_redis "$data/redis"
   stop_postgres "$data/pg"
 }
@@ -59,6 +63,28 @@ start_redis "$data/redis" "$REDIS_PORT" "$REDIS_PASSWORD"
 
 log "building"
 dotnet build apps/Embedded/Embedded.csproj -c Release -nologo -v quiet
+dotnet build apps/Sandbox/Sandbox.csproj -c Release -nologo -v quiet
+
+url="http://127.0.0.1:$HOST_PORT"
+sandbox_url="http://127.0.0.1:$SANDBOX_PORT"
+
+# The supplier simulators stand in for Kinguin and Digiflazz; their development credentials are the store's.
+log "starting the supplier sandbox on $sandbox_url (logs: .data/logs/sandbox.log)"
+(cd apps/Sandbox && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$sandbox_url" \
+  Sandbox__Kinguin__WebhookUrl="$url/suppliers/webhooks/kinguin" \
+  Sandbox__Digiflazz__WebhookUrl="$url/suppliers/webhooks/digiflazz" \
+  exec dotnet bin/Release/net10.0/Sandbox.dll >>"$data/logs/sandbox.log" 2>&1) &
+sandbox_pid=$!
+mapfile -t sandbox_credentials < <(python3 - <<'PY'
+import json
+s = json.load(open("apps/Sandbox/appsettings.Development.json"))["Sandbox"]
+print(f"Secrets__kinguin-api-key={s['Kinguin']['ApiKey']}")
+print(f"Secrets__kinguin-webhook-secret={s['Kinguin']['WebhookSecret']}")
+print(f"Secrets__digiflazz-username={s['Digiflazz']['Username']}")
+print(f"Secrets__digiflazz-api-key={s['Digiflazz']['ApiKey']}")
+print(f"Secrets__digiflazz-webhook-secret={s['Digiflazz']['WebhookSecret']}")
+PY
+)
 
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$HOST_PORT"
@@ -68,10 +94,13 @@ export GamesDrop__ComponentsPath="$root/components"
 export APP_API_TOKEN
 
 log "starting the Embedded host (logs: .data/logs/embedded.log)"
-dotnet apps/Embedded/bin/Release/net10.0/Embedded.dll >>"$data/logs/embedded.log" 2>&1 &
+env "${sandbox_credentials[@]}" \
+  Suppliers__Kinguin__Enabled=true Suppliers__Digiflazz__Enabled=true \
+  "HttpEndpoints__kinguin-api__BaseUrl=$sandbox_url/kinguin/esa/api" \
+  "HttpEndpoints__digiflazz-api__BaseUrl=$sandbox_url/digiflazz/v1" \
+  dotnet apps/Embedded/bin/Release/net10.0/Embedded.dll >>"$data/logs/embedded.log" 2>&1 &
 host_pid=$!
 
-url="http://127.0.0.1:$HOST_PORT"
 for _ in $(seq 120); do
   if curl -fsS "$url/health/ready" >/dev/null 2>&1; then break; fi
   kill -0 "$host_pid" 2>/dev/null || { log "the host exited; see .data/logs/embedded.log"; tail -20 "$data/logs/embedded.log"; exit 1; }
@@ -79,10 +108,37 @@ for _ in $(seq 120); do
 done
 curl -fsS "$url/health/ready" >/dev/null || { log "the host did not become ready"; exit 1; }
 
+# Seed (first run) or refresh the catalog from both suppliers, showing the sync's progress as it goes.
+internal=(-fsS -H "dapr-api-token: $APP_API_TOKEN")
+for _ in $(seq 60); do curl -fsS "$sandbox_url/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+log "syncing the catalog from the suppliers"
+curl "${internal[@]}" -X POST "$url/suppliers/sync/kinguin?full=true" >/dev/null
+curl "${internal[@]}" -X POST "$url/suppliers/sync/digiflazz?full=true" >/dev/null
+python3 - "$url" "$APP_API_TOKEN" <<'PY'
+import json, sys, time, urllib.request
+url, token = sys.argv[1], sys.argv[2]
+def progress():
+    request = urllib.request.Request(url + "/suppliers/sync/progress", headers={"dapr-api-token": token})
+    return json.load(urllib.request.urlopen(request))
+seen = set()
+deadline = time.time() + 600
+while time.time() < deadline:
+    runs = progress()
+    line = "  ".join(f"{r['supplier']}: {r['pages']} pages, {r['offers']} offers ({r['created']} new, {r['updated']} changed)"
+                     + (" …" if r["running"] else (" failed: " + r["error"] if r["error"] else " done")) for r in runs)
+    if line not in seen:
+        print("    " + line, flush=True)
+        seen.add(line)
+    if len(runs) >= 2 and not any(r["running"] for r in runs):
+        break
+    time.sleep(0.5)
+PY
+
 cat <<MSG
 
   GamesDrop is running (Embedded profile).
-    Store API:  $url/bff/api/currency-rates
+    Store API:  $url/bff/api/catalog/search?q=elden
+    Sandbox:    $sandbox_url (Kinguin and Digiflazz simulators)
     API docs:   $url/scalar  (OpenAPI: $url/openapi/<app>.json)
     Health:     $url/health/ready
   Ctrl-C stops it; data stays in .data/ for the next run.

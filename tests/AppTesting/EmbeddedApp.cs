@@ -19,17 +19,23 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     public const string AppToken = "embedded-test-app-token";
 
     private readonly TestDatabase _database;
+    private readonly IDictionary<string, string?> _settings;
 
-    private EmbeddedApp(TestDatabase database) => _database = database;
+    private EmbeddedApp(TestDatabase database, IDictionary<string, string?> settings)
+    {
+        _database = database;
+        _settings = settings;
+    }
 
     public LogCapture Logs { get; } = new();
     public Uri BaseUri { get; private set; } = null!;
     public string DatabaseConnectionString => _database.ConnectionString;
 
-    public static async Task<EmbeddedApp> StartAsync()
+    /// <summary>Starts the store with extra <paramref name="settings"/>, on <paramref name="port"/> (0: any free one).</summary>
+    public static async Task<EmbeddedApp> StartAsync(IDictionary<string, string?>? settings = null, int port = 0)
     {
-        var app = new EmbeddedApp(await TestDatabase.CreateAsync());
-        app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = new EmbeddedApp(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string?>());
+        app.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.BaseUri = new Uri(address);
@@ -53,7 +59,19 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         builder.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.Redis);
         builder.UseSetting("APP_API_TOKEN", AppToken);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+
+    /// <summary>A loopback port free right now, for a server whose address others must know before it starts.</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public override async ValueTask DisposeAsync()

@@ -51,7 +51,8 @@ public sealed partial class SupplierMonitor(
                 try
                 {
                     await ReportReachabilityAsync(supplier, kernel, stoppingToken);
-                    if (checkBalances)
+                    // An unreachable supplier is probed each round, so recovery is noticed without waiting for traffic.
+                    if (checkBalances || !StateOf(supplier.Code).Reachable)
                     {
                         await CheckBalanceAsync(supplier, scope.ServiceProvider.GetRequiredService<IEventPublisher>(), stoppingToken);
                     }

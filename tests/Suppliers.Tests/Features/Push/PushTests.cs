@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GamesDrop.AppTesting;
+using GamesDrop.Suppliers.Tests.Infrastructure;
+using GamesDrop.TestSupport;
+
+namespace GamesDrop.Suppliers.Tests.Features.Push;
+
+public sealed class PushTests : IAsyncLifetime
+{
+    private StoreWithSandbox _store = null!;
+    private JsonElement _product;
+
+    public async Task InitializeAsync()
+    {
+        _store = await StoreWithSandbox.StartAsync();
+        await _store.SyncAsync("kinguin", full: true);
+        using var api = new HttpClient { BaseAddress = _store.Sandbox.KinguinApi };
+        api.DefaultRequestHeaders.Add("X-Api-Key", SandboxHost.KinguinKey);
+        _product = (await api.GetFromJsonAsync<JsonElement>("v1/products?limit=1")).GetProperty("results")[0];
+    }
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    private Task<decimal> StoredPriceAsync() =>
+        _store.QueryAsync<decimal>("SELECT price FROM supplier_offers WHERE supplier_sku = @Sku", new { Sku = _product.GetProperty("productId").GetString() });
+
+    private async Task ChangeInSandboxAsync(decimal price)
+    {
+        using var admin = _store.Sandbox.Admin();
+        (await admin.PostAsJsonAsync($"_sandbox/kinguin/products/{_product.GetProperty("kinguinId").GetInt32()}/change", new { price }))
+            .EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_signed_kinguin_push_moves_the_price_within_a_second()
+    {
+        var pushedAt = DateTime.UtcNow;
+        await ChangeInSandboxAsync(0.07m);
+
+        (await Eventually.HoldsAsync(async () => await StoredPriceAsync() == 0.07m, TimeSpan.FromSeconds(1))).Should().BeTrue();
+        (DateTime.UtcNow - pushedAt).Should().BeLessThan(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Stale_and_duplicate_pushes_change_nothing()
+    {
+        await ChangeInSandboxAsync(0.07m);
+        (await Eventually.HoldsAsync(async () => await StoredPriceAsync() == 0.07m)).Should().BeTrue();
+        await ChangeInSandboxAsync(0.09m);
+        (await Eventually.HoldsAsync(async () => await StoredPriceAsync() == 0.09m)).Should().BeTrue();
+        using var admin = _store.Sandbox.Admin();
+
+        foreach (var mode in new[] { "stale", "duplicate" })
+        {
+            (await admin.PostAsJsonAsync("_sandbox/kinguin/webhooks/replay",
+                new { @event = "product.update", id = _product.GetProperty("kinguinId").GetInt32().ToString(), mode })).EnsureSuccessStatusCode();
+        }
+        await Task.Delay(1000);
+
+        (await StoredPriceAsync()).Should().Be(0.09m, "an older updatedAt is ignored and a repeat is harmless");
+    }
+
+    [Fact]
+    public async Task Pushes_without_the_right_secret_or_signature_are_refused_and_logged()
+    {
+        using var client = _store.Store.PublicClient();
+        var body = JsonSerializer.Serialize(new { kinguinId = 1, productId = _product.GetProperty("productId").GetString(), qty = 0, updatedAt = DateTime.UtcNow.AddDays(1) });
+
+        var noSecret = await PostAsync(client, "/suppliers/webhooks/kinguin", body, ("X-Event-Name", "product.update"));
+        var wrongSecret = await PostAsync(client, "/suppliers/webhooks/kinguin", body, ("X-Event-Name", "product.update"), ("X-Event-Secret", "guess"));
+        var digiflazzBody = """{"data":{"ref_id":"r-1","status":"Sukses","rc":"00"}}""";
+        var forged = await PostAsync(client, "/suppliers/webhooks/digiflazz", digiflazzBody, ("X-Hub-Signature", "sha1=" + new string('0', 40)));
+        var signed = await PostAsync(client, "/suppliers/webhooks/digiflazz", digiflazzBody, ("X-Hub-Signature", "sha1=" +
+            Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(SandboxHost.DigiflazzSecret), Encoding.UTF8.GetBytes(digiflazzBody)))));
+
+        noSecret.Should().Be(HttpStatusCode.Unauthorized);
+        wrongSecret.Should().Be(HttpStatusCode.Unauthorized);
+        forged.Should().Be(HttpStatusCode.Unauthorized);
+        signed.Should().Be(HttpStatusCode.OK);
+        (await StoredPriceAsync()).Should().NotBe(0m);
+        _store.Store.Logs.Events.Count(e => e.MessageTemplate.Text.StartsWith("Rejected a", StringComparison.Ordinal)).Should().Be(3);
+        _store.Store.Logs.AllText.Should().NotContain(SandboxHost.KinguinSecret).And.NotContain("guess");
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient client, string path, string body, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+        return (await client.SendAsync(request)).StatusCode;
+    }
+}

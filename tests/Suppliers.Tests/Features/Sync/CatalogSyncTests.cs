@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GamesDrop.Suppliers.Tests.Infrastructure;
+
+namespace GamesDrop.Suppliers.Tests.Features.Sync;
+
+public sealed class CatalogSyncTests : IAsyncLifetime
+{
+    private StoreWithSandbox _store = null!;
+
+    public async Task InitializeAsync() => _store = await StoreWithSandbox.StartAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Syncing_twice_creates_every_offer_once_and_then_writes_nothing()
+    {
+        var first = await _store.SyncAsync("kinguin", full: true);
+        var second = await _store.SyncAsync("kinguin", full: true);
+
+        first.Error.Should().BeNull();
+        first.Created.Should().Be(first.Offers).And.BeGreaterThan(100);
+        second.Created.Should().Be(0);
+        second.Updated.Should().Be(0);
+        second.Unchanged.Should().Be(first.Offers);
+        (await _store.QueryAsync<int>("SELECT count(*) FROM supplier_offers WHERE supplier_code = 'kinguin'")).Should().Be(first.Offers);
+        (await _store.QueryAsync<int>("SELECT count(*) FROM sync_runs WHERE supplier_code = 'kinguin' AND status = 'succeeded'")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Both_suppliers_sync_into_one_catalog_where_shared_games_are_one_product()
+    {
+        await _store.SyncAsync("kinguin", full: true);
+        await _store.SyncAsync("digiflazz", full: true);
+
+        var shared = await _store.QueryAsync<int>("""
+            SELECT count(*) FROM (SELECT product_id FROM supplier_offers GROUP BY product_id HAVING count(DISTINCT supplier_code) = 2) p
+            """);
+        shared.Should().BeGreaterThan(50, "the suppliers overlap on a good share of titles");
+    }
+
+    [Fact]
+    public async Task A_delta_sync_reads_only_what_changed_and_moves_its_price()
+    {
+        await _store.SyncAsync("kinguin", full: true);
+        using var api = new HttpClient { BaseAddress = _store.Sandbox.KinguinApi };
+        api.DefaultRequestHeaders.Add("X-Api-Key", GamesDrop.AppTesting.SandboxHost.KinguinKey);
+        var product = (await api.GetFromJsonAsync<JsonElement>("v1/products?limit=1")).GetProperty("results")[0];
+        using var admin = _store.Sandbox.Admin();
+        // The simulator pushes product.update too; the delta sync must find the change on its own as well.
+        (await admin.PostAsJsonAsync($"_sandbox/kinguin/products/{product.GetProperty("kinguinId").GetInt32()}/change", new { price = 0.05m }))
+            .EnsureSuccessStatusCode();
+
+        var delta = await _store.SyncAsync("kinguin", full: false);
+
+        delta.Full.Should().BeFalse();
+        delta.Offers.Should().BeLessThan(10, "only listings updated since the last run are read");
+        (await _store.QueryAsync<decimal>("SELECT price FROM supplier_offers WHERE supplier_sku = @Sku",
+            new { Sku = product.GetProperty("productId").GetString() })).Should().Be(0.05m);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using Dapper;
+using GamesDrop.AppTesting;
+using GamesDrop.Suppliers.Features.Sync;
+using GamesDrop.TestSupport;
+using Npgsql;
+
+namespace GamesDrop.Suppliers.Tests.Infrastructure;
+
+/// <summary>The whole store (Embedded) trading with the partner simulators, which push their webhooks back to it.</summary>
+public sealed class StoreWithSandbox : IAsyncDisposable
+{
+    private StoreWithSandbox(SandboxHost sandbox, EmbeddedApp store)
+    {
+        Sandbox = sandbox;
+        Store = store;
+    }
+
+    public SandboxHost Sandbox { get; }
+    public EmbeddedApp Store { get; }
+
+    public static async Task<StoreWithSandbox> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var port = EmbeddedApp.FreePort();
+        var sandbox = SandboxHost.Start($"http://127.0.0.1:{port}/suppliers/webhooks/");
+        var storeSettings = sandbox.StoreSettings();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            storeSettings[key] = value;
+        }
+        return new StoreWithSandbox(sandbox, await EmbeddedApp.StartAsync(storeSettings, port));
+    }
+
+    /// <summary>Runs one sync to its end through the suppliers app's own API, as an operator would.</summary>
+    public async Task<SyncStatus> SyncAsync(string supplier, bool full)
+    {
+        using var client = Store.InternalClient();
+        var before = await ProgressAsync(client, supplier);
+        (await client.PostAsync($"/suppliers/sync/{supplier}?full={full}", null)).EnsureSuccessStatusCode();
+        SyncStatus? status = null;
+        (await Eventually.HoldsAsync(async () =>
+        {
+            status = await ProgressAsync(client, supplier);
+            return status is { Running: false } && status.RunId != before?.RunId;
+        }, TimeSpan.FromSeconds(60))).Should().BeTrue($"the {supplier} sync finishes");
+        return status!;
+    }
+
+    public async Task<T> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(Store.DatabaseConnectionString);
+        return await connection.QuerySingleAsync<T>(sql, parameters);
+    }
+
+    private static async Task<SyncStatus?> ProgressAsync(HttpClient client, string supplier) =>
+        (await client.GetFromJsonAsync<List<SyncStatus>>("/suppliers/sync/progress"))!.FirstOrDefault(s => s.Supplier == supplier);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+}
