@@ -1,5 +1,7 @@
+using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Currencies;
 using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Suppliers;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
@@ -14,6 +16,7 @@ public static class BffApp
         builder.Services.AddAppOpenApi(AppIds.Bff);
         builder.Services.AddValidation();
         builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
+        builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
         return builder;
     }
 
@@ -21,7 +24,8 @@ public static class BffApp
     {
         routes.MapAppGroup(AppIds.Bff)
             .MapGroup("/api")
-            .MapCurrencies();
+            .MapCurrencies()
+            .MapCatalog();
         return routes;
     }
 }

@@ -1,6 +1,12 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Currencies;
+using GamesDrop.Kernel.Features.Offers;
+using GamesDrop.Kernel.Features.Pricing;
+using GamesDrop.Kernel.Features.Products;
+using GamesDrop.Kernel.Features.Search;
+using GamesDrop.Kernel.Features.Suppliers;
+using GamesDrop.Kernel.Features.SyncRuns;
 using GamesDrop.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -17,14 +23,24 @@ public static class KernelApp
         builder.Services.AddMigrations("public", typeof(KernelApp).Assembly);
         builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreSettings>>().Value);
+        builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
+        builder.Services.AddSingleton<Repricer>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapKernel(this IEndpointRouteBuilder routes)
     {
-        routes.MapAppGroup(AppIds.Kernel)
+        var kernel = routes.MapAppGroup(AppIds.Kernel)
             .RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapCurrencies();
+        kernel.MapGroup("/catalog")
+            .MapSuppliers()
+            .MapOffers()
+            .MapSyncRuns()
+            .MapPricing()
+            .MapSearch()
+            .MapProducts();
         return routes;
     }
 }

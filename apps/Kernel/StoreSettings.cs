@@ -5,4 +5,14 @@ public sealed class StoreSettings
 {
     /// <summary>ISO 4217 code every price is shown and charged in.</summary>
     public string Currency { get; set; } = "EUR";
+
+    /// <summary>What the payment provider keeps of each payment; listed prices are grossed up so the store still nets its margin.</summary>
+    public PaymentFeeSettings PaymentFee { get; set; } = new();
+}
+
+/// <summary>A payment fee of <see cref="Percent"/> % of the amount plus <see cref="Fixed"/> in the store currency.</summary>
+public sealed class PaymentFeeSettings
+{
+    public decimal Percent { get; set; } = 3.49m;
+    public decimal Fixed { get; set; } = 0.35m;
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Kernel;
 
@@ -7,6 +9,35 @@ public sealed class KernelClient(HttpClient http)
 {
     public async Task<IReadOnlyList<KernelCurrencyRate>> GetCurrencyRatesAsync(CancellationToken ct) =>
         await http.GetFromJsonAsync<IReadOnlyList<KernelCurrencyRate>>("currency-rates", ct) ?? [];
+
+    public Task<KernelReply<KernelSearchResult>> SearchAsync(QueryString query, CancellationToken ct) =>
+        GetAsync<KernelSearchResult>("catalog/search" + query, ct);
+
+    public Task<KernelReply<IReadOnlyList<string>>> SuggestAsync(QueryString query, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<string>>("catalog/suggest" + query, ct);
+
+    public Task<KernelReply<KernelProduct>> GetProductAsync(string slug, CancellationToken ct) =>
+        GetAsync<KernelProduct>("catalog/products/" + Uri.EscapeDataString(slug), ct);
+
+    // The kernel validates catalog queries; its 400 and 404 answers are passed on, anything else is a failure.
+    private async Task<KernelReply<T>> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.NotFound:
+                return new KernelReply<T>(default, null);
+            case HttpStatusCode.BadRequest:
+                var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(ct);
+                return new KernelReply<T>(default, problem?.Errors ?? new Dictionary<string, string[]>());
+            default:
+                response.EnsureSuccessStatusCode();
+                return new KernelReply<T>(await response.Content.ReadFromJsonAsync<T>(ct), null);
+        }
+    }
 }
+
+/// <summary>A kernel answer: the value, or the validation errors of a 400, or neither for a 404.</summary>
+public sealed record KernelReply<T>(T? Value, IDictionary<string, string[]>? Errors);
 
 public sealed record KernelCurrencyRate(string Currency, decimal RateToStore, DateTimeOffset UpdatedAt);

@@ -32,4 +32,24 @@ internal sealed class OutboxPublisher(NpgsqlDataSource db, HostIdentity host) : 
         await using var connection = await db.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(OutboxSql.Enqueue, row, cancellationToken: ct));
     }
+
+    public async Task PublishManyAsync<T>(string topic, IReadOnlyCollection<T> events, NpgsqlTransaction transaction, CancellationToken ct = default)
+        where T : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var rows = new
+        {
+            Ids = events.Select(_ => Guid.CreateVersion7()).ToArray(),
+            Source = host.Id,
+            PubsubName = DaprComponents.PubSub,
+            Topic = topic,
+            Data = events.Select(e => JsonSerializer.Serialize(e, Json)).ToArray(),
+            TraceParent = Activity.Current?.Id,
+        };
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(OutboxSql.EnqueueMany, rows, transaction, cancellationToken: ct));
+    }
 }

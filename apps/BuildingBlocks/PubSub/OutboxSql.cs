@@ -10,6 +10,14 @@ internal static class OutboxSql
         SELECT pg_notify('gamesdrop_outbox', @Source);
         """;
 
+    // One row per event, as Enqueue writes them; events of one batch share created_at, so their relative order is not kept.
+    public const string EnqueueMany = """
+        INSERT INTO messaging.outbox (id, source, pubsub_name, topic, data, traceparent)
+        SELECT e.id, @Source, @PubsubName, @Topic, CAST(e.data AS jsonb), @TraceParent
+        FROM unnest(@Ids, @Data) AS e(id, data);
+        SELECT pg_notify('gamesdrop_outbox', @Source);
+        """;
+
     // NO KEY UPDATE: the Embedded broker inserts deliveries referencing the row from another connection,
     // and their foreign-key check must not wait for this transaction.
     public const string ClaimPending = """

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GamesDrop.Kernel.Features.Offers;
+
+/// <summary>A supplier listing reduced to the product it sells.</summary>
+/// <param name="Title">The supplier's title without the trailing platform, region, edition and "key" words, as written.</param>
+/// <param name="MatchKey">normalised title | platform | region | edition: listings with the same key are the same product.</param>
+internal sealed record MatchedListing(string Title, string Platform, string Region, string Edition, string MatchKey, string Slug);
+
+/// <summary>
+/// The product matching rule. Platform, region and edition are canonicalised from their fields (unknown values
+/// kept, tidied). The title is lowercased, stripped of accents and punctuation ("&amp;" reads "and", apostrophes
+/// vanish), then words that name no game are cut from its end only: "key", platform, region and edition words
+/// (an edition found there counts when the edition field says Standard). Cutting only at the end keeps names like
+/// "Counter-Strike: Global Offensive" whole; a title is never cut to nothing.
+/// </summary>
+internal static partial class ListingMatcher
+{
+    private const int LongestPhrase = 5;
+
+    public static MatchedListing Match(string title, string platform, string region, string edition)
+    {
+        var words = Words(title);
+        var titleEdition = StripTrailingNoise(words);
+        var canonicalPlatform = Canonical(platform, ListingVocabulary.Platforms, TitleCase);
+        var canonicalRegion = Canonical(region, ListingVocabulary.Regions, s => s.ToUpperInvariant());
+        var canonicalEdition = CanonicalEdition(edition);
+        if (canonicalEdition == ListingVocabulary.StandardEdition && titleEdition is not null)
+        {
+            canonicalEdition = titleEdition;
+        }
+        var normalTitle = string.Join(' ', words.Select(w => w.Normal));
+        var display = words.Count == 0 ? title.Trim() : title[..(words[^1].End)].Trim();
+        var matchKey = string.Join('|', normalTitle, canonicalPlatform, canonicalRegion, canonicalEdition).ToLowerInvariant();
+        var slugParts = new List<string> { normalTitle, canonicalPlatform, canonicalRegion };
+        if (canonicalEdition != ListingVocabulary.StandardEdition)
+        {
+            slugParts.Add(canonicalEdition);
+        }
+        var slug = string.Join('-', slugParts.SelectMany(part => Words(part)).Select(w => w.Normal));
+        return new MatchedListing(display, canonicalPlatform, canonicalRegion, canonicalEdition, matchKey, slug);
+    }
+
+    /// <summary>Lowercase, accents and apostrophes removed: how titles and filters are compared.</summary>
+    public static string Normalise(string text) => string.Join(' ', Words(text).Select(w => w.Normal));
+
+    public static string CanonicalPlatform(string platform) => Canonical(platform, ListingVocabulary.Platforms, TitleCase);
+
+    public static string CanonicalRegion(string region) => Canonical(region, ListingVocabulary.Regions, s => s.ToUpperInvariant());
+
+    private static string CanonicalEdition(string edition)
+    {
+        var words = Words(edition);
+        if (words.Count > 1 && words[^1].Normal == "edition")
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+        var normal = string.Join(' ', words.Select(w => w.Normal));
+        return normal.Length == 0 ? ListingVocabulary.StandardEdition
+            : ListingVocabulary.Editions.TryGetValue(normal, out var canonical) ? canonical : TitleCase(edition.Trim());
+    }
+
+    /// <summary>Cuts listing words off the end; returns the canonical edition if one was cut.</summary>
+    private static string? StripTrailingNoise(List<Word> words)
+    {
+        string? edition = null;
+        var cut = true;
+        while (cut && words.Count > 1)
+        {
+            cut = false;
+            for (var n = Math.Min(LongestPhrase, words.Count - 1); n >= 1 && !cut; n--)
+            {
+                var phrase = string.Join(' ', words.Skip(words.Count - n).Select(w => w.Normal));
+                var editionPhrase = phrase.EndsWith(" edition", StringComparison.Ordinal) ? phrase[..^" edition".Length] : null;
+                if (ListingVocabulary.TitleNoise.Contains(phrase))
+                {
+                    cut = true;
+                }
+                else if (ListingVocabulary.TitleEditions.Contains(phrase)
+                    || (editionPhrase is not null && ListingVocabulary.Editions.ContainsKey(editionPhrase)))
+                {
+                    edition ??= ListingVocabulary.Editions[editionPhrase ?? phrase];
+                    cut = true;
+                }
+                if (cut)
+                {
+                    words.RemoveRange(words.Count - n, n);
+                }
+            }
+        }
+        return edition;
+    }
+
+    private static string Canonical(string value, IReadOnlyDictionary<string, string> spellings, Func<string, string> tidy)
+    {
+        var normal = Normalise(value);
+        return spellings.TryGetValue(normal, out var canonical) ? canonical : tidy(value.Trim());
+    }
+
+    private static string TitleCase(string value) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.ToLowerInvariant());
+
+    private static List<Word> Words(string text) =>
+        WordPattern().Matches(text).Select(m => new Word(NormalWord(m.Value), m.Index + m.Length)).ToList();
+
+    private static string NormalWord(string word)
+    {
+        if (word == "&")
+        {
+            return "and";
+        }
+        var normal = new StringBuilder(word.Length);
+        foreach (var c in word.ToLowerInvariant())
+        {
+            if (c is not ('\'' or '’'))
+            {
+                normal.Append(Unaccented.TryGetValue(c, out var plain) ? plain : c.ToString());
+            }
+        }
+        return normal.ToString();
+    }
+
+    // Folded by table: string.Normalize is unavailable under InvariantGlobalization. Covers the Latin letters
+    // game titles use, as PostgreSQL's unaccent does.
+    private static readonly Dictionary<char, string> Unaccented = new (string Plain, string Accented)[]
+    {
+        ("a", "àáâãäåāăą"), ("c", "çćĉċč"), ("d", "ďđð"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"), ("h", "ĥħ"),
+        ("i", "ìíîïĩīĭįı"), ("j", "ĵ"), ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏő"), ("r", "ŕŗř"),
+        ("s", "śŝşš"), ("t", "ţťŧ"), ("u", "ùúûüũūŭůűų"), ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"),
+        ("ae", "æ"), ("oe", "œ"), ("ss", "ß"), ("th", "þ"),
+    }.SelectMany(f => f.Accented.Select(c => (c, f.Plain))).ToDictionary(p => p.c, p => p.Plain);
+
+    private readonly record struct Word(string Normal, int End);
+
+    // A word is letters and digits, apostrophes inside it included ("Assassin's"); "&" stands for "and".
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|&")]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,101 @@
+using Dapper;
+using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.Contracts;
+using GamesDrop.Contracts.Catalog;
+using GamesDrop.Kernel.Features.Pricing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace GamesDrop.Kernel.Features.Offers;
+
+/// <summary>Supplier offers as the suppliers app syncs them in batches and pushes single changes.</summary>
+public static class OffersApi
+{
+    public static RouteGroupBuilder MapOffers(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/offers").WithTags("Offers");
+        group.MapPost("/batch", UpsertBatchAsync);
+        group.MapPost("/changes", ApplyChangeAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<OfferBatchResult>, ValidationProblem, ProblemHttpResult>> UpsertBatchAsync(
+        OfferBatch batch, StoreSettings store, NpgsqlDataSource db, IEventPublisher events, CancellationToken ct)
+    {
+        var errors = OfferValidation.Validate(batch);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var target = await connection.QuerySingleAsync<BatchTarget>(new CommandDefinition(
+            OffersSql.BatchTarget, new { batch.Supplier, batch.SyncRunId }, transaction, cancellationToken: ct));
+        if (TargetProblem(batch, target) is { } problem)
+        {
+            return problem;
+        }
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            OffersSql.UpsertBatch, OfferBatchRows.From(batch, store.PaymentFee), transaction, cancellationToken: ct));
+        await results.ReadAsync<long>();
+        await results.ReadAsync<long>();
+        var written = (await results.ReadAsync<WrittenOffer>()).ToList();
+        await events.PublishManyAsync(Topics.OfferChanged, written
+            .Where(o => o.Created || o.SaleChanged)
+            .Select(o => new OfferChanged(o.ProductId, batch.Supplier, o.Sku, o.Price, o.Currency, o.Stock, o.Available))
+            .ToList(), transaction, ct);
+        await transaction.CommitAsync(ct);
+        var created = written.Count(o => o.Created);
+        return TypedResults.Ok(new OfferBatchResult(created, written.Count - created, batch.Offers.Count - written.Count));
+    }
+
+    private static ProblemHttpResult? TargetProblem(OfferBatch batch, BatchTarget target) => target switch
+    {
+        { SupplierKnown: false } => TypedResults.Problem(
+            $"Supplier '{batch.Supplier}' is not registered.", statusCode: StatusCodes.Status404NotFound),
+        { RunStatus: null } when batch.SyncRunId is not null => TypedResults.Problem(
+            $"Sync run {batch.SyncRunId} of supplier '{batch.Supplier}' does not exist.", statusCode: StatusCodes.Status404NotFound),
+        { RunStatus: not (null or "running") } => TypedResults.Problem(
+            $"Sync run {batch.SyncRunId} has finished; start a new run.", statusCode: StatusCodes.Status409Conflict),
+        _ => null,
+    };
+
+    private static async Task<Results<Ok<OfferChangeResult>, ValidationProblem, ProblemHttpResult>> ApplyChangeAsync(
+        OfferChange change, NpgsqlDataSource db, Repricer repricer, IEventPublisher events, CancellationToken ct)
+    {
+        var errors = OfferValidation.Validate(change);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var outcome = await connection.QuerySingleOrDefaultAsync<AppliedChange>(new CommandDefinition(OffersSql.ApplyChange,
+            new { change.Supplier, change.Sku, change.Price, change.Currency, change.Stock, change.Available, ChangedAt = change.ChangedAt.UtcDateTime },
+            transaction, cancellationToken: ct));
+        if (outcome is null)
+        {
+            return TypedResults.Problem($"Supplier '{change.Supplier}' has no offer with SKU '{change.Sku}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (outcome.PriceChanged)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(OffersSql.RecordPrice, outcome, transaction, cancellationToken: ct));
+        }
+        if (outcome.SaleChanged)
+        {
+            await repricer.RepriceProductsAsync(transaction, [outcome.ProductId!.Value], ct);
+            await events.PublishAsync(Topics.OfferChanged, new OfferChanged(outcome.ProductId.Value, change.Supplier, change.Sku,
+                outcome.Price!.Value, outcome.Currency!, outcome.Stock!.Value, outcome.Available!.Value), transaction, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(new OfferChangeResult(outcome.Applied));
+    }
+
+    private sealed record BatchTarget(bool SupplierKnown, string? RunStatus);
+
+    private sealed record AppliedChange(
+        bool Applied, long? OfferId, long? ProductId, decimal? Price, string? Currency, int? Stock, bool? Available, bool PriceChanged, bool SaleChanged);
+}
+
+/// <summary>Whether a pushed change was newer than the stored offer and so applied.</summary>
+public sealed record OfferChangeResult(bool Applied);

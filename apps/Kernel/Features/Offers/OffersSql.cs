@@ -1,0 +1,170 @@
+using GamesDrop.Kernel.Features.Pricing;
+
+namespace GamesDrop.Kernel.Features.Offers;
+
+internal static class OffersSql
+{
+    public const string BatchTarget = """
+        SELECT EXISTS (SELECT 1 FROM suppliers WHERE code = @Supplier) AS SupplierKnown,
+               (SELECT status FROM sync_runs WHERE id = @SyncRunId AND supplier_code = @Supplier) AS RunStatus
+        """;
+
+    /// <summary>
+    /// A whole batch in one round trip: the rows arrive as parallel arrays, unnested into a temp table; products
+    /// are matched by key (new keys become products, in key order so concurrent batches cannot deadlock); only
+    /// offers that differ are written, and only when the supplier's timestamp is not older than the stored one;
+    /// new prices enter the history; products gain blank details and other suppliers' titles as aliases;
+    /// touched products are repriced; the run's counts move. Result sets: offers locked, products locked, and
+    /// the offers written.
+    /// </summary>
+    public static readonly string UpsertBatch = $$"""
+        CREATE TEMP TABLE incoming ON COMMIT DROP AS
+        SELECT i.*, NULL::bigint AS product_id, NULL::bigint AS offer_id, NULL::bigint AS old_product_id,
+               false AS changed, false AS price_changed, false AS sale_changed, false AS outdated, false AS created, false AS updated
+        FROM unnest(@Skus, @Titles, @Platforms, @Regions, @Editions, @MatchKeys, @Slugs, @ProductTitles, @ProductPlatforms,
+                    @ProductRegions, @ProductEditions, @Genres, @ReleaseDates, @Descriptions, @ActivationNotes, @ImageUrls,
+                    @Prices, @Currencies, @Stocks, @Availables, @SupplierUpdatedAts)
+            AS i (sku, title, platform, region, edition, match_key, slug, product_title, product_platform, product_region,
+                  product_edition, genres_json, release_date, description, activation_notes, image_url,
+                  price, currency, stock, available, supplier_updated_at);
+
+        -- A slug already taken, by another product or another new one here, gets a suffix from its key.
+        INSERT INTO products (slug, match_key, title, platform, region, edition, genres, release_date, description, activation_notes, image_url)
+        SELECT CASE WHEN n.slug_rank > 1 OR EXISTS (SELECT 1 FROM products p WHERE p.slug = n.slug)
+                    THEN n.slug || '-' || left(md5(n.match_key), 8) ELSE n.slug END,
+               n.match_key, n.product_title, n.product_platform, n.product_region, n.product_edition,
+               ARRAY(SELECT jsonb_array_elements_text(n.genres_json::jsonb)), n.release_date, n.description, n.activation_notes, n.image_url
+        FROM (SELECT f.*, row_number() OVER (PARTITION BY f.slug ORDER BY f.match_key) AS slug_rank
+              FROM (SELECT DISTINCT ON (i.match_key) i.* FROM incoming i
+                    WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.match_key = i.match_key)
+                    ORDER BY i.match_key, i.sku) f) n
+        ORDER BY n.match_key
+        ON CONFLICT (match_key) DO NOTHING;
+
+        UPDATE incoming i SET product_id = p.id FROM products p WHERE p.match_key = i.match_key;
+
+        UPDATE incoming i
+        SET offer_id = o.id, old_product_id = o.product_id,
+            changed = (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, o.product_id)
+                      IS DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, i.product_id),
+            price_changed = (o.price, o.currency) IS DISTINCT FROM (i.price, i.currency),
+            sale_changed = (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (i.price, i.currency, i.stock, i.available),
+            outdated = coalesce(i.supplier_updated_at < o.supplier_updated_at, false)
+        FROM supplier_offers o
+        WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku;
+
+        -- Offers before products, each in id order: the order every writer locks in.
+        SELECT count(*) FROM (SELECT id FROM supplier_offers
+                              WHERE id IN (SELECT offer_id FROM incoming WHERE changed AND NOT outdated)
+                              ORDER BY id FOR UPDATE) locked;
+
+        WITH updated AS (
+            UPDATE supplier_offers o
+            SET title = i.title, platform = i.platform, region = i.region, edition = i.edition, price = i.price,
+                currency = i.currency, stock = i.stock, available = i.available, product_id = i.product_id,
+                supplier_updated_at = coalesce(i.supplier_updated_at, o.supplier_updated_at), synced_at = now()
+            FROM incoming i
+            WHERE o.id = i.offer_id AND i.changed AND NOT i.outdated
+              AND NOT coalesce(i.supplier_updated_at < o.supplier_updated_at, false)
+            RETURNING o.id
+        )
+        UPDATE incoming i SET updated = true FROM updated u WHERE i.offer_id = u.id;
+
+        WITH inserted AS (
+            INSERT INTO supplier_offers (supplier_code, supplier_sku, product_id, title, platform, region, edition,
+                                         price, currency, stock, available, supplier_updated_at)
+            SELECT @Supplier, i.sku, i.product_id, i.title, i.platform, i.region, i.edition,
+                   i.price, i.currency, i.stock, i.available, i.supplier_updated_at
+            FROM incoming i WHERE i.offer_id IS NULL
+            ORDER BY i.sku
+            ON CONFLICT (supplier_code, supplier_sku) DO NOTHING
+            RETURNING id, supplier_sku
+        )
+        UPDATE incoming i SET offer_id = n.id, created = true FROM inserted n WHERE i.sku = n.supplier_sku;
+
+        INSERT INTO offer_price_history (offer_id, price, currency)
+        SELECT offer_id, price, currency FROM incoming WHERE created OR (updated AND price_changed)
+        ON CONFLICT (offer_id, recorded_at) DO UPDATE SET price = excluded.price, currency = excluded.currency;
+
+        CREATE TEMP TABLE touched ON COMMIT DROP AS
+        SELECT product_id FROM incoming WHERE created OR updated
+        UNION
+        SELECT old_product_id FROM incoming WHERE updated AND old_product_id IS NOT NULL;
+
+        {{PricingSql.LockProducts("SELECT product_id FROM touched")}}
+
+        -- A product keeps its first supplier's details and fills blanks from the others; their titles become aliases.
+        UPDATE products p
+        SET aliases = f.aliases, genres = f.genres, release_date = f.release_date, description = f.description,
+            activation_notes = f.activation_notes, image_url = f.image_url, updated_at = now()
+        FROM (
+            SELECT p2.id,
+                   CASE WHEN lower(n.product_title) = lower(p2.title)
+                          OR lower(n.product_title) IN (SELECT lower(a) FROM unnest(p2.aliases) a)
+                        THEN p2.aliases ELSE p2.aliases || n.product_title END AS aliases,
+                   CASE WHEN cardinality(p2.genres) = 0 THEN ARRAY(SELECT jsonb_array_elements_text(n.genres_json::jsonb))
+                        ELSE p2.genres END AS genres,
+                   coalesce(p2.release_date, n.release_date) AS release_date,
+                   CASE WHEN p2.description = '' THEN n.description ELSE p2.description END AS description,
+                   CASE WHEN p2.activation_notes = '' THEN n.activation_notes ELSE p2.activation_notes END AS activation_notes,
+                   coalesce(p2.image_url, n.image_url) AS image_url
+            FROM (SELECT DISTINCT ON (product_id) * FROM incoming WHERE created ORDER BY product_id, sku) n
+            JOIN products p2 ON p2.id = n.product_id
+        ) f
+        WHERE p.id = f.id
+          AND (p.aliases, p.genres, p.release_date, p.description, p.activation_notes, p.image_url)
+              IS DISTINCT FROM (f.aliases, f.genres, f.release_date, f.description, f.activation_notes, f.image_url);
+
+        {{PricingSql.Reprice("SELECT product_id FROM touched")}}
+
+        WITH seen AS (
+            INSERT INTO sync_run_seen (run_id, sku)
+            SELECT @SyncRunId, sku FROM incoming WHERE @SyncRunId IS NOT NULL
+            ON CONFLICT DO NOTHING
+            RETURNING 1
+        )
+        UPDATE sync_runs
+        SET pages = pages + 1,
+            offers_seen = offers_seen + (SELECT count(*) FROM seen),
+            offers_created = offers_created + (SELECT count(*) FROM incoming WHERE created),
+            offers_updated = offers_updated + (SELECT count(*) FROM incoming WHERE updated),
+            offers_unchanged = offers_unchanged + (SELECT count(*) FROM incoming WHERE NOT created AND NOT updated)
+        WHERE id = @SyncRunId AND status = 'running';
+
+        SELECT product_id AS ProductId, sku AS Sku, price AS Price, currency AS Currency, stock AS Stock,
+               available AS Available, created AS Created, sale_changed AS SaleChanged
+        FROM incoming WHERE created OR updated
+        ORDER BY sku;
+        """;
+
+    /// <summary>
+    /// A pushed change, applied only when newer than what is stored; a repeat carries the same time and is ignored.
+    /// Returns nothing for an unknown SKU, Applied false for an old or repeated push.
+    /// </summary>
+    public const string ApplyChange = """
+        WITH current AS (
+            SELECT id, price, currency, stock, available, supplier_updated_at
+            FROM supplier_offers WHERE supplier_code = @Supplier AND supplier_sku = @Sku
+            FOR UPDATE
+        ), applied AS (
+            UPDATE supplier_offers o
+            SET price = coalesce(@Price, o.price), currency = coalesce(@Currency, o.currency),
+                stock = coalesce(@Stock, o.stock), available = coalesce(@Available, o.available),
+                supplier_updated_at = @ChangedAt, synced_at = now()
+            FROM current c
+            WHERE o.id = c.id AND (c.supplier_updated_at IS NULL OR c.supplier_updated_at < @ChangedAt)
+            RETURNING o.id, o.product_id, o.price, o.currency, o.stock, o.available,
+                      (o.price, o.currency) IS DISTINCT FROM (c.price, c.currency) AS price_changed,
+                      (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (c.price, c.currency, c.stock, c.available) AS sale_changed
+        )
+        SELECT a.id IS NOT NULL AS Applied, a.id AS OfferId, a.product_id AS ProductId, a.price AS Price, a.currency AS Currency,
+               a.stock AS Stock, a.available AS Available, coalesce(a.price_changed, false) AS PriceChanged,
+               coalesce(a.sale_changed, false) AS SaleChanged
+        FROM current c LEFT JOIN applied a ON a.id = c.id
+        """;
+
+    public const string RecordPrice = """
+        INSERT INTO offer_price_history (offer_id, price, currency) VALUES (@OfferId, @Price, @Currency)
+        ON CONFLICT (offer_id, recorded_at) DO UPDATE SET price = excluded.price, currency = excluded.currency
+        """;
+}

@@ -1,0 +1,75 @@
+namespace GamesDrop.Kernel.Features.Pricing;
+
+/// <summary>
+/// The store price of products, recomputed set-wise. Each statement is built around <c>targets</c>, a query
+/// listing the product ids to reprice, so a caller can reprice inside its own statement batch; parameters
+/// <c>@FeePercent</c> and <c>@FeeFixed</c> carry the payment fee.
+/// </summary>
+internal static class PricingSql
+{
+    /// <summary>
+    /// Locks the products in id order. Every writer of products takes its locks this way, so concurrent batches
+    /// cannot deadlock, and the repricing statement after it sees what the previous holder committed.
+    /// </summary>
+    public static string LockProducts(string targets) => $$"""
+        SELECT count(*) FROM (SELECT id FROM products WHERE id IN ({{targets}}) ORDER BY id FOR UPDATE) locked;
+        """;
+
+    /// <summary>
+    /// The price each offer would sell at: its cost in the store currency (offers with no rate are left out)
+    /// plus the margin of the most specific rule (supplier and genre, supplier, genre, default; a tie between
+    /// genres goes to the higher margin), at least its floor, then grossed up by the payment fee so the buyer's
+    /// payment less the fee is cost plus margin, rounded up to the cent so the fee never eats the margin.
+    /// Only offers that can be sold count: available, in stock, from an enabled supplier that is reachable.
+    /// The best offer is the one with the lowest price; products are written only when something changed.
+    /// </summary>
+    public static string Reprice(string targets) => $$"""
+        WITH eligible AS (
+            SELECT o.product_id, o.id AS offer_id, o.supplier_code, o.stock, o.price * r.rate_to_store AS cost
+            FROM supplier_offers o
+            JOIN suppliers s ON s.code = o.supplier_code AND s.enabled AND s.reachable
+            JOIN currency_rates r ON r.currency = o.currency
+            WHERE o.product_id IN ({{targets}}) AND o.available AND o.stock > 0
+        ), priced AS (
+            SELECT e.product_id, e.offer_id, e.cost,
+                   ceil((e.cost + greatest(e.cost * m.margin_percent / 100, m.min_margin) + @FeeFixed)
+                        / (1 - @FeePercent / 100) * 100) / 100 AS price
+            FROM eligible e
+            JOIN products p ON p.id = e.product_id
+            CROSS JOIN LATERAL (
+                SELECT mr.margin_percent, mr.min_margin
+                FROM margin_rules mr
+                WHERE (mr.supplier_code IS NULL OR mr.supplier_code = e.supplier_code)
+                  AND (mr.genre IS NULL OR mr.genre = ANY (p.genres))
+                ORDER BY mr.supplier_code IS NULL, mr.genre IS NULL, mr.margin_percent DESC, mr.id
+                LIMIT 1) m
+        ), best AS (
+            SELECT DISTINCT ON (product_id) product_id, offer_id, price
+            FROM priced
+            ORDER BY product_id, price, cost, offer_id
+        ), stock AS (
+            SELECT product_id, sum(stock)::int AS total FROM eligible GROUP BY product_id
+        ), next AS (
+            SELECT t.id, b.offer_id, b.price, coalesce(s.total, 0) AS stock_total
+            FROM (SELECT DISTINCT id FROM ({{targets}}) AS t (id)) t
+            LEFT JOIN best b ON b.product_id = t.id
+            LEFT JOIN stock s ON s.product_id = t.id
+        )
+        UPDATE products p
+        SET best_offer_id = n.offer_id, price = n.price, stock_total = n.stock_total,
+            in_stock = n.offer_id IS NOT NULL, price_updated_at = now()
+        FROM next n
+        WHERE p.id = n.id
+          AND (p.best_offer_id, p.price, p.stock_total) IS DISTINCT FROM (n.offer_id, n.price, n.stock_total);
+        """;
+
+    public static readonly string RepriceProducts = Locked("SELECT unnest(CAST(@ProductIds AS bigint[]))");
+
+    public static readonly string RepriceCurrency = Locked("SELECT product_id FROM supplier_offers WHERE currency = @Currency");
+
+    public static readonly string RepriceSupplier = Locked("SELECT product_id FROM supplier_offers WHERE supplier_code = @Supplier");
+
+    public static readonly string RepriceAll = Locked("SELECT product_id FROM supplier_offers UNION SELECT id FROM products WHERE best_offer_id IS NOT NULL");
+
+    private static string Locked(string targets) => LockProducts(targets) + "\n" + Reprice(targets);
+}

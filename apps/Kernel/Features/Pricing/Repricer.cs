@@ -1,0 +1,33 @@
+using Dapper;
+using Npgsql;
+
+namespace GamesDrop.Kernel.Features.Pricing;
+
+/// <summary>
+/// Recomputes materialised store prices inside the caller's transaction, so a price never disagrees with the
+/// offers, rates, suppliers or margin rules it was computed from once that transaction commits.
+/// </summary>
+public sealed class Repricer(StoreSettings store)
+{
+    private decimal FeePercent => store.PaymentFee.Percent;
+    private decimal FeeFixed => store.PaymentFee.Fixed;
+
+    public Task RepriceProductsAsync(NpgsqlTransaction transaction, IReadOnlyCollection<long> productIds, CancellationToken ct) =>
+        productIds.Count == 0 ? Task.CompletedTask
+            : RunAsync(transaction, PricingSql.RepriceProducts, new { ProductIds = productIds.ToArray(), FeePercent, FeeFixed }, ct);
+
+    /// <summary>After a rate change: every product with an offer quoted in <paramref name="currency"/>.</summary>
+    public Task RepriceCurrencyAsync(NpgsqlTransaction transaction, string currency, CancellationToken ct) =>
+        RunAsync(transaction, PricingSql.RepriceCurrency, new { Currency = currency, FeePercent, FeeFixed }, ct);
+
+    /// <summary>After a supplier was enabled, disabled, or its reachability changed.</summary>
+    public Task RepriceSupplierAsync(NpgsqlTransaction transaction, string supplier, CancellationToken ct) =>
+        RunAsync(transaction, PricingSql.RepriceSupplier, new { Supplier = supplier, FeePercent, FeeFixed }, ct);
+
+    /// <summary>After margin rules changed: every product that has or had a price.</summary>
+    public Task RepriceAllAsync(NpgsqlTransaction transaction, CancellationToken ct) =>
+        RunAsync(transaction, PricingSql.RepriceAll, new { FeePercent, FeeFixed }, ct);
+
+    private static Task RunAsync(NpgsqlTransaction transaction, string sql, object parameters, CancellationToken ct) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+}

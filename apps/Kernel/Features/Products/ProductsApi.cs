@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace GamesDrop.Kernel.Features.Products;
+
+/// <summary>A product page: what the buyer gets, what it costs, and every supplier offer behind it.</summary>
+public static partial class ProductsApi
+{
+    public static RouteGroupBuilder MapProducts(this RouteGroupBuilder routes)
+    {
+        routes.MapGet("/products/{slug}", GetAsync).WithTags("Products");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<ProductDetail>, NotFound>> GetAsync(
+        string slug, StoreSettings store, CatalogSettings catalog, TimeProvider clock, NpgsqlDataSource db, CancellationToken ct)
+    {
+        if (!Slug().IsMatch(slug))
+        {
+            return TypedResults.NotFound();
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ProductsSql.BySlug, new { Slug = slug }, cancellationToken: ct));
+        var product = await results.ReadSingleOrDefaultAsync<ProductRow>();
+        if (product is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var staleBefore = clock.GetUtcNow().UtcDateTime - catalog.StaleAfter;
+        var offers = (await results.ReadAsync<OfferRow>()).Select(o => o.ToOffer(store.Currency, staleBefore)).ToList();
+        return TypedResults.Ok(product.ToDetail(store.Currency, offers));
+    }
+
+    [GeneratedRegex("^[a-z0-9-]{1,200}$")]
+    private static partial Regex Slug();
+
+    // Properties, not a positional record: Dapper matches constructors by field type, and text[] reads as Array.
+    private sealed class ProductRow
+    {
+        public required string Slug { get; init; }
+        public required string Title { get; init; }
+        public required string Platform { get; init; }
+        public required string Region { get; init; }
+        public required string Edition { get; init; }
+        public required string[] Genres { get; init; }
+        public DateOnly? ReleaseDate { get; init; }
+        public required string Description { get; init; }
+        public required string ActivationNotes { get; init; }
+        public string? ImageUrl { get; init; }
+        public decimal? Price { get; init; }
+        public bool InStock { get; init; }
+        public int StockTotal { get; init; }
+        public DateTime? PriceUpdatedAt { get; init; }
+
+        public ProductDetail ToDetail(string currency, IReadOnlyList<ProductOffer> offers) => new(
+            Slug, Title, Platform, Region, Edition, Genres, ReleaseDate, Description, ActivationNotes, ImageUrl,
+            Price, currency, InStock, StockTotal, PriceUpdatedAt, offers);
+    }
+
+    private sealed record OfferRow(
+        string Supplier, string SupplierName, string Sku, decimal SupplierPrice, string SupplierCurrency, decimal? Price, int Stock,
+        bool Available, bool SupplierEnabled, bool SupplierReachable, bool Best, DateTime SyncedAt, DateTime? SupplierUpdatedAt)
+    {
+        public ProductOffer ToOffer(string currency, DateTime staleBefore) => new(
+            Supplier, SupplierName, Sku, SupplierPrice, SupplierCurrency, Price, currency, Stock, Availability, Best,
+            SyncedAt, SupplierUpdatedAt, SyncedAt < staleBefore);
+
+        private string Availability =>
+            !SupplierEnabled ? OfferAvailability.SupplierDisabled
+            : !SupplierReachable ? OfferAvailability.SupplierUnavailable
+            : !Available ? OfferAvailability.Unavailable
+            : Stock == 0 ? OfferAvailability.OutOfStock
+            : Price is null ? OfferAvailability.NoExchangeRate
+            : OfferAvailability.Available;
+    }
+}
+
+/// <summary>Why an offer can or cannot be sold right now.</summary>
+public static class OfferAvailability
+{
+    public const string Available = "available";
+    public const string OutOfStock = "out_of_stock";
+    public const string Unavailable = "unavailable";
+    /// <summary>The supplier's circuit is open: temporarily, the offer is kept.</summary>
+    public const string SupplierUnavailable = "supplier_unavailable";
+    public const string SupplierDisabled = "supplier_disabled";
+    public const string NoExchangeRate = "no_exchange_rate";
+}
+
+/// <param name="Price">The store price: best offer plus margin and payment fee; null while nothing can be sold.</param>
+public sealed record ProductDetail(
+    string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,
+    string Description, string ActivationNotes, string? ImageUrl, decimal? Price, string Currency, bool InStock, int StockTotal,
+    DateTime? PriceUpdatedAt, IReadOnlyList<ProductOffer> Offers);
+
+/// <param name="Price">The supplier's price converted to the store currency (null without an exchange rate).</param>
+/// <param name="SyncedAt">When the kernel last confirmed the offer: its last change, or its supplier's last full sync.</param>
+/// <param name="Stale">Not confirmed within Catalog:StaleAfter.</param>
+public sealed record ProductOffer(
+    string Supplier, string SupplierName, string Sku, decimal SupplierPrice, string SupplierCurrency, decimal? Price, string Currency,
+    int Stock, string Availability, bool Best, DateTime SyncedAt, DateTime? SupplierUpdatedAt, bool Stale);

@@ -1,0 +1,25 @@
+namespace GamesDrop.Kernel.Features.Products;
+
+internal static class ProductsSql
+{
+    /// <summary>The product, then every offer for it with its supplier's state, best first.</summary>
+    public const string BySlug = """
+        SELECT slug AS Slug, title AS Title, platform AS Platform, region AS Region, edition AS Edition, genres AS Genres,
+               release_date AS ReleaseDate, description AS Description, activation_notes AS ActivationNotes, image_url AS ImageUrl,
+               price AS Price, in_stock AS InStock, stock_total AS StockTotal, price_updated_at AS PriceUpdatedAt
+        FROM products WHERE slug = @Slug;
+
+        -- An offer unchanged by the supplier's last full sync was confirmed when that sync started.
+        SELECT o.supplier_code AS Supplier, s.name AS SupplierName, o.supplier_sku AS Sku,
+               o.price AS SupplierPrice, o.currency AS SupplierCurrency, round(o.price * r.rate_to_store, 2) AS Price,
+               o.stock AS Stock, o.available AS Available, s.enabled AS SupplierEnabled, s.reachable AS SupplierReachable,
+               o.id = p.best_offer_id AS Best,
+               greatest(o.synced_at, s.last_full_sync_at) AS SyncedAt, o.supplier_updated_at AS SupplierUpdatedAt
+        FROM products p
+        JOIN supplier_offers o ON o.product_id = p.id
+        JOIN suppliers s ON s.code = o.supplier_code
+        LEFT JOIN currency_rates r ON r.currency = o.currency
+        WHERE p.slug = @Slug
+        ORDER BY o.id = p.best_offer_id DESC, Price NULLS LAST, o.id;
+        """;
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.Contracts;
+using GamesDrop.Contracts.Catalog;
+using GamesDrop.Kernel.Features.Offers;
+using GamesDrop.Kernel.Features.Pricing;
+using GamesDrop.Kernel.Features.Suppliers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace GamesDrop.Kernel.Features.SyncRuns;
+
+/// <summary>Sync runs: progress while a supplier's catalog is read, totals after, and vanished offers after a full read.</summary>
+public static class SyncRunsApi
+{
+    public const string SeenListLost = "The list of SKUs this run reported was lost (database restart); vanished offers were not marked.";
+    public const string SawNothing = "A full run that reported no offers marks nothing vanished: an empty catalog is far likelier a fault upstream.";
+
+    public static RouteGroupBuilder MapSyncRuns(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/sync-runs").WithTags("SyncRuns");
+        group.MapPost("", StartAsync);
+        group.MapPost("/{id}/finish", FinishAsync);
+        group.MapGet("", ListAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Created<SyncRunStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        StartSyncRun body, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        OfferValidation.Supplier(errors, nameof(body.Supplier), body.Supplier);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var started = await connection.QuerySingleOrDefaultAsync<StartedRow>(new CommandDefinition(
+            SyncRunsSql.Start, new { body.Supplier, body.Full }, cancellationToken: ct));
+        return started is null
+            ? TypedResults.Problem($"Supplier '{body.Supplier}' is not registered.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Created($"sync-runs/{started.Id}", new SyncRunStarted(started.Id, Utc(started.StartedAt)));
+    }
+
+    private static async Task<Results<Ok<SyncRun>, ValidationProblem, NotFound>> FinishAsync(
+        long id, FinishSyncRun body, NpgsqlDataSource db, Repricer repricer, IEventPublisher events, CancellationToken ct)
+    {
+        if (body.Pages < 0 || body.Error?.Length > 4000 || body.Error?.Contains('\0') == true)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["body"] = ["Pages zero or more; Error at most 4000 characters, no NUL."],
+            });
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var run = await connection.QuerySingleOrDefaultAsync<SyncRunRow>(new CommandDefinition(
+            SyncRunsSql.ForFinish, new { Id = id }, transaction, cancellationToken: ct));
+        if (run is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (run.Status != "running")
+        {
+            return TypedResults.Ok(run.ToContract());
+        }
+        var error = body.Error;
+        var vanished = 0;
+        if (error is null && run.Kind == "full")
+        {
+            var seenRows = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                SyncRunsSql.SeenCount, new { Id = id }, transaction, cancellationToken: ct));
+            error = seenRows < run.OffersSeen ? SeenListLost : run.OffersSeen == 0 ? SawNothing : null;
+            if (error is null)
+            {
+                vanished = await MarkVanishedAsync(connection, transaction, run, repricer, events, ct);
+            }
+        }
+        var finished = await connection.QuerySingleAsync<SyncRunRow>(new CommandDefinition(SyncRunsSql.Finish,
+            new { Id = id, Status = error is null ? "succeeded" : "failed", body.Pages, Vanished = vanished, Error = error },
+            transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(finished.ToContract());
+    }
+
+    private static async Task<int> MarkVanishedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SyncRunRow run, Repricer repricer, IEventPublisher events, CancellationToken ct)
+    {
+        var gone = (await connection.QueryAsync<VanishedOffer>(new CommandDefinition(
+            SyncRunsSql.MarkVanished, new { run.Id, run.Supplier }, transaction, cancellationToken: ct))).ToList();
+        await repricer.RepriceProductsAsync(transaction, gone.Select(o => o.ProductId).Distinct().ToList(), ct);
+        await events.PublishManyAsync(Topics.OfferChanged,
+            gone.Select(o => new OfferChanged(o.ProductId, run.Supplier, o.Sku, o.Price, o.Currency, o.Stock, false)).ToList(), transaction, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            SyncRunsSql.ConfirmFullSync, new { run.Supplier, run.StartedAt }, transaction, cancellationToken: ct));
+        return gone.Count;
+    }
+
+    private static async Task<Ok<IReadOnlyList<SyncRun>>> ListAsync(
+        NpgsqlDataSource db, CancellationToken ct,
+        [RegularExpression(SuppliersApi.SupplierCode, ErrorMessage = SuppliersApi.SupplierCodeMessage)] string? supplier = null,
+        [Range(1, 100)] int limit = 20)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var runs = await connection.QueryAsync<SyncRunRow>(new CommandDefinition(
+            SyncRunsSql.Latest, new { Supplier = supplier, Limit = limit }, cancellationToken: ct));
+        return TypedResults.Ok<IReadOnlyList<SyncRun>>(runs.Select(r => r.ToContract()).ToList());
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private sealed record StartedRow(long Id, DateTime StartedAt);
+
+    private sealed record VanishedOffer(long ProductId, string Sku, decimal Price, string Currency, int Stock);
+
+    private sealed record SyncRunRow(
+        long Id, string Supplier, string Kind, string Status, DateTime StartedAt, DateTime? FinishedAt, int Pages, int OffersSeen,
+        int OffersCreated, int OffersUpdated, int OffersUnchanged, int OffersVanished, string? Error)
+    {
+        public SyncRun ToContract() => new(Id, Supplier, Kind, Status, Utc(StartedAt), FinishedAt is { } f ? Utc(f) : null,
+            Pages, OffersSeen, OffersCreated, OffersUpdated, OffersUnchanged, OffersVanished, Error);
+    }
+}

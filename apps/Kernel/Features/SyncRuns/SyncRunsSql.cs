@@ -1,0 +1,53 @@
+namespace GamesDrop.Kernel.Features.SyncRuns;
+
+internal static class SyncRunsSql
+{
+    private const string Columns = """
+        id AS Id, supplier_code AS Supplier, kind AS Kind, status AS Status, started_at AS StartedAt, finished_at AS FinishedAt,
+        pages AS Pages, offers_seen AS OffersSeen, offers_created AS OffersCreated, offers_updated AS OffersUpdated,
+        offers_unchanged AS OffersUnchanged, offers_vanished AS OffersVanished, error AS Error
+        """;
+
+    public const string Start = """
+        INSERT INTO sync_runs (supplier_code, kind, status)
+        SELECT code, CASE WHEN @Full THEN 'full' ELSE 'delta' END, 'running' FROM suppliers WHERE code = @Supplier
+        RETURNING id AS Id, started_at AS StartedAt
+        """;
+
+    public const string Latest = $"""
+        SELECT {Columns} FROM sync_runs
+        WHERE @Supplier::text IS NULL OR supplier_code = @Supplier
+        ORDER BY started_at DESC, id DESC
+        LIMIT @Limit
+        """;
+
+    // Locked: a finish repeated by a retry waits for the first and then finds the run finished.
+    public const string ForFinish = $"""
+        SELECT {Columns} FROM sync_runs WHERE id = @Id FOR UPDATE
+        """;
+
+    public const string SeenCount = "SELECT count(*)::int FROM sync_run_seen WHERE run_id = @Id";
+
+    /// <summary>
+    /// The supplier's available offers this run did not report become unavailable; unavailable ones stay untouched.
+    /// Returns them for repricing and events.
+    /// </summary>
+    public const string MarkVanished = """
+        UPDATE supplier_offers o SET available = false, synced_at = now()
+        WHERE o.supplier_code = @Supplier AND o.available
+          AND NOT EXISTS (SELECT 1 FROM sync_run_seen s WHERE s.run_id = @Id AND s.sku = o.supplier_sku)
+        RETURNING o.product_id AS ProductId, o.supplier_sku AS Sku, o.price AS Price, o.currency AS Currency, o.stock AS Stock
+        """;
+
+    public const string ConfirmFullSync = """
+        UPDATE suppliers SET last_full_sync_at = greatest(last_full_sync_at, @StartedAt) WHERE code = @Supplier
+        """;
+
+    public const string Finish = $"""
+        DELETE FROM sync_run_seen WHERE run_id = @Id;
+        UPDATE sync_runs
+        SET status = @Status, finished_at = now(), pages = greatest(pages, @Pages), offers_vanished = @Vanished, error = @Error
+        WHERE id = @Id
+        RETURNING {Columns}
+        """;
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using GamesDrop.Contracts;
+using static GamesDrop.Kernel.Tests.Features.CatalogData;
+
+namespace GamesDrop.Kernel.Tests.Features.Offers;
+
+public sealed class OfferBatchTests : CatalogTest
+{
+    protected override async Task SeedAsync()
+    {
+        await Client.RegisterSupplierAsync("kinguin");
+        await Client.RegisterSupplierAsync("digiflazz", "IDR");
+    }
+
+    private sealed record OfferVersion(string Sku, string Version);
+
+    [Fact]
+    public async Task The_same_batch_twice_writes_nothing_the_second_time()
+    {
+        var batch = new[] { Offer("k-1"), Offer("k-2", "Hades"), Offer("k-3", "Celeste", price: 4.99m) };
+        var first = await Client.PostBatchAsync("kinguin", null, batch);
+        var before = await App.QueryAsync<OfferVersion>("SELECT supplier_sku AS Sku, xmin::text AS Version FROM supplier_offers ORDER BY 1");
+
+        var second = await Client.PostBatchAsync("kinguin", null, batch);
+
+        first.Should().Be(new Contracts.Catalog.OfferBatchResult(3, 0, 0));
+        second.Should().Be(new Contracts.Catalog.OfferBatchResult(0, 0, 3));
+        (await App.QueryAsync<OfferVersion>("SELECT supplier_sku AS Sku, xmin::text AS Version FROM supplier_offers ORDER BY 1"))
+            .Should().Equal(before, "unchanged rows are not rewritten");
+        (await App.ScalarAsync<long>("SELECT count(*) FROM products")).Should().Be(3);
+        (await App.ScalarAsync<long>("SELECT count(*) FROM offer_price_history")).Should().Be(3);
+        (await App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = @Topic", new { Topic = Topics.OfferChanged }))
+            .Should().Be(3, "a batch that changes nothing publishes nothing");
+    }
+
+    [Fact]
+    public async Task A_second_suppliers_listing_of_the_same_game_joins_its_product()
+    {
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1", "Elden Ring"));
+
+        await Client.PostBatchAsync("digiflazz", null,
+            Offer("d-1", "ELDEN RING - Steam Key - Worldwide", price: 150000, currency: "IDR", platform: "steam", region: "worldwide", edition: "standard"),
+            Offer("d-2", "Elden Ring (EU)", price: 140000, currency: "IDR", region: "Europe"));
+
+        var products = await App.QueryAsync<(string Slug, string Title, long Offers)>("""
+            SELECT p.slug, p.title, count(o.id) FROM products p JOIN supplier_offers o ON o.product_id = p.id GROUP BY p.id ORDER BY p.id
+            """);
+        products.Should().Equal(("elden-ring-steam-global", "Elden Ring", 2), ("elden-ring-steam-eu", "Elden Ring", 1));
+    }
+
+    [Fact]
+    public async Task A_changed_price_updates_the_offer_records_history_and_publishes_the_change()
+    {
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1"), Offer("k-2", "Hades"));
+
+        var result = await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 12.5m, updatedAt: Noon.AddMinutes(5)), Offer("k-2", "Hades"));
+
+        result.Should().Be(new Contracts.Catalog.OfferBatchResult(0, 1, 1));
+        (await App.QueryAsync<decimal>("""
+            SELECT h.price FROM offer_price_history h JOIN supplier_offers o ON o.id = h.offer_id
+            WHERE o.supplier_sku = 'k-1' ORDER BY h.recorded_at
+            """)).Should().Equal(10m, 12.5m);
+        (await App.QueryAsync<string>("SELECT data->>'sku' FROM messaging.outbox WHERE topic = @Topic ORDER BY created_at, 1",
+            new { Topic = Topics.OfferChanged })).Should().Equal(["k-1", "k-2", "k-1"]);
+        (await App.PriceAsync("elden-ring-steam-global")).Should().Be(14.36m, "the product is repriced in the same transaction");
+    }
+
+    [Fact]
+    public async Task A_listing_older_than_what_is_stored_is_left_alone()
+    {
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 10m, updatedAt: Noon));
+
+        var result = await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 9m, updatedAt: Noon.AddHours(-1)));
+
+        result.Should().Be(new Contracts.Catalog.OfferBatchResult(0, 0, 1));
+        (await App.ScalarAsync<decimal>("SELECT price FROM supplier_offers")).Should().Be(10m);
+    }
+
+    [Fact]
+    public async Task Bad_batches_are_refused_whole_with_the_field_named()
+    {
+        var duplicate = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
+            new Contracts.Catalog.OfferBatch("kinguin", null, [Offer("k-1"), Offer("k-1")]));
+        var negative = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
+            new Contracts.Catalog.OfferBatch("kinguin", null, [Offer("k-1"), Offer("k-2", price: -1m)]));
+        var unknown = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
+            new Contracts.Catalog.OfferBatch("nobody", null, [Offer("k-1")]));
+        var noRun = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
+            new Contracts.Catalog.OfferBatch("kinguin", 999, [Offer("k-1")]));
+
+        duplicate.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await duplicate.Content.ReadAsStringAsync()).Should().Contain("Offers[1].Sku");
+        negative.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await negative.Content.ReadAsStringAsync()).Should().Contain("Offers[1].Price");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        noRun.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        foreach (var response in new[] { duplicate, negative, unknown, noRun })
+        {
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        }
+        (await App.ScalarAsync<long>("SELECT count(*) FROM supplier_offers")).Should().Be(0);
+    }
+}

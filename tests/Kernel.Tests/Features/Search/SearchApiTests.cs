@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using GamesDrop.Kernel.Features.Search;
+
+namespace GamesDrop.Kernel.Tests.Features.Search;
+
+public sealed class SearchApiTests(SearchFixture catalog) : IClassFixture<SearchFixture>, IDisposable
+{
+    private readonly HttpClient _client = catalog.App.InternalClient();
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<SearchResult> SearchAsync(string query) =>
+        (await _client.GetFromJsonAsync<SearchResult>("/kernel/catalog/search?" + query))!;
+
+    [Fact]
+    public async Task Relevance_ranks_exact_title_over_prefix_over_all_words_over_a_typo()
+    {
+        var result = await SearchAsync("q=Elden%20Ring");
+
+        result.Items.Select(i => (i.Title, i.Platform)).Should().Equal(
+            ("Elden Ring", "Steam"), ("Elden Ring", "Xbox"), ("Elden Ring Nightreign", "Steam"), ("Ring of Elden Tales", "Steam"), ("Eldem Ring", "Steam"));
+        result.Total.Should().Be(5);
+    }
+
+    [Theory]
+    [InlineData("eldan ring", "Elden Ring")]
+    [InlineData("witchr", "The Witcher 3: Wild Hunt")]
+    [InlineData("celeste", "Céleste")]
+    [InlineData("nightre", "Elden Ring Nightreign")]
+    public async Task Typos_accents_and_unfinished_words_still_find_the_game(string query, string title)
+    {
+        var result = await SearchAsync("q=" + Uri.EscapeDataString(query));
+
+        result.Items.Select(i => i.Title).Should().Contain(title);
+    }
+
+    [Fact]
+    public async Task Each_facet_counts_the_results_of_every_filter_but_its_own()
+    {
+        var result = await SearchAsync("platform=steam&genre=RPG");
+
+        result.Items.Select(i => i.Title).Should().BeEquivalentTo("Elden Ring", "Elden Ring Nightreign");
+        result.Facets.Platform.Should().Equal(new FacetValue("Steam", 2), new FacetValue("GOG", 1), new FacetValue("Xbox", 1));
+        result.Facets.Genre.Should().Equal(new FacetValue("Action", 3), new FacetValue("Indie", 2),
+            new FacetValue("RPG", 2), new FacetValue("Adventure", 1));
+        result.Facets.Region.Should().Equal(new FacetValue("GLOBAL", 2));
+        result.Facets.PriceBand.Should().Equal(new FacetValue("20-40", 2));
+        result.Facets.InStock.Should().Equal(new FacetValue("true", 2));
+    }
+
+    [Fact]
+    public async Task Filters_on_price_and_stock_narrow_the_results()
+    {
+        var priced = await SearchAsync("minPrice=10&maxPrice=30");
+        var soldOut = await SearchAsync("inStock=false");
+
+        priced.Items.Select(i => i.Title).Should().BeEquivalentTo("Elden Ring Nightreign", "Ring of Elden Tales", "Eldem Ring", "Hades", "The Witcher 3: Wild Hunt");
+        priced.Items.Should().AllSatisfy(i => i.Currency.Should().Be("EUR"));
+        soldOut.Items.Select(i => i.Title).Should().Equal("Doom Eternal");
+        soldOut.Facets.InStock.Should().Equal(new FacetValue("true", 8), new FacetValue("false", 1));
+    }
+
+    [Fact]
+    public async Task Sorted_pages_are_stable_and_add_up_to_the_whole_list()
+    {
+        var whole = await SearchAsync("sort=price_asc&pageSize=100");
+        var pages = new List<SearchItem>();
+        for (var page = 1; page <= 4; page++)
+        {
+            pages.AddRange((await SearchAsync($"sort=price_asc&pageSize=3&page={page}")).Items);
+        }
+
+        whole.Items.Select(i => i.Price).Should().Equal(5.96m, 11.56m, 11.56m, 11.56m, 22.75m, 22.75m, 33.94m, 56.32m, null);
+        pages.Select(i => i.Slug).Should().Equal(whole.Items.Select(i => i.Slug));
+        (await SearchAsync("sort=price_desc")).Items[0].Price.Should().Be(56.32m);
+        (await SearchAsync("sort=newest")).Items[0].Title.Should().Be("Elden Ring Nightreign");
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=101", "pageSize")]
+    [InlineData("minPrice=-1", "minPrice")]
+    [InlineData("minPrice=30&maxPrice=10", "maxPrice")]
+    [InlineData("sort=cheapest", "sort")]
+    [InlineData("page=500&pageSize=100", "page")]
+    public async Task Bad_parameters_get_a_validation_problem(string query, string field)
+    {
+        var response = await _client.GetAsync("/kernel/catalog/search?" + query);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain($"\"{field}\"");
+    }
+
+    [Fact]
+    public async Task Unreadable_or_overlong_parameters_get_a_problem()
+    {
+        var tooLong = await _client.GetAsync("/kernel/catalog/search?q=" + new string('a', 201));
+        var notANumber = await _client.GetAsync("/kernel/catalog/search?page=abc");
+
+        foreach (var response in new[] { tooLong, notANumber })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        }
+    }
+
+    [Fact]
+    public async Task Suggestions_are_distinct_titles_prefixes_first()
+    {
+        var titles = await _client.GetFromJsonAsync<List<string>>("/kernel/catalog/suggest?q=eld");
+        var tooShort = await _client.GetFromJsonAsync<List<string>>("/kernel/catalog/suggest?q=e");
+
+        titles.Should().Equal("Eldem Ring", "Elden Ring", "Elden Ring Nightreign", "Ring of Elden Tales");
+        tooShort.Should().BeEmpty();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using GamesDrop.Contracts;
+using GamesDrop.Contracts.Catalog;
+using static GamesDrop.Kernel.Tests.Features.CatalogData;
+
+namespace GamesDrop.Kernel.Tests.Features.SyncRuns;
+
+public sealed class SyncRunsApiTests : CatalogTest
+{
+    protected override async Task SeedAsync()
+    {
+        await Client.RegisterSupplierAsync("kinguin");
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1", "Elden Ring"), Offer("k-2", "Hades"), Offer("k-3", "Celeste"));
+    }
+
+    private async Task<long> StartAsync(bool full)
+    {
+        var response = await Client.PostAsJsonAsync("/kernel/catalog/sync-runs", new StartSyncRun("kinguin", full));
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<SyncRunStarted>())!.Id;
+    }
+
+    private async Task<SyncRun> FinishAsync(long id, string? error = null)
+    {
+        var response = await Client.PostAsJsonAsync($"/kernel/catalog/sync-runs/{id}/finish", new FinishSyncRun(1, error));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<SyncRun>())!;
+    }
+
+    private Task<IReadOnlyList<string>> AvailableSkusAsync() =>
+        App.QueryAsync<string>("SELECT supplier_sku FROM supplier_offers WHERE available ORDER BY 1");
+
+    [Fact]
+    public async Task A_successful_full_run_marks_the_offers_it_did_not_see_unavailable()
+    {
+        var run = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", run, Offer("k-1", "Elden Ring"), Offer("k-2", "Hades"));
+        var untouched = await App.QueryAsync<string>("SELECT xmin::text FROM supplier_offers WHERE supplier_sku IN ('k-1', 'k-2') ORDER BY 1");
+
+        var finished = await FinishAsync(run);
+
+        finished.Should().BeEquivalentTo(new { Kind = "full", Status = "succeeded", OffersSeen = 2, OffersUnchanged = 2, OffersVanished = 1, Error = (string?)null });
+        (await AvailableSkusAsync()).Should().Equal("k-1", "k-2");
+        (await App.QueryAsync<string>("SELECT xmin::text FROM supplier_offers WHERE supplier_sku IN ('k-1', 'k-2') ORDER BY 1"))
+            .Should().Equal(untouched, "offers the run saw unchanged are not rewritten");
+        (await App.QueryAsync<(decimal?, bool)>("SELECT price, in_stock FROM products WHERE slug = 'celeste-steam-global'"))
+            .Should().Equal([(null, false)]);
+        (await App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = @Topic AND data->>'sku' = 'k-3' AND data->>'available' = 'false'",
+            new { Topic = Topics.OfferChanged })).Should().Be(1);
+        (await App.ScalarAsync<long>("SELECT count(*) FROM sync_run_seen")).Should().Be(0, "a finished run's scratch list is dropped");
+    }
+
+    [Fact]
+    public async Task A_failed_full_run_or_a_delta_run_marks_nothing_vanished()
+    {
+        var delta = await StartAsync(full: false);
+        await Client.PostBatchAsync("kinguin", delta, Offer("k-1", "Elden Ring"));
+        var failed = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", failed, Offer("k-1", "Elden Ring"));
+
+        var deltaRun = await FinishAsync(delta);
+        var failedRun = await FinishAsync(failed, "Kinguin answered 503 on page 2");
+
+        deltaRun.Should().BeEquivalentTo(new { Kind = "delta", Status = "succeeded", OffersVanished = 0 });
+        failedRun.Should().BeEquivalentTo(new { Status = "failed", OffersVanished = 0, Error = "Kinguin answered 503 on page 2" });
+        (await AvailableSkusAsync()).Should().Equal("k-1", "k-2", "k-3");
+    }
+
+    [Fact]
+    public async Task A_full_run_whose_seen_list_was_lost_fails_instead_of_emptying_the_catalog()
+    {
+        var run = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", run, Offer("k-1", "Elden Ring"));
+        await App.ScalarAsync<int>("TRUNCATE sync_run_seen; SELECT 1");
+
+        var finished = await FinishAsync(run);
+
+        finished.Status.Should().Be("failed");
+        finished.Error.Should().Contain("lost");
+        (await AvailableSkusAsync()).Should().Equal("k-1", "k-2", "k-3");
+    }
+
+    [Fact]
+    public async Task Runs_show_progress_while_running_latest_first_and_finishing_twice_is_harmless()
+    {
+        var older = await StartAsync(full: false);
+        await FinishAsync(older);
+        var running = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", running, Offer("k-1", "Elden Ring", price: 11m, updatedAt: Noon.AddMinutes(1)), Offer("k-9", "Tunic"));
+
+        var runs = (await Client.GetFromJsonAsync<List<SyncRun>>("/kernel/catalog/sync-runs?supplier=kinguin&limit=5"))!;
+        var first = await FinishAsync(running);
+        var again = await FinishAsync(running);
+
+        runs.Select(r => r.Id).Should().Equal(running, older);
+        runs[0].Should().BeEquivalentTo(new { Status = "running", Pages = 1, OffersSeen = 2, OffersCreated = 1, OffersUpdated = 1, OffersUnchanged = 0 });
+        again.Should().BeEquivalentTo(first);
+        (await Client.GetAsync("/kernel/catalog/sync-runs?limit=0")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Client.PostAsJsonAsync("/kernel/catalog/offers/batch", new OfferBatch("kinguin", running, [Offer("k-1")])))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "a finished run takes no more batches");
+    }
+}
