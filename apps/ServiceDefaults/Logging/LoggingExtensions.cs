@@ -37,7 +37,9 @@ public static class LoggingExtensions
             .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Host", hostName)
-            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+            .WriteTo.Console(new RenderedCompactJsonFormatter()),
+            // Each host keeps its own logger: tests run several hosts in one process.
+            preserveStaticLogger: true);
         return builder;
     }
 
