@@ -58,6 +58,8 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
+            // This host's logger, not the static one, which tests running several hosts would share.
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             // Query strings can carry tokens (password reset, PayPal return); log the path only.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, http) =>
