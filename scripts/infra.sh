@@ -57,7 +57,7 @@ start_redis() {
   mkdir -p "$dir"
   redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --requirepass "$password" \
     --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
-    --save "${REDIS_SAVE:-60 1}" --appendonly no >/dev/null
+    --save "${REDIS_SAVE-60 1}" --appendonly no >/dev/null
   for _ in $(seq 50); do
     redis-cli -h 127.0.0.1 -p "$port" -a "$password" --no-auth-warning ping >/dev/null 2>&1 && return 0
     sleep 0.1
@@ -65,6 +65,11 @@ start_redis() {
   log "redis did not start; see $dir/redis.log"; return 1
 }
 
+# Waits for the exit, so the caller may delete the folder; a server that cannot save in time is killed.
 stop_redis() {
-  [ -f "$1/redis.pid" ] && kill "$(cat "$1/redis.pid")" 2>/dev/null || true
+  [ -f "$1/redis.pid" ] || return 0
+  local pid; pid=$(cat "$1/redis.pid")
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
 }
