@@ -69,3 +69,11 @@ CREATE UNLOGGED TABLE sync_run_seen (
     sku    text   NOT NULL,
     PRIMARY KEY (run_id, sku)
 );
+
+-- Search and pricing statements cross the planner's JIT cost threshold on a large catalog, and compiling them
+-- took longer (about 50 ms) than running them. For this database's new sessions.
+DO $$
+BEGIN
+    EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
+END
+$$;

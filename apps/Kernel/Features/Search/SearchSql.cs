@@ -29,7 +29,7 @@ internal static class SearchSql
     // Columns of `page` below; the same order serves the LIMIT and the aggregate that keeps it.
     private const string PageOrder = """
         tier DESC,
-        CASE WHEN @Sort = 'relevance' THEN length(search_title) END ASC,
+        CASE WHEN @Sort = 'relevance' THEN title_length END ASC,
         CASE WHEN @Sort = 'price_asc' THEN price END ASC NULLS LAST,
         CASE WHEN @Sort = 'price_desc' THEN price END DESC NULLS LAST,
         CASE WHEN @Sort = 'newest' THEN release_date END DESC NULLS LAST,
@@ -47,8 +47,8 @@ internal static class SearchSql
     /// </summary>
     public static readonly string Search = $$"""
         WITH {{Query}}, matched AS MATERIALIZED (
-            SELECT p.id, p.slug, p.title, p.search_title, p.platform, p.region, p.edition, p.image_url, p.price, p.in_stock,
-                   p.release_date, p.genres,
+            -- Only what filters, facets and sorts read: browsing materialises the whole catalog here.
+            SELECT p.id, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres, length(p.search_title) AS title_length,
                    CASE WHEN q.text IS NULL OR @Sort <> 'relevance' THEN 0
                         WHEN p.search_title = q.text THEN 3
                         WHEN p.search_title LIKE q.text || '%' THEN 2
@@ -78,7 +78,8 @@ internal static class SearchSql
                           END AS sold
                    FROM filtered f
                    ORDER BY {{PageOrder}}
-                   LIMIT @Limit OFFSET @Offset) page) AS Items,
+                   LIMIT @Limit OFFSET @Offset) page
+             CROSS JOIN LATERAL (SELECT slug, title, edition, image_url FROM products WHERE products.id = page.id) shown) AS Items,
             (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
                 SELECT platform AS value, count(*) AS n FROM matched
                 WHERE by_region AND by_genre AND by_price AND by_stock GROUP BY platform) f) AS Platform,
