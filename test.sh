@@ -11,19 +11,14 @@ command -v dotnet >/dev/null || { log "the .NET SDK is required (dotnet on PATH)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gamesdrop-test.XXXXXX")
 [ "$(id -u)" -eq 0 ] && chmod 755 "$work"
-pg_port=$(free_port); redis_port=$(free_port)
-password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 cleanup() {
-  stop_postgres "$work/pg"
-  stop_redis "$work/redis"
+  stop_throwaway "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM HUP PIPE
 
-log "starting PostgreSQL on 127.0.0.1:$pg_port and Redis on 127.0.0.1:$redis_port"
-PG_FSYNC=off start_postgres "$work/pg" "$pg_port" "$password"
-REDIS_SAVE="" start_redis "$work/redis" "$redis_port" "$password"
+start_throwaway "$work"
 export GAMESDROP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=postgres;Include Error Detail=true"
 export GAMESDROP_TEST_REDIS="127.0.0.1:$redis_port,password=$password"
 

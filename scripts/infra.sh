@@ -73,3 +73,19 @@ stop_redis() {
   for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
 }
+
+# Throwaway PostgreSQL and Redis for one run (test.sh, bench.sh): free loopback ports, a random password, data
+# under DIR, fsync and snapshots off. Sets pg_port, redis_port and password; stop_throwaway DIR stops them.
+start_throwaway() {
+  local dir=$1
+  pg_port=$(free_port); redis_port=$(free_port)
+  password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  log "starting PostgreSQL on 127.0.0.1:$pg_port and Redis on 127.0.0.1:$redis_port"
+  PG_FSYNC=off start_postgres "$dir/pg" "$pg_port" "$password"
+  REDIS_SAVE="" start_redis "$dir/redis" "$redis_port" "$password"
+}
+
+stop_throwaway() {
+  stop_postgres "$1/pg"
+  stop_redis "$1/redis"
+}

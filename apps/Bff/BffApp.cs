@@ -16,6 +16,7 @@ public static class BffApp
         builder.Services.AddAppOpenApi(AppIds.Bff);
         builder.Services.AddValidation();
         builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
+        builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
         return builder;
     }

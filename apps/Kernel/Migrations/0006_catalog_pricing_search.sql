@@ -40,9 +40,18 @@ ALTER TABLE products
     ADD COLUMN search           tsvector GENERATED ALWAYS AS (catalog_search_document(title, aliases)) STORED;
 
 CREATE INDEX products_search ON products USING gin (search);
--- Typo-tolerant matching and title prefixes; replaces the index on lower(title), which search never used.
-CREATE INDEX products_search_title_trgm ON products USING gin (search_title gin_trgm_ops);
+-- Search matches words, not title trigrams (see catalog_words), so this index would only cost writes.
 DROP INDEX products_title_trgm;
+
+-- Every word products are searched by. Typo tolerance corrects each query word to its nearest word here by
+-- trigram similarity and then searches the corrected words: a small table to scan for similar words instead of
+-- every title. Batches add the words of the products they touch; words are never removed (a stale one only
+-- lets a correction find nothing).
+CREATE TABLE catalog_words (
+    word text COLLATE "C" PRIMARY KEY
+);
+CREATE INDEX catalog_words_trgm ON catalog_words USING gin (word gin_trgm_ops);
+INSERT INTO catalog_words SELECT DISTINCT unnest(tsvector_to_array(search)) FROM products;
 
 -- A product page lists every offer, available or not; and with availability out of the index,
 -- a change of price, stock or availability can be a HOT update.
@@ -60,3 +69,11 @@ CREATE UNLOGGED TABLE sync_run_seen (
     sku    text   NOT NULL,
     PRIMARY KEY (run_id, sku)
 );
+
+-- Search and pricing statements cross the planner's JIT cost threshold on a large catalog, and compiling them
+-- took longer (about 50 ms) than running them. For this database's new sessions.
+DO $$
+BEGIN
+    EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
+END
+$$;

@@ -17,19 +17,26 @@ public static class CatalogApi
     }
 
     // Parameters are declared for the OpenAPI document and for type checks; the kernel validates their ranges.
-    private static async Task<Results<Ok<KernelSearchResult>, ValidationProblem>> SearchAsync(
+    private static Task<Results<Ok<KernelSearchResult>, ValidationProblem>> SearchAsync(
         string? q, string? platform, string? region, string? genre, decimal? minPrice, decimal? maxPrice, bool? inStock,
-        string? sort, int? page, int? pageSize, HttpRequest request, KernelClient kernel, CancellationToken ct)
-    {
-        var reply = await kernel.SearchAsync(request.QueryString, ct);
-        return reply.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(reply.Value!);
-    }
+        string? sort, int? page, int? pageSize, HttpRequest request, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
+        CachedAsync(cache, "search" + request.QueryString, () => kernel.SearchAsync(request.QueryString, ct));
 
-    private static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
-        string? q, HttpRequest request, KernelClient kernel, CancellationToken ct)
+    private static Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
+        string? q, HttpRequest request, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
+        CachedAsync(cache, "suggest" + request.QueryString, () => kernel.SuggestAsync(request.QueryString, ct));
+
+    private static async Task<Results<Ok<T>, ValidationProblem>> CachedAsync<T>(SearchCache cache, string key, Func<Task<KernelReply<T>>> ask)
+        where T : class
     {
-        var reply = await kernel.SuggestAsync(request.QueryString, ct);
-        return reply.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(reply.Value!);
+        IDictionary<string, string[]>? errors = null;
+        var value = await cache.GetOrAddAsync(key, async () =>
+        {
+            var reply = await ask();
+            errors = reply.Errors;
+            return reply.Value;
+        });
+        return errors is not null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(value!);
     }
 
     // Stale offers are refreshed once, within the suppliers client's short timeout, before the page is answered.

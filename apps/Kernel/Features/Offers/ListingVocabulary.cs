@@ -58,7 +58,7 @@ internal static class ListingVocabulary
     public static readonly IReadOnlySet<string> TitleNoise = new HashSet<string>(
     [
         "key", "cd key", "cdkey", "code", "digital code", "digital key", "digital", "download", "gift", "pc", "windows", "mac",
-        "steam", "epic games", "epic games store", "gog", "gog com", "xbox live", "xbox one", "xbox series x s", "psn",
+        "steam", "epic games", "epic games store", "gog", "gog com", "xbox", "xbox live", "xbox one", "xbox series x s", "psn",
         "ps4", "ps5", "nintendo switch", "nintendo eshop", "battle net", "battlenet", "ea app", "uplay", "ubisoft connect",
         "global", "worldwide", "ww", "region free", "eu", "europe", "latam",
     ]);

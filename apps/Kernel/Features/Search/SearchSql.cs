@@ -1,15 +1,35 @@
 namespace GamesDrop.Kernel.Features.Search;
 
 /// <summary>
-/// Search reads products only: prices, stock and search columns are materialised there. Immutable functions of
-/// the query (<c>catalog_search_text</c>, <c>catalog_search_query</c>) fold into constants when planned, so
-/// the GIN indexes serve both the full-text and the trigram condition.
+/// Search reads products only: prices, stock and search columns are materialised there. Typo tolerance works per
+/// word: a query word that no catalog word starts with stands for its three most similar catalog words (pg_trgm
+/// similarity of at least 0.3: "eldan" → "elden" or "eldem"), then every word must be present, as a prefix, in
+/// the title or its aliases (full-text search over the GIN index).
 /// </summary>
 internal static class SearchSql
 {
+    private const string Query = """
+        query AS MATERIALIZED (
+            SELECT catalog_search_text(@Q) AS text,
+                   catalog_search_query(@Q) AS words,
+                   (SELECT to_tsquery('simple', string_agg(coalesce(fix.alternatives, quote_literal(typed.word) || ':*'), ' & '))
+                    FROM unnest(string_to_array(catalog_search_text(@Q), ' ')) AS typed (word)
+                    LEFT JOIN LATERAL (
+                        SELECT '(' || string_agg(quote_literal(nearest.word) || ':*', ' | ') || ')' AS alternatives
+                        FROM (SELECT w.word FROM catalog_words w
+                              WHERE NOT EXISTS (SELECT 1 FROM catalog_words known WHERE known.word LIKE typed.word || '%')
+                                AND w.word % typed.word
+                              ORDER BY similarity(w.word, typed.word) DESC, w.word
+                              LIMIT 3) nearest
+                    ) fix ON true
+                    WHERE typed.word <> '') AS corrected
+        )
+        """;
+
     // Columns of `page` below; the same order serves the LIMIT and the aggregate that keeps it.
     private const string PageOrder = """
-        tier DESC, similarity DESC,
+        tier DESC,
+        CASE WHEN @Sort = 'relevance' THEN title_length END ASC,
         CASE WHEN @Sort = 'price_asc' THEN price END ASC NULLS LAST,
         CASE WHEN @Sort = 'price_desc' THEN price END DESC NULLS LAST,
         CASE WHEN @Sort = 'newest' THEN release_date END DESC NULLS LAST,
@@ -22,28 +42,26 @@ internal static class SearchSql
 
     /// <summary>
     /// One row: the total, the page of items and every facet as JSON. Relevance ranks an exact title over a title
-    /// prefix over all words present (as prefixes) over a typo match, then by word similarity. A typo match is
-    /// pg_trgm's default: similarity to the whole title of 0.3 ("eldan ring"), or word similarity to part of it
-    /// of 0.6 ("witchr" in "The Witcher 3").
+    /// prefix over all typed words present over words present only once corrected, then shorter titles first (fewer
+    /// words besides the ones searched for); ties in any sort go by id, so pages are stable.
     /// </summary>
     public static readonly string Search = $$"""
-        WITH matched AS MATERIALIZED (
-            SELECT p.id, p.slug, p.title, p.platform, p.region, p.edition, p.image_url, p.price, p.in_stock, p.release_date, p.genres,
-                   CASE WHEN @Q::text IS NULL OR @Sort <> 'relevance' THEN 0
-                        WHEN p.search_title = catalog_search_text(@Q) THEN 3
-                        WHEN p.search_title LIKE catalog_search_text(@Q) || '%' THEN 2
-                        WHEN p.search @@ catalog_search_query(@Q) THEN 1
+        WITH {{Query}}, matched AS MATERIALIZED (
+            -- Only what filters, facets and sorts read: browsing materialises the whole catalog here.
+            SELECT p.id, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres, length(p.search_title) AS title_length,
+                   CASE WHEN q.text IS NULL OR @Sort <> 'relevance' THEN 0
+                        WHEN p.search_title = q.text THEN 3
+                        WHEN p.search_title LIKE q.text || '%' THEN 2
+                        WHEN p.search @@ q.words THEN 1
                         ELSE 0 END AS tier,
-                   CASE WHEN @Q::text IS NULL OR @Sort <> 'relevance' THEN 0
-                        ELSE word_similarity(catalog_search_text(@Q), p.search_title) END AS similarity,
                    (@Platform::text IS NULL OR p.platform = @Platform) AS by_platform,
                    (@Region::text IS NULL OR p.region = @Region) AS by_region,
                    (@Genre::text IS NULL OR @Genre = ANY (p.genres)) AS by_genre,
                    ((@MinPrice::numeric IS NULL OR p.price >= @MinPrice) AND (@MaxPrice::numeric IS NULL OR p.price <= @MaxPrice)) AS by_price,
                    (@InStock::boolean IS NULL OR p.in_stock = @InStock) AS by_stock
-            FROM products p
-            WHERE @Q::text IS NULL OR p.search @@ catalog_search_query(@Q)
-               OR catalog_search_text(@Q) % p.search_title OR catalog_search_text(@Q) <% p.search_title
+            FROM products p, query q
+            -- The scalar subquery, unlike the join, is a value the planner can take to the GIN index.
+            WHERE @Q::text IS NULL OR p.search @@ (SELECT corrected FROM query)
         ), filtered AS (
             SELECT * FROM matched WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
         )
@@ -60,7 +78,8 @@ internal static class SearchSql
                           END AS sold
                    FROM filtered f
                    ORDER BY {{PageOrder}}
-                   LIMIT @Limit OFFSET @Offset) page) AS Items,
+                   LIMIT @Limit OFFSET @Offset) page
+             CROSS JOIN LATERAL (SELECT slug, title, edition, image_url FROM products WHERE products.id = page.id) shown) AS Items,
             (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
                 SELECT platform AS value, count(*) AS n FROM matched
                 WHERE by_region AND by_genre AND by_price AND by_stock GROUP BY platform) f) AS Platform,
@@ -80,19 +99,17 @@ internal static class SearchSql
                 WHERE by_platform AND by_region AND by_genre AND by_price GROUP BY in_stock) f) AS InStock
         """;
 
-    /// <summary>Distinct titles for instant suggestions: title prefixes first, then word and typo matches.</summary>
-    public const string Suggest = """
+    /// <summary>Distinct titles for instant suggestions: title prefixes first, then shorter titles.</summary>
+    public static readonly string Suggest = $$"""
+        WITH {{Query}}
         SELECT title FROM (
             SELECT DISTINCT ON (p.search_title) p.title, p.search_title,
-                   p.search_title LIKE catalog_search_text(@Q) || '%' AS prefix,
-                   word_similarity(catalog_search_text(@Q), p.search_title) AS similarity
-            FROM products p
-            WHERE p.search_title LIKE catalog_search_text(@Q) || '%'
-               OR p.search @@ catalog_search_query(@Q)
-               OR catalog_search_text(@Q) % p.search_title OR catalog_search_text(@Q) <% p.search_title
+                   p.search_title LIKE q.text || '%' AS prefix
+            FROM products p, query q
+            WHERE p.search @@ (SELECT corrected FROM query)
             ORDER BY p.search_title, p.in_stock DESC, p.id
         ) s
-        ORDER BY prefix DESC, similarity DESC, search_title
+        ORDER BY prefix DESC, length(search_title), search_title
         LIMIT 8
         """;
 }

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using GamesDrop.Benchmarks;
+using Npgsql;
+
+// ./bench.sh search starts the store on throwaway servers and runs this; see bench.sh for the arguments.
+if (args.Length < 1 || args[0] != "search")
+{
+    Console.Error.WriteLine("usage: Benchmarks search <host url> <app token> <postgres connection> [products] [concurrency] [seconds]");
+    return 2;
+}
+var (url, token, postgres) = (args[1], args[2], args[3]);
+var products = args.Length > 4 ? int.Parse(args[4]) : 100_000;
+var concurrency = args.Length > 5 ? int.Parse(args[5]) : 32;
+var seconds = args.Length > 6 ? int.Parse(args[6]) : 30;
+
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
+using var kernel = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(url + "/kernel/"), Timeout = TimeSpan.FromMinutes(2) };
+kernel.DefaultRequestHeaders.Add("dapr-api-token", token);
+using var bff = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(url + "/bff/") };
+
+Console.WriteLine($"Loading {products:N0} products through POST /kernel/catalog/offers/batch (two suppliers, full sync runs)…");
+var load = await new CatalogLoader(kernel).LoadAsync(products, CancellationToken.None);
+var batches = load.BatchMilliseconds.Order().ToArray();
+Console.WriteLine($"  {load.Offers:N0} offers in {load.Elapsed.TotalSeconds:F1} s = {load.Offers / load.Elapsed.TotalSeconds:N0} offers/s; "
+    + $"batch of 1000: p50 {batches[batches.Length / 2]:F0} ms, max {batches[^1]:F0} ms");
+
+await using (var db = NpgsqlDataSource.Create(postgres))
+{
+    var clock = Stopwatch.StartNew();
+    // The search numbers are for a settled store: the offer-changed events relayed and the statistics current.
+    while (await Scalar(db, "SELECT count(*) FROM messaging.outbox WHERE relayed_at IS NULL") > 0 && clock.Elapsed < TimeSpan.FromMinutes(5))
+    {
+        await Task.Delay(500);
+    }
+    foreach (var table in new[] { "products", "supplier_offers" })
+    {
+        await using var vacuum = db.CreateCommand("VACUUM ANALYZE " + table);
+        await vacuum.ExecuteNonQueryAsync();
+    }
+    Console.WriteLine($"  outbox relayed and tables analysed in {clock.Elapsed.TotalSeconds:F1} s; "
+        + $"{await Scalar(db, "SELECT count(*) FROM products"):N0} products, {await Scalar(db, "SELECT count(*) FROM supplier_offers"):N0} offers");
+}
+
+var search = new SearchLoad(bff, products / 4);
+await search.RunAsync(concurrency, TimeSpan.FromSeconds(5), CancellationToken.None);
+Console.WriteLine($"Searching GET /bff/api/catalog/search with {concurrency} concurrent shoppers for {seconds} s (after 5 s warm-up)…");
+var report = await search.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+Console.WriteLine($"  {report.SortedLatencies.Length:N0} requests, {report.Errors} errors, {report.Throughput:N0} req/s; "
+    + $"latency p50 {report.Percentile(50):F1} ms, p95 {report.Percentile(95):F1} ms, p99 {report.Percentile(99):F1} ms");
+return report.Errors == 0 ? 0 : 1;
+
+static async Task<long> Scalar(NpgsqlDataSource db, string sql)
+{
+    await using var command = db.CreateCommand(sql);
+    return Convert.ToInt64(await command.ExecuteScalarAsync());
+}

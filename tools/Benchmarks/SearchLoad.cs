@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace GamesDrop.Benchmarks;
+
+/// <summary>A closed loop: <c>concurrency</c> shoppers, each sending its next search when the last answered, for a fixed time.</summary>
+internal sealed class SearchLoad(HttpClient bff, int titles)
+{
+    public async Task<SearchReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var clock = Stopwatch.StartNew();
+        var shoppers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => ShopAsync(new Random(i), deadline, ct)));
+        var elapsed = clock.Elapsed;
+        var latencies = shoppers.SelectMany(s => s.Latencies).Order().ToArray();
+        return new SearchReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
+    }
+
+    private async Task<(List<double> Latencies, int Errors)> ShopAsync(Random random, long deadline, CancellationToken ct)
+    {
+        var latencies = new List<double>();
+        var errors = 0;
+        while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
+        {
+            var query = SearchQueries.Next(random, titles);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await bff.GetAsync("api/catalog/search?" + query, ct);
+            await response.Content.LoadIntoBufferAsync(ct);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                errors++;
+            }
+        }
+        return (latencies, errors);
+    }
+}
+
+internal sealed record SearchReport(double[] SortedLatencies, int Errors, TimeSpan Elapsed)
+{
+    public double Percentile(double p) => SortedLatencies.Length == 0 ? 0
+        : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100 * SortedLatencies.Length) - 1)];
+
+    public double Throughput => SortedLatencies.Length / Elapsed.TotalSeconds;
+}
