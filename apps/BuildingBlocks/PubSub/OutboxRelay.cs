@@ -13,7 +13,7 @@ namespace GamesDrop.BuildingBlocks.PubSub;
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource db, IEventBroker broker, HostIdentity host, ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    private const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly WakeUp _wakeUp = new();
 
@@ -56,18 +56,18 @@ internal sealed partial class OutboxRelay(
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var batch = (await connection.QueryAsync<OutboxMessage>(new CommandDefinition(
             OutboxSql.ClaimPending, new { Source = host.Id, Limit = BatchSize }, transaction, cancellationToken: ct))).ToList();
-        foreach (var message in batch)
+        if (batch.Count > 0)
         {
-            try
+            var result = await broker.PublishAsync(batch, ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                OutboxSql.MarkRelayed, new { Ids = batch.Take(result.Published).Select(m => m.Id).ToArray() }, transaction, cancellationToken: ct));
+            if (result.Failure is { } failure)
             {
-                await broker.PublishAsync(message, ct);
-                await connection.ExecuteAsync(new CommandDefinition(OutboxSql.MarkRelayed, new { message.Id }, transaction, cancellationToken: ct));
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                LogPublishFailed(e, message.Topic, message.Id);
+                // The failed one waits for its retry; the ones after it are taken on the next pass.
+                var failed = batch[result.Published];
+                LogPublishFailed(failure, failed.Topic, failed.Id);
                 await connection.ExecuteAsync(new CommandDefinition(
-                    OutboxSql.MarkFailed, new { message.Id, Error = e.Message }, transaction, cancellationToken: ct));
+                    OutboxSql.MarkFailed, new { failed.Id, Error = failure.Message }, transaction, cancellationToken: ct));
             }
         }
         await transaction.CommitAsync(ct);

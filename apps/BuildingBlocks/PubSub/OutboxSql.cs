@@ -29,7 +29,7 @@ internal static class OutboxSql
         FOR NO KEY UPDATE SKIP LOCKED
         """;
 
-    public const string MarkRelayed = "UPDATE messaging.outbox SET relayed_at = now(), last_error = NULL WHERE id = @Id";
+    public const string MarkRelayed = "UPDATE messaging.outbox SET relayed_at = now(), last_error = NULL WHERE id = ANY(@Ids)";
 
     public const string MarkFailed = """
         UPDATE messaging.outbox

@@ -2,9 +2,9 @@ namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
 
 internal static class DeliverySql
 {
-    public const string Insert = """
+    public const string InsertMany = """
         INSERT INTO messaging.deliveries (message_id, route, dead_letter_topic)
-        VALUES (@MessageId, @Route, @DeadLetterTopic)
+        SELECT * FROM unnest(@MessageIds::uuid[], @Routes::text[], @DeadLetterTopics::text[])
         ON CONFLICT (message_id, route) DO NOTHING
         """;
 
