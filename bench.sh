@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks on throwaway PostgreSQL and Redis, loopback only, then stops everything.
 #   ./bench.sh search [products] [concurrency] [seconds]
+#   ./bench.sh sync [products]          (scripts/bench-sync.sh)
 # Loads a generated catalog (default 100000 products, two suppliers) through the kernel's batch API, then measures
 # GET /bff/api/catalog/search at a fixed concurrency (default 32) for a fixed time (default 30 s).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
 
-[ "${1:-}" = "search" ] || { echo "usage: ./bench.sh search [products] [concurrency] [seconds]" >&2; exit 2; }
+[ "${1:-}" = "sync" ] && exec scripts/bench-sync.sh "${@:2}"
+[ "${1:-}" = "search" ] || { echo "usage: ./bench.sh search [products] [concurrency] [seconds] | ./bench.sh sync [products]" >&2; exit 2; }
 shift
 
 ensure_packages redis-server:redis-server python3:python3 curl:curl

@@ -75,16 +75,7 @@ log "starting the supplier sandbox on $sandbox_url (logs: .data/logs/sandbox.log
   Sandbox__Digiflazz__WebhookUrl="$url/suppliers/webhooks/digiflazz" \
   exec dotnet bin/Release/net10.0/Sandbox.dll >>"$data/logs/sandbox.log" 2>&1) &
 sandbox_pid=$!
-mapfile -t sandbox_credentials < <(python3 - <<'PY'
-import json
-s = json.load(open("apps/Sandbox/appsettings.Development.json"))["Sandbox"]
-print(f"Secrets__kinguin-api-key={s['Kinguin']['ApiKey']}")
-print(f"Secrets__kinguin-webhook-secret={s['Kinguin']['WebhookSecret']}")
-print(f"Secrets__digiflazz-username={s['Digiflazz']['Username']}")
-print(f"Secrets__digiflazz-api-key={s['Digiflazz']['ApiKey']}")
-print(f"Secrets__digiflazz-webhook-secret={s['Digiflazz']['WebhookSecret']}")
-PY
-)
+mapfile -t store_env < <(sandbox_store_env "$sandbox_url")
 
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$HOST_PORT"
@@ -94,23 +85,13 @@ export GamesDrop__ComponentsPath="$root/components"
 export APP_API_TOKEN
 
 log "starting the Embedded host (logs: .data/logs/embedded.log)"
-env "${sandbox_credentials[@]}" \
-  Suppliers__Kinguin__Enabled=true Suppliers__Digiflazz__Enabled=true \
-  "HttpEndpoints__kinguin-api__BaseUrl=$sandbox_url/kinguin/esa/api" \
-  "HttpEndpoints__digiflazz-api__BaseUrl=$sandbox_url/digiflazz/v1" \
-  dotnet apps/Embedded/bin/Release/net10.0/Embedded.dll >>"$data/logs/embedded.log" 2>&1 &
+env "${store_env[@]}" dotnet apps/Embedded/bin/Release/net10.0/Embedded.dll >>"$data/logs/embedded.log" 2>&1 &
 host_pid=$!
-
-for _ in $(seq 120); do
-  if curl -fsS "$url/health/ready" >/dev/null 2>&1; then break; fi
-  kill -0 "$host_pid" 2>/dev/null || { log "the host exited; see .data/logs/embedded.log"; tail -20 "$data/logs/embedded.log"; exit 1; }
-  sleep 0.5
-done
-curl -fsS "$url/health/ready" >/dev/null || { log "the host did not become ready"; exit 1; }
+wait_ready "$url" "$host_pid" "$data/logs/embedded.log"
 
 # Seed (first run) or refresh the catalog from both suppliers, showing the sync's progress as it goes.
 internal=(-fsS -H "dapr-api-token: $APP_API_TOKEN")
-for _ in $(seq 60); do curl -fsS "$sandbox_url/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+wait_ready "$sandbox_url" "$sandbox_pid" "$data/logs/sandbox.log"
 log "syncing the catalog from the suppliers"
 curl "${internal[@]}" -X POST "$url/suppliers/sync/kinguin?full=true" >/dev/null
 curl "${internal[@]}" -X POST "$url/suppliers/sync/digiflazz?full=true" >/dev/null

@@ -89,3 +89,33 @@ stop_throwaway() {
   stop_postgres "$1/pg"
   stop_redis "$1/redis"
 }
+
+# wait_ready URL PID LOG: waits until URL/health/ready answers, failing early if PID exits.
+wait_ready() {
+  local url=$1 pid=$2 logfile=$3
+  for _ in $(seq 240); do
+    curl -fsS "$url/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { log "the process behind $url exited; see $logfile"; tail -20 "$logfile" >&2; return 1; }
+    sleep 0.5
+  done
+  log "$url did not become ready; see $logfile"; return 1
+}
+
+# sandbox_store_env: the store settings that point both suppliers at the sandbox's development credentials.
+sandbox_store_env() {
+  local sandbox_url=$1
+  python3 - "$sandbox_url" <<'PY'
+import json, sys
+url = sys.argv[1]
+s = json.load(open("apps/Sandbox/appsettings.Development.json"))["Sandbox"]
+print(f"Secrets__kinguin-api-key={s['Kinguin']['ApiKey']}")
+print(f"Secrets__kinguin-webhook-secret={s['Kinguin']['WebhookSecret']}")
+print(f"Secrets__digiflazz-username={s['Digiflazz']['Username']}")
+print(f"Secrets__digiflazz-api-key={s['Digiflazz']['ApiKey']}")
+print(f"Secrets__digiflazz-webhook-secret={s['Digiflazz']['WebhookSecret']}")
+print("Suppliers__Kinguin__Enabled=true")
+print("Suppliers__Digiflazz__Enabled=true")
+print(f"HttpEndpoints__kinguin-api__BaseUrl={url}/kinguin/esa/api")
+print(f"HttpEndpoints__digiflazz-api__BaseUrl={url}/digiflazz/v1")
+PY
+}

@@ -47,22 +47,28 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         var clock = Stopwatch.StartNew();
         try
         {
+            // Pages are gathered into kernel-sized batches, and the next pages are read while a batch is written.
+            var pending = new List<SupplierOffer>(MaxBatch);
+            Task<OfferBatchResult>? writing = null;
             await foreach (var page in supplier.ListOffersAsync(since, ct))
             {
-                foreach (var chunk in page.Chunk(MaxBatch))
-                {
-                    var result = await kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, chunk), ct);
-                    status = status with
-                    {
-                        Offers = status.Offers + chunk.Length,
-                        Created = status.Created + result.Created,
-                        Updated = status.Updated + result.Updated,
-                        Unchanged = status.Unchanged + result.Unchanged,
-                    };
-                }
+                pending.AddRange(page);
                 status = status with { Pages = status.Pages + 1 };
-                progress.Set(status);
-                LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
+                while (pending.Count >= MaxBatch)
+                {
+                    status = Count(status, writing is null ? null : await writing);
+                    writing = kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending[..MaxBatch]), ct);
+                    pending.RemoveRange(0, MaxBatch);
+                    status = status with { Offers = status.Offers + MaxBatch };
+                    progress.Set(status);
+                    LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
+                }
+            }
+            status = Count(status, writing is null ? null : await writing);
+            if (pending.Count > 0)
+            {
+                status = Count(status with { Offers = status.Offers + pending.Count },
+                    await kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending), ct));
             }
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, null), ct);
             status = status with { Running = false };
@@ -77,6 +83,13 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         progress.Set(status);
         return status;
     }
+
+    private static SyncStatus Count(SyncStatus status, OfferBatchResult? result) => result is null ? status : status with
+    {
+        Created = status.Created + result.Created,
+        Updated = status.Updated + result.Updated,
+        Unchanged = status.Unchanged + result.Unchanged,
+    };
 
     private async Task<DateTimeOffset?> DeltaSinceAsync(string supplier, CancellationToken ct)
     {

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Full-sync benchmark, loopback only: the sandbox serves a generated catalog (default 100000 games), the
+# Embedded store syncs both suppliers through their real adapters (paging, signatures, breakers), and the
+# time of each full sync is printed, first into an empty catalog, then again with nothing changed.
+#   ./bench.sh sync [products]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/infra.sh
+products=${1:-100000}
+
+ensure_packages redis-server:redis-server python3:python3 curl:curl
+ensure_postgres_installed
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/gamesdrop-bench-sync.XXXXXX")
+[ "$(id -u)" -eq 0 ] && chmod 755 "$work"
+host_pid=; sandbox_pid=
+cleanup() {
+  [ -n "${BENCH_PG_LOG:-}" ] && cp "$work/pg/server.log" "$BENCH_PG_LOG" 2>/dev/null
+  for pid in $host_pid $sandbox_pid; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  stop_throwaway "$work"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM HUP PIPE
+
+start_throwaway "$work"
+# BENCH_PG_LOG=FILE keeps PostgreSQL's log of statements slower than 200 ms, for profiling.
+if [ -n "${BENCH_PG_LOG:-}" ]; then
+  PGPASSWORD=$password psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "ALTER SYSTEM SET log_min_duration_statement = 200" -c "SELECT pg_reload_conf()" >/dev/null
+fi
+log "building"
+dotnet build apps/Embedded/Embedded.csproj -c Release -nologo -v quiet
+dotnet build apps/Sandbox/Sandbox.csproj -c Release -nologo -v quiet
+
+token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+url="http://127.0.0.1:$(free_port)"
+sandbox_url="http://127.0.0.1:$(free_port)"
+log "sandbox with $products games on $sandbox_url"
+(cd apps/Sandbox && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$sandbox_url" \
+  Sandbox__Digiflazz__PriceListIntervalSeconds=0 \
+  exec dotnet bin/Release/net10.0/Sandbox.dll --products "$products" >"$work/sandbox.log" 2>&1) &
+sandbox_pid=$!
+wait_ready "$sandbox_url" "$sandbox_pid" "$work/sandbox.log"
+
+mapfile -t store_env < <(sandbox_store_env "$sandbox_url")
+log "store on $url"
+env "${store_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" APP_API_TOKEN="$token" \
+  ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=gamesdrop" \
+  ConnectionStrings__Redis="127.0.0.1:$redis_port,password=$password" GamesDrop__ComponentsPath="$PWD/components" \
+  Serilog__MinimumLevel__Override__GamesDrop.Suppliers.Features.Sync=Warning \
+  dotnet apps/Embedded/bin/Release/net10.0/Embedded.dll >"$work/embedded.log" 2>&1 &
+host_pid=$!
+wait_ready "$url" "$host_pid" "$work/embedded.log"
+
+python3 - "$url" "$token" <<'PY'
+import json, sys, time, urllib.request
+url, token = sys.argv[1], sys.argv[2]
+def call(method, path):
+    request = urllib.request.Request(url + path, method=method, headers={"dapr-api-token": token})
+    return json.load(urllib.request.urlopen(request)) if method == "GET" else urllib.request.urlopen(request).read()
+def sync(supplier):
+    before = next((s for s in call("GET", "/suppliers/sync/progress") if s["supplier"] == supplier), {"runId": None})
+    started = time.monotonic()
+    call("POST", f"/suppliers/sync/{supplier}?full=true")
+    while True:
+        status = next((s for s in call("GET", "/suppliers/sync/progress") if s["supplier"] == supplier), None)
+        if status and status["runId"] != before["runId"] and not status["running"]:
+            return status, time.monotonic() - started
+        time.sleep(0.05)
+for label in ("into an empty catalog", "again, nothing changed"):
+    for supplier in ("kinguin", "digiflazz"):
+        status, seconds = sync(supplier)
+        rate = status["offers"] / seconds if seconds else 0
+        print(f"full sync {supplier:9} {label:24} {status['offers']:7} offers {status['pages']:5} pages "
+              f"{seconds:6.1f} s  {rate:8.0f} offers/s  created {status['created']} changed {status['updated']}"
+              + (f"  ERROR {status['error']}" if status["error"] else ""), flush=True)
+PY
