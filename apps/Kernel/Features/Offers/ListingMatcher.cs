@@ -12,8 +12,9 @@ internal sealed record MatchedListing(string Title, string Platform, string Regi
 /// <summary>
 /// The product matching rule. Platform, region and edition are canonicalised from their fields (unknown values
 /// kept, tidied). The title is lowercased, stripped of accents and punctuation ("&amp;" reads "and", apostrophes
-/// vanish), then words that name no game are cut from its end only: "key", platform, region and edition words
-/// (an edition found there counts when the edition field says Standard). Cutting only at the end keeps names like
+/// vanish), then words that name no game are cut from its end only: "key", platform, region and edition words, and
+/// any spelling of the listing's own platform and region (an edition found there counts when the edition field
+/// says Standard). Cutting only at the end keeps names like
 /// "Counter-Strike: Global Offensive" whole; a title is never cut to nothing.
 /// </summary>
 internal static partial class ListingMatcher
@@ -23,9 +24,10 @@ internal static partial class ListingMatcher
     public static MatchedListing Match(string title, string platform, string region, string edition)
     {
         var words = Words(title);
-        var titleEdition = StripTrailingNoise(words);
         var canonicalPlatform = Canonical(platform, ListingVocabulary.Platforms, TitleCase);
         var canonicalRegion = Canonical(region, ListingVocabulary.Regions, s => s.ToUpperInvariant());
+        var titleEdition = StripTrailingNoise(words, OwnWords(platform, canonicalPlatform, ListingVocabulary.Platforms)
+            .Concat(OwnWords(region, canonicalRegion, ListingVocabulary.Regions)).ToHashSet());
         var canonicalEdition = CanonicalEdition(edition);
         if (canonicalEdition == ListingVocabulary.StandardEdition && titleEdition is not null)
         {
@@ -62,8 +64,15 @@ internal static partial class ListingMatcher
             : ListingVocabulary.Editions.TryGetValue(normal, out var canonical) ? canonical : TitleCase(edition.Trim());
     }
 
+    /// <summary>
+    /// Every spelling of the listing's own platform and region: at the end of its title they are noise even where
+    /// they could end a game's name elsewhere ("… Key UK", "… PS5 CD Key NA"), since the fields say what they are.
+    /// </summary>
+    private static IEnumerable<string> OwnWords(string raw, string canonical, IReadOnlyDictionary<string, string> spellings) =>
+        spellings.Where(s => s.Value == canonical).Select(s => s.Key).Append(Normalise(raw));
+
     /// <summary>Cuts listing words off the end; returns the canonical edition if one was cut.</summary>
-    private static string? StripTrailingNoise(List<Word> words)
+    private static string? StripTrailingNoise(List<Word> words, IReadOnlySet<string> ownWords)
     {
         string? edition = null;
         var cut = true;
@@ -74,7 +83,7 @@ internal static partial class ListingMatcher
             {
                 var phrase = string.Join(' ', words.Skip(words.Count - n).Select(w => w.Normal));
                 var editionPhrase = phrase.EndsWith(" edition", StringComparison.Ordinal) ? phrase[..^" edition".Length] : null;
-                if (ListingVocabulary.TitleNoise.Contains(phrase))
+                if (ListingVocabulary.TitleNoise.Contains(phrase) || ownWords.Contains(phrase))
                 {
                     cut = true;
                 }

@@ -17,6 +17,17 @@ public sealed class ListingMatcherTests
         match.Slug.Should().Be("elden-ring-steam-global");
     }
 
+    [Theory]
+    [InlineData("The Savage Racers Deluxe Edition UK PS5 CD Key", "PlayStation 5", "UNITED KINGDOM", "Standard")]
+    [InlineData("The Savage Racers Deluxe Edition PlayStation Key UK", "PlayStation", "UK", "Standard")]
+    public void The_listings_own_platform_and_region_words_are_cut_even_where_they_could_end_a_name(
+        string title, string platform, string region, string edition) =>
+        ListingMatcher.Match(title, platform, region, edition).MatchKey.Should().Be("the savage racers|playstation|uk|deluxe");
+
+    [Fact]
+    public void A_region_word_that_is_not_the_listings_own_region_stays_part_of_the_name() =>
+        ListingMatcher.Match("Among Us Steam Key GLOBAL", "Steam", "GLOBAL", "Standard").MatchKey.Should().Be("among us|steam|global|standard");
+
     [Fact]
     public void An_edition_at_the_end_of_the_title_counts_when_the_field_says_standard()
     {
