@@ -5,6 +5,7 @@ using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Adapters.Digiflazz;
 using GamesDrop.Suppliers.Adapters.Kinguin;
 using GamesDrop.Suppliers.Features.Health;
+using GamesDrop.Suppliers.Features.Purchases;
 using GamesDrop.Suppliers.Features.Push;
 using GamesDrop.Suppliers.Features.Refresh;
 using GamesDrop.Suppliers.Features.Sync;
@@ -34,6 +35,7 @@ public static class SuppliersApp
         services.AddTransient<CatalogSync>();
         services.AddSingleton<SyncQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncQueue>());
+        services.AddSingleton<PurchaseMetrics>();
         services.AddSingleton<SupplierMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SupplierMonitor>());
         return builder;
@@ -47,6 +49,7 @@ public static class SuppliersApp
             .MapSync()
             .MapSupplierFeed()
             .MapRefresh()
+            .MapPurchases()
             .MapSupplierHealth();
         return routes;
     }

@@ -1,11 +1,12 @@
 using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.Suppliers.Adapters;
+using GamesDrop.Suppliers.Features.Purchases;
 using GamesDrop.Suppliers.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Suppliers.Features.Health;
 
-/// <summary>Per supplier, what the admin dashboard shows: call health, circuit, sync freshness, balance.</summary>
+/// <summary>Per supplier, what the admin dashboard shows: call health, circuit, sync freshness, fill rate, time-to-key, balance.</summary>
 public sealed record SupplierHealth(
     string Supplier,
     string Name,
@@ -17,6 +18,8 @@ public sealed record SupplierHealth(
     bool Reachable,
     DateTimeOffset? LastSuccessfulSync,
     string? LastSyncError,
+    double? FillRate,
+    double? MedianSecondsToKey,
     decimal? Balance,
     string Currency,
     bool LowBalance);
@@ -30,8 +33,8 @@ public static class SupplierHealthApi
     }
 
     private static async Task<Ok<List<SupplierHealth>>> GetAsync(
-        SupplierRegistry registry, SupplierCallMetrics metrics, SupplierMonitor monitor, CircuitBreakers breakers,
-        KernelCatalogClient kernel, CancellationToken ct)
+        SupplierRegistry registry, SupplierCallMetrics metrics, PurchaseMetrics purchases, SupplierMonitor monitor,
+        CircuitBreakers breakers, KernelCatalogClient kernel, CancellationToken ct)
     {
         var report = new List<SupplierHealth>();
         foreach (var supplier in registry.Enabled)
@@ -51,6 +54,8 @@ public static class SupplierHealthApi
                 monitor.LooksReachable(supplier),
                 runs.FirstOrDefault(r => r.Status == "succeeded")?.FinishedAt,
                 runs.FirstOrDefault() is { Status: "failed" } failed ? failed.Error : null,
+                purchases.FillRate(supplier.Code),
+                purchases.MedianSecondsToKey(supplier.Code),
                 state.Balance,
                 supplier.Currency,
                 state.Balance < supplier.LowBalance));
