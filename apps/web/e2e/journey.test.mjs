@@ -12,6 +12,12 @@ before(async () => {
 });
 after(() => browser?.close());
 
+// Nothing may push the page wider than the screen (a sideways-scrolling page on a phone).
+async function assertFits(page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: innerWidth }));
+  assert.ok(scroll <= width, `page is ${scroll}px wide in a ${width}px viewport`);
+}
+
 function prices(texts) {
   return texts.map((t) => Number.parseFloat(t.replace(/[^0-9.]/g, ""))).filter((n) => !Number.isNaN(n));
 }
@@ -46,6 +52,7 @@ for (const [device, options] of Object.entries(viewports)) {
       const platforms = await page.locator(".card .badge-platform").allTextContents();
       assert.ok(platforms.length > 0);
       assert.deepEqual([...new Set(platforms)], [platform]);
+      await assertFits(page);
       await screenshot(page, `${device}-4-filtered`);
 
       await page.getByLabel("Sort by").selectOption("price_asc");
@@ -68,6 +75,7 @@ for (const [device, options] of Object.entries(viewports)) {
       await page.waitForFunction((t) => document.title.startsWith(t), title);
       const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
       assert.equal(jsonLd["@type"], "Product");
+      await assertFits(page);
       await screenshot(page, `${device}-6-product`);
       await context.close();
     });
