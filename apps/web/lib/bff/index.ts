@@ -16,10 +16,9 @@ export class BffError extends Error {
   }
 }
 
-async function bffGet<T>(path: string): Promise<T | null> {
+async function bffGet<T>(path: string): Promise<T> {
   // Catalog answers change with every supplier sync; the BFF caches searches itself, so render fresh.
   const response = await fetch(bffUrl(path), { cache: "no-store", headers: { accept: "application/json" } });
-  if (response.status === 404) return null;
   if (!response.ok) throw new BffError(response.status, path);
   return (await response.json()) as T;
 }
@@ -81,7 +80,7 @@ export async function searchProducts(query: SearchQuery, size = pageSize): Promi
   }
   params.set("page", String(page ?? 1));
   params.set("pageSize", String(size));
-  const result = (await bffGet<BffSearchResult>(`/catalog/search?${params}`))!;
+  const result = await bffGet<BffSearchResult>(`/catalog/search?${params}`);
   return {
     items: result.items.map(reshapeSummary),
     total: result.total,
@@ -93,7 +92,12 @@ export async function searchProducts(query: SearchQuery, size = pageSize): Promi
   };
 }
 
+// null only for a slug the catalog does not know; any other failure is an error page, never a false "not found".
 export async function getProduct(slug: string): Promise<Product | null> {
-  const product = await bffGet<BffProduct>(`/catalog/products/${encodeURIComponent(slug)}`);
-  return product && reshapeProduct(product);
+  try {
+    return reshapeProduct(await bffGet<BffProduct>(`/catalog/products/${encodeURIComponent(slug)}`));
+  } catch (error) {
+    if (error instanceof BffError && error.status === 404) return null;
+    throw error;
+  }
 }
