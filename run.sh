@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole store in the Embedded profile on this machine: PostgreSQL and Redis (installed and
-# initialised on first run, data kept in .data/), then the one-process host. Ctrl-C stops everything.
+# initialised on first run, data kept in .data/), then the one-process host and the storefront (apps/web). Ctrl-C stops
+# everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -11,6 +12,7 @@ HOST_PORT=${GAMESDROP_PORT:-5080}
 SANDBOX_PORT=${GAMESDROP_SANDBOX_PORT:-5190}
 PG_PORT=${GAMESDROP_PG_PORT:-54329}
 REDIS_PORT=${GAMESDROP_REDIS_PORT:-63790}
+WEB_PORT=${GAMESDROP_WEB_PORT:-3000}
 
 ensure_packages redis-server:redis-server python3:python3 curl:curl
 ensure_postgres_installed
@@ -36,19 +38,20 @@ PY
 fi
 set -a; source "$secrets"; set +a
 
-for port in "$HOST_PORT" "$SANDBOX_PORT" "$PG_PORT" "$REDIS_PORT"; do
+for port in "$HOST_PORT" "$SANDBOX_PORT" "$PG_PORT" "$REDIS_PORT" "$WEB_PORT"; do
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    log "port $port is in use (is the store already running?); set GAMESDROP_PORT / GAMESDROP_PG_PORT / GAMESDROP_REDIS_PORT"
+    log "port $port is in use (is the store already running?); set GAMESDROP_PORT / GAMESDROP_WEB_PORT / GAMESDROP_PG_PORT / GAMESDROP_REDIS_PORT"
     exit 1
   fi
 done
 
 host_pid=
 sandbox_pid=
+web_pid=
 stop() {
   trap - INT TERM EXIT
   log "stopping"
-  for pid in $host_pid $sandbox_pid; do
+  for pid in $web_pid $host_pid $sandbox_pid; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
   stop_redis "$data/redis"
@@ -64,60 +67,35 @@ start_redis "$data/redis" "$REDIS_PORT" "$REDIS_PASSWORD"
 log "building"
 dotnet build apps/Embedded/Embedded.csproj -c Release -nologo -v quiet
 dotnet build apps/Sandbox/Sandbox.csproj -c Release -nologo -v quiet
+log "building the storefront (apps/web)"
+build_web
 
 url="http://127.0.0.1:$HOST_PORT"
 sandbox_url="http://127.0.0.1:$SANDBOX_PORT"
+web_url="http://127.0.0.1:$WEB_PORT"
 
-# The supplier simulators stand in for Kinguin and Digiflazz; their development credentials are the store's.
 log "starting the supplier sandbox on $sandbox_url (logs: .data/logs/sandbox.log)"
-(cd apps/Sandbox && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$sandbox_url" \
-  Sandbox__Kinguin__WebhookUrl="$url/suppliers/webhooks/kinguin" \
-  Sandbox__Digiflazz__WebhookUrl="$url/suppliers/webhooks/digiflazz" \
-  exec dotnet bin/Release/net10.0/Sandbox.dll >>"$data/logs/sandbox.log" 2>&1) &
-sandbox_pid=$!
-mapfile -t store_env < <(sandbox_store_env "$sandbox_url")
-
-export ASPNETCORE_ENVIRONMENT=Development
-export ASPNETCORE_URLS="http://127.0.0.1:$HOST_PORT"
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=gamesdrop"
-export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD"
-export GamesDrop__ComponentsPath="$root/components"
-export APP_API_TOKEN
+start_sandbox "$sandbox_url" "$url" "$data/logs/sandbox.log"
 
 log "starting the Embedded host (logs: .data/logs/embedded.log)"
-env "${store_env[@]}" dotnet apps/Embedded/bin/Release/net10.0/Embedded.dll >>"$data/logs/embedded.log" 2>&1 &
-host_pid=$!
+start_embedded "$url" "$sandbox_url" \
+  "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=gamesdrop" \
+  "127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD" "$data/logs/embedded.log"
 wait_ready "$url" "$host_pid" "$data/logs/embedded.log"
 
 # Seed (first run) or refresh the catalog from both suppliers, showing the sync's progress as it goes.
-internal=(-fsS -H "dapr-api-token: $APP_API_TOKEN")
 wait_ready "$sandbox_url" "$sandbox_pid" "$data/logs/sandbox.log"
 log "syncing the catalog from the suppliers"
-curl "${internal[@]}" -X POST "$url/suppliers/sync/kinguin?full=true" >/dev/null
-curl "${internal[@]}" -X POST "$url/suppliers/sync/digiflazz?full=true" >/dev/null
-python3 - "$url" "$APP_API_TOKEN" <<'PY'
-import json, sys, time, urllib.request
-url, token = sys.argv[1], sys.argv[2]
-def progress():
-    request = urllib.request.Request(url + "/suppliers/sync/progress", headers={"dapr-api-token": token})
-    return json.load(urllib.request.urlopen(request))
-seen = set()
-deadline = time.time() + 600
-while time.time() < deadline:
-    runs = progress()
-    line = "  ".join(f"{r['supplier']}: {r['pages']} pages, {r['offers']} offers ({r['created']} new, {r['updated']} changed)"
-                     + (" …" if r["running"] else (" failed: " + r["error"] if r["error"] else " done")) for r in runs)
-    if line not in seen:
-        print("    " + line, flush=True)
-        seen.add(line)
-    if len(runs) >= 2 and not any(r["running"] for r in runs):
-        break
-    time.sleep(0.5)
-PY
+sync_catalog "$url"
+
+log "starting the storefront on $web_url (logs: .data/logs/web.log)"
+start_web "$WEB_PORT" "$url/bff" "$data/logs/web.log"
+wait_ready "$web_url" "$web_pid" "$data/logs/web.log" /
 
 cat <<MSG
 
   GamesDrop is running (Embedded profile).
+    Store:      $web_url
     Store API:  $url/bff/api/catalog/search?q=elden
     Sandbox:    $sandbox_url (Kinguin and Digiflazz simulators)
     API docs:   $url/scalar  (OpenAPI: $url/openapi/<app>.json)

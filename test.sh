@@ -5,13 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
 
-ensure_packages redis-server:redis-server python3:python3 nginx:nginx openssl:openssl
+ensure_packages redis-server:redis-server python3:python3 nginx:nginx openssl:openssl curl:curl chromium:chromium
 ensure_postgres_installed
 command -v dotnet >/dev/null || { log "the .NET SDK is required (dotnet on PATH)"; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gamesdrop-test.XXXXXX")
 [ "$(id -u)" -eq 0 ] && chmod 755 "$work"
+host_pid= sandbox_pid= web_pid=
 cleanup() {
+  for pid in $web_pid $host_pid $sandbox_pid; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
   stop_throwaway "$work"
   rm -rf "$work"
 }
@@ -41,6 +45,33 @@ PY
 )
   passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
 done
+
+# Browser tests: the whole store (sandbox, Embedded host, storefront) on free ports over the throwaway databases.
+log "building the storefront"
+build_web
+host_url="http://127.0.0.1:$(free_port)"
+sandbox_url="http://127.0.0.1:$(free_port)"
+web_port=$(free_port)
+# The host and sandbox were built with the solution above; the host's internal API takes this run's password as token.
+APP_API_TOKEN=$password
+log "starting the store for browser tests (logs in $work)"
+start_sandbox "$sandbox_url" "$host_url" "$work/sandbox.log"
+start_embedded "$host_url" "$sandbox_url" \
+  "Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=gamesdrop_web" \
+  "127.0.0.1:$redis_port,password=$password" "$work/embedded.log"
+wait_ready "$host_url" "$host_pid" "$work/embedded.log"
+wait_ready "$sandbox_url" "$sandbox_pid" "$work/sandbox.log"
+sync_catalog "$host_url"
+start_web "$web_port" "$host_url/bff" "$work/web.log"
+wait_ready "http://127.0.0.1:$web_port" "$web_pid" "$work/web.log" /
+
+log "running browser tests (screenshots in apps/web/artifacts/playwright)"
+(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" node --test --test-reporter=tap e2e/*.test.mjs) \
+  | tee "$results/e2e.tap" || status=1
+e2e_passed=$(sed -n 's/^# pass //p' "$results/e2e.tap"); e2e_failed=$(sed -n 's/^# fail //p' "$results/e2e.tap")
+[ -n "$e2e_passed" ] || status=1
+passed=$((passed + ${e2e_passed:-0})); failed=$((failed + ${e2e_failed:-0}))
+
 [ "$passed" -gt 0 ] || status=1
 
 [ "$failed" -eq 0 ] || status=1

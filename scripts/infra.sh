@@ -1,4 +1,5 @@
-# Shared by run.sh and test.sh: install and run PostgreSQL 15 and Redis on loopback, as the postgres user.
+# Shared by run.sh and test.sh: install and run PostgreSQL 15 and Redis on loopback, as the postgres user, and
+# start the store itself (supplier sandbox, Embedded host, storefront).
 # Sourced, not executed.
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -90,11 +91,11 @@ stop_throwaway() {
   stop_redis "$1/redis"
 }
 
-# wait_ready URL PID LOG: waits until URL/health/ready answers, failing early if PID exits.
+# wait_ready URL PID LOG [PATH]: waits until URL/PATH (default /health/ready) answers, failing early if PID exits.
 wait_ready() {
-  local url=$1 pid=$2 logfile=$3
+  local url=$1 pid=$2 logfile=$3 path=${4:-/health/ready}
   for _ in $(seq 240); do
-    curl -fsS "$url/health/ready" >/dev/null 2>&1 && return 0
+    curl -fsS "$url$path" >/dev/null 2>&1 && return 0
     kill -0 "$pid" 2>/dev/null || { log "the process behind $url exited; see $logfile"; tail -20 "$logfile" >&2; return 1; }
     sleep 0.5
   done
@@ -118,4 +119,71 @@ print("Suppliers__Digiflazz__Enabled=true")
 print(f"HttpEndpoints__kinguin-api__BaseUrl={url}/kinguin/esa/api")
 print(f"HttpEndpoints__digiflazz-api__BaseUrl={url}/digiflazz/v1")
 PY
+}
+
+# start_sandbox URL STORE_URL LOG: the Kinguin and Digiflazz simulators on URL, sending webhooks to the store; sets
+# sandbox_pid. Their development credentials are the store's (sandbox_store_env).
+start_sandbox() {
+  local url=$1 store=$2 logfile=$3
+  (cd apps/Sandbox && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" \
+    Sandbox__Kinguin__WebhookUrl="$store/suppliers/webhooks/kinguin" \
+    Sandbox__Digiflazz__WebhookUrl="$store/suppliers/webhooks/digiflazz" \
+    exec dotnet bin/Release/net10.0/Sandbox.dll >>"$logfile" 2>&1) &
+  sandbox_pid=$!
+}
+
+# start_embedded URL SANDBOX_URL POSTGRES REDIS LOG: the one-process host, both suppliers pointed at the sandbox;
+# reads APP_API_TOKEN; sets host_pid.
+start_embedded() {
+  local url=$1 sandbox=$2 postgres=$3 redis=$4 logfile=$5 store_env
+  mapfile -t store_env < <(sandbox_store_env "$sandbox")
+  env "${store_env[@]}" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" \
+    ConnectionStrings__Postgres="$postgres" ConnectionStrings__Redis="$redis" \
+    GamesDrop__ComponentsPath="$PWD/components" APP_API_TOKEN="$APP_API_TOKEN" \
+    dotnet apps/Embedded/bin/Release/net10.0/Embedded.dll >>"$logfile" 2>&1 &
+  host_pid=$!
+}
+
+# sync_catalog URL: a full sync from both suppliers through the host's internal API, showing its progress until done.
+sync_catalog() {
+  local url=$1
+  curl -fsS -H "dapr-api-token: $APP_API_TOKEN" -X POST "$url/suppliers/sync/kinguin?full=true" >/dev/null
+  curl -fsS -H "dapr-api-token: $APP_API_TOKEN" -X POST "$url/suppliers/sync/digiflazz?full=true" >/dev/null
+  python3 - "$url" "$APP_API_TOKEN" <<'PY'
+import json, sys, time, urllib.request
+url, token = sys.argv[1], sys.argv[2]
+def progress():
+    request = urllib.request.Request(url + "/suppliers/sync/progress", headers={"dapr-api-token": token})
+    return json.load(urllib.request.urlopen(request))
+seen = set()
+deadline = time.time() + 600
+while time.time() < deadline:
+    runs = progress()
+    line = "  ".join(f"{r['supplier']}: {r['pages']} pages, {r['offers']} offers ({r['created']} new, {r['updated']} changed)"
+                     + (" …" if r["running"] else (" failed: " + r["error"] if r["error"] else " done")) for r in runs)
+    if line not in seen:
+        print("    " + line, flush=True)
+        seen.add(line)
+    if len(runs) >= 2 and not any(r["running"] for r in runs):
+        break
+    time.sleep(0.5)
+PY
+}
+
+# build_web: the storefront (apps/web) from its lock file, as the standalone server deploy/docker/web.Dockerfile ships.
+build_web() {
+  command -v npm >/dev/null || { log "Node.js 20+ with npm is required for apps/web"; return 1; }
+  (cd apps/web && npm ci --no-audit --no-fund --loglevel=error && NEXT_TELEMETRY_DISABLED=1 npm run build) >&2
+  # The standalone server serves static assets from beside itself, as the Dockerfile's runtime stage lays them out.
+  rm -rf apps/web/.next/standalone/.next/static
+  cp -r apps/web/.next/static apps/web/.next/standalone/.next/static
+  if [ -d apps/web/public ]; then cp -r apps/web/public apps/web/.next/standalone/; fi
+}
+
+# start_web PORT BFF_URL LOG: the built storefront on 127.0.0.1:PORT; sets web_pid.
+start_web() {
+  local port=$1 bff=$2 logfile=$3
+  NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=127.0.0.1 PORT="$port" BFF_URL="$bff" \
+    node apps/web/.next/standalone/server.js >>"$logfile" 2>&1 &
+  web_pid=$!
 }

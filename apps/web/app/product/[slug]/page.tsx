@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getProduct } from "@/lib/bff";
+import { formatDate, formatMoney } from "@/lib/catalog/format";
+import { Badges } from "@/components/product/badges";
+import { Cover } from "@/components/product/cover";
+import { OfferTable } from "@/components/product/offer-table";
+import { Price } from "@/components/product/price";
+import { ProductJsonLd } from "@/components/product/product-json-ld";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// Search engines show about 160 characters; cut at a word so the snippet does not end mid-word.
+function snippet(text: string, max = 160): string {
+  return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
+}
+
+// Metadata and the page ask once per request.
+const load = cache(getProduct);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await load((await params).slug);
+  if (!product) return { title: "Game not found" };
+  const price = product.price ? ` from ${formatMoney(product.price)}` : "";
+  return {
+    title: `${product.title} (${product.platform}, ${product.region}) key`,
+    description: snippet(`Buy ${product.title} ${product.edition} for ${product.platform}, region ${product.region}${price}. ${product.description}`),
+    alternates: { canonical: `/product/${product.slug}` },
+    openGraph: { title: product.title, images: product.imageUrl ? [product.imageUrl] : [] },
+  };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await load((await params).slug);
+  if (!product) notFound();
+
+  return (
+    <article className="product">
+      <ProductJsonLd product={product} url={`/product/${product.slug}`} />
+      <div className="product-cover">
+        <Cover src={product.imageUrl} title={product.title} width={360} priority />
+      </div>
+      <div className="product-info">
+        <h1>{product.title}</h1>
+        <Badges platform={product.platform} region={product.region} edition={product.edition} />
+        <p className="product-price">
+          <Price money={product.price} />
+          <span className={product.inStock ? "stock-in" : "stock-out"}>{product.inStock ? " In stock" : " Out of stock"}</span>
+        </p>
+        {/* cart: issue 4/5 — the add-to-cart action lands here once the BFF cart API exists. */}
+        <dl className="facts">
+          {product.genres.length > 0 && (
+            <>
+              <dt>Genres</dt>
+              <dd>{product.genres.join(", ")}</dd>
+            </>
+          )}
+          {product.releaseDate && (
+            <>
+              <dt>Released</dt>
+              <dd>
+                <time dateTime={product.releaseDate}>{formatDate(product.releaseDate)}</time>
+              </dd>
+            </>
+          )}
+        </dl>
+        {product.description && <p className="description">{product.description}</p>}
+      </div>
+      <section className="product-activation" aria-labelledby="activation">
+        <h2 id="activation">Activation</h2>
+        <p>{product.activationNotes || `Redeem the key on ${product.platform}; it works in region ${product.region}.`}</p>
+      </section>
+      <section className="product-offers" aria-labelledby="offers">
+        <h2 id="offers">Offers</h2>
+        <OfferTable offers={product.offers} />
+      </section>
+    </article>
+  );
+}

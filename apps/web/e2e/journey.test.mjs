@@ -1,0 +1,118 @@
+// A shopper's path: a search with a typo, a platform filter, the cheapest first, a product and its offers.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launch, screenshot, storeUrl, viewports } from "./browser.mjs";
+
+// "Eldmoor" with a letter missing: the kernel's typo correction must still find the Eldmoor games.
+const typo = "eldmor";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+// Nothing may push the page wider than the screen (a sideways-scrolling page on a phone).
+async function assertFits(page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: innerWidth }));
+  assert.ok(scroll <= width, `page is ${scroll}px wide in a ${width}px viewport`);
+}
+
+function prices(texts) {
+  return texts.map((t) => Number.parseFloat(t.replace(/[^0-9.]/g, ""))).filter((n) => !Number.isNaN(n));
+}
+
+for (const [device, options] of Object.entries(viewports)) {
+  describe(`shopping journey (${device})`, () => {
+    test("search with a typo, filter by platform, sort by price, open a product and see its offers", async () => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await page.goto(`${storeUrl}/`);
+      assert.ok(await page.locator(".card").count() > 0, "the home page shows products");
+      await screenshot(page, `${device}-1-home`);
+
+      const box = page.getByRole("combobox", { name: "Search games" });
+      await box.fill(typo);
+      const suggestion = page.getByRole("option").first();
+      await suggestion.waitFor();
+      assert.match(await suggestion.textContent(), /eldmoor/i);
+      await screenshot(page, `${device}-2-suggestions`);
+      await box.press("Enter");
+      await page.waitForURL(/\/search\?q=eldmor/);
+      await page.getByRole("heading", { level: 1, name: /eldmor/ }).waitFor();
+      const found = await page.locator(".card").count();
+      assert.ok(found > 0, "the typo still finds games");
+      await screenshot(page, `${device}-3-results`);
+
+      const platformLink = page.getByRole("navigation", { name: "Filter by platform" }).getByRole("link").first();
+      const platform = (await platformLink.textContent()).replace(/\s*\(\d+\)\s*$/, "").trim();
+      await platformLink.click();
+      await page.waitForURL(/platform=/);
+      await page.locator('[aria-current="true"]', { hasText: platform }).waitFor();
+      const platforms = await page.locator(".card .badge-platform").allTextContents();
+      assert.ok(platforms.length > 0);
+      assert.deepEqual([...new Set(platforms)], [platform]);
+      await assertFits(page);
+      await screenshot(page, `${device}-4-filtered`);
+
+      await page.getByLabel("Sort by").selectOption("price_asc");
+      await page.waitForURL(/sort=price_asc/);
+      assert.match(page.url(), /platform=/, "sorting keeps the filter");
+      await page.locator(".card").first().waitFor();
+      const shown = prices(await page.locator(".card-price").allTextContents());
+      assert.deepEqual(shown, [...shown].sort((a, b) => a - b), "cheapest first");
+      await screenshot(page, `${device}-5-sorted`);
+
+      const first = page.locator(".card-link").first();
+      const title = (await first.textContent()).trim();
+      await first.click();
+      await page.waitForURL(/\/product\//);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      const offers = page.getByRole("table", { name: /supplier offer/ }).locator("tbody tr");
+      assert.ok(await offers.count() > 0, "the product lists its offers");
+      assert.match(await offers.first().textContent(), /[0-9]/, "an offer shows a price");
+      // Next streams metadata after the body on a client navigation: wait for the title rather than read it once.
+      await page.waitForFunction((t) => document.title.startsWith(t), title);
+      const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+      assert.equal(jsonLd["@type"], "Product");
+      await assertFits(page);
+      await screenshot(page, `${device}-6-product`);
+      await context.close();
+    });
+  });
+}
+
+describe("edge states", () => {
+  test("a search nothing matches says so", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storeUrl}/search?q=zzzqqxxjjvv`);
+    await page.getByText(/No games match/).waitFor();
+    await page.close();
+  });
+
+  test("an unknown product shows a not-found page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storeUrl}/product/no-such-game`);
+    await page.getByRole("heading", { name: "Game not found" }).waitFor();
+    await page.close();
+  });
+
+  test("the browser reaches the BFF on the store's own origin", async () => {
+    const response = await fetch(`${storeUrl}/api/catalog/suggest?q=${typo}`);
+    assert.equal(response.status, 200);
+    assert.ok(Array.isArray(await response.json()));
+  });
+
+  test("every image has a text alternative and fixed dimensions", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storeUrl}/search`);
+    const images = await page.locator("img").evaluateAll((all) =>
+      all.map((img) => ({ alt: img.getAttribute("alt"), width: img.getAttribute("width"), height: img.getAttribute("height") })),
+    );
+    assert.ok(images.length > 0);
+    for (const image of images) {
+      assert.ok(image.alt && image.width && image.height, JSON.stringify(image));
+    }
+    await page.close();
+  });
+});

@@ -1,0 +1,103 @@
+import "server-only";
+import type { BffProduct, BffSearchItem, BffSearchResult } from "./types";
+import type { Facet, FacetName, Money, Product, ProductSummary, SearchResults } from "@/lib/catalog/types";
+import { pageSize, type SearchQuery } from "@/lib/catalog/search-query";
+
+// Server components reach the BFF directly; the browser goes through this origin's /api (proxy.ts).
+function bffUrl(path: string): string {
+  const base = process.env.BFF_URL;
+  if (!base) throw new Error("BFF_URL is not set (e.g. http://127.0.0.1:5080/bff)");
+  return `${base.replace(/\/$/, "")}/api${path}`;
+}
+
+export class BffError extends Error {
+  constructor(readonly status: number, path: string) {
+    super(`BFF answered ${status} for ${path}`);
+  }
+}
+
+async function bffGet<T>(path: string): Promise<T> {
+  // Catalog answers change with every supplier sync; the BFF caches searches itself, so render fresh.
+  const response = await fetch(bffUrl(path), { cache: "no-store", headers: { accept: "application/json" } });
+  if (!response.ok) throw new BffError(response.status, path);
+  return (await response.json()) as T;
+}
+
+// "0-10", "70+": the kernel's price bands, sent back as the price range they name.
+function priceRange(band: string | undefined): { minPrice?: string; maxPrice?: string } {
+  const match = band?.match(/^(\d+)(?:-(\d+)|\+)$/);
+  return match ? { minPrice: match[1], maxPrice: match[2] } : {};
+}
+
+const facetLabels: Record<FacetName, string> = {
+  platform: "Platform",
+  region: "Region",
+  genre: "Genre",
+  priceBand: "Price",
+  inStock: "Availability",
+};
+
+function money(amount: number | null, currency: string): Money | null {
+  return amount === null ? null : { amount, currency };
+}
+
+function reshapeSummary(item: BffSearchItem): ProductSummary {
+  return {
+    slug: item.slug,
+    title: item.title,
+    platform: item.platform,
+    region: item.region,
+    edition: item.edition,
+    imageUrl: item.imageUrl,
+    price: money(item.price, item.currency),
+    inStock: item.inStock,
+    releaseDate: item.releaseDate,
+  };
+}
+
+function reshapeProduct(p: BffProduct): Product {
+  return {
+    ...reshapeSummary(p),
+    genres: p.genres,
+    description: p.description,
+    activationNotes: p.activationNotes,
+    offers: p.offers.map((o) => ({
+      supplier: o.supplier,
+      price: money(o.price, o.currency),
+      stock: o.stock,
+      availability: o.availability,
+      best: o.best,
+      syncedAt: o.syncedAt,
+    })),
+  };
+}
+
+export async function searchProducts(query: SearchQuery, size = pageSize): Promise<SearchResults> {
+  const params = new URLSearchParams();
+  const { priceBand, page, ...rest } = query;
+  for (const [key, value] of Object.entries({ ...rest, ...priceRange(priceBand) })) {
+    if (value) params.set(key, value);
+  }
+  params.set("page", String(page ?? 1));
+  params.set("pageSize", String(size));
+  const result = await bffGet<BffSearchResult>(`/catalog/search?${params}`);
+  return {
+    items: result.items.map(reshapeSummary),
+    total: result.total,
+    facets: (Object.keys(facetLabels) as FacetName[]).map((name) => ({
+      name,
+      label: facetLabels[name],
+      values: result.facets[name] ?? [],
+    })) satisfies Facet[],
+  };
+}
+
+// null only for a slug the catalog does not know; any other failure is an error page, never a false "not found".
+export async function getProduct(slug: string): Promise<Product | null> {
+  try {
+    return reshapeProduct(await bffGet<BffProduct>(`/catalog/products/${encodeURIComponent(slug)}`));
+  } catch (error) {
+    if (error instanceof BffError && error.status === 404) return null;
+    throw error;
+  }
+}

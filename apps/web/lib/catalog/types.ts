@@ -1,0 +1,36 @@
+// The storefront's own shapes, reshaped from the BFF's in lib/bff.
+
+export type Money = { amount: number; currency: string };
+
+export type ProductSummary = {
+  slug: string;
+  title: string;
+  platform: string;
+  region: string;
+  edition: string;
+  imageUrl: string | null;
+  price: Money | null;
+  inStock: boolean;
+  releaseDate: string | null;
+};
+
+export type FacetName = "platform" | "region" | "genre" | "priceBand" | "inStock";
+export type Facet = { name: FacetName; label: string; values: { value: string; count: number }[] };
+
+export type SearchResults = { items: ProductSummary[]; total: number; facets: Facet[] };
+
+export type Offer = {
+  supplier: string;
+  price: Money | null;
+  stock: number;
+  availability: string;
+  best: boolean;
+  syncedAt: string;
+};
+
+export type Product = ProductSummary & {
+  genres: string[];
+  description: string;
+  activationNotes: string;
+  offers: Offer[];
+};
