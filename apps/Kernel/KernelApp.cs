@@ -26,6 +26,7 @@ public static class KernelApp
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
+        builder.Services.AddHostedService<FacetCubeFolder>();
         return builder;
     }
 

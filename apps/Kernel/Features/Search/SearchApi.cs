@@ -28,20 +28,8 @@ public static class SearchApi
             return TypedResults.ValidationProblem(errors);
         }
         await using var connection = await db.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleAsync<SearchRow>(new CommandDefinition(SearchSql.Search, new
-        {
-            Q = request.Text,
-            Platform = request.CanonicalPlatform,
-            Region = request.CanonicalRegion,
-            Genre = request.GenreFilter,
-            request.MinPrice,
-            request.MaxPrice,
-            request.InStock,
-            Sort = request.EffectiveSort,
-            request.Limit,
-            request.Offset,
-            store.Currency,
-        }, cancellationToken: ct));
+        var sql = request.CountsByCube ? BrowseSql.Browse[request.EffectiveSort] : SearchSql.Search;
+        var row = await connection.QuerySingleAsync<SearchRow>(new CommandDefinition(sql, request.Parameters(store.Currency), cancellationToken: ct));
         return TypedResults.Ok(new SearchResult(
             Read<SearchItem>(row.Items), row.Total,
             new SearchFacets(Read<FacetValue>(row.Platform), Read<FacetValue>(row.Region), Read<FacetValue>(row.Genre),
@@ -70,7 +58,7 @@ public static class SearchApi
 
     private static IReadOnlyList<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Json) ?? [];
 
-    private sealed record SearchRow(long Total, string Items, string Platform, string Region, string Genre, string PriceBand, string InStock);
+    internal sealed record SearchRow(long Total, string Items, string Platform, string Region, string Genre, string PriceBand, string InStock);
 }
 
 public sealed record SearchResult(IReadOnlyList<SearchItem> Items, long Total, SearchFacets Facets);
