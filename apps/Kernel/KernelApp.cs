@@ -27,6 +27,8 @@ public static class KernelApp
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
         builder.Services.AddHostedService<FacetCubeFolder>();
+        builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
+            DataExtensions.Required(sp, DataExtensions.ConnectionName)));
         return builder;
     }
 

@@ -1,4 +1,6 @@
 using GamesDrop.Kernel.Features.Offers;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace GamesDrop.Kernel.Features.Search;
 
@@ -56,21 +58,25 @@ public sealed record SearchRequest(
     public string? CanonicalRegion => string.IsNullOrWhiteSpace(Region) ? null : ListingMatcher.CanonicalRegion(Region);
     public string? GenreFilter => string.IsNullOrWhiteSpace(Genre) ? null : Genre.Trim();
 
-    /// <summary>The parameters of <see cref="SearchSql.Search"/> and <see cref="BrowseSql.Browse"/>.</summary>
-    public object Parameters(string currency) => new
+    /// <summary>
+    /// The parameters of <see cref="SearchSql"/> and <see cref="BrowseSql"/> statements, typed so a statement can be
+    /// prepared.
+    /// </summary>
+    public void AddParameters(NpgsqlParameterCollection parameters, string currency)
     {
-        Q = Text,
-        Platform = CanonicalPlatform,
-        Region = CanonicalRegion,
-        Genre = GenreFilter,
-        MinPrice,
-        MaxPrice,
-        InStock,
-        Sort = EffectiveSort,
-        Limit,
-        Offset,
-        Currency = currency,
-    };
+        void Add(string name, NpgsqlDbType type, object? value) => parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+        Add("Q", NpgsqlDbType.Text, Text);
+        Add("Platform", NpgsqlDbType.Text, CanonicalPlatform);
+        Add("Region", NpgsqlDbType.Text, CanonicalRegion);
+        Add("Genre", NpgsqlDbType.Text, GenreFilter);
+        Add("MinPrice", NpgsqlDbType.Numeric, MinPrice);
+        Add("MaxPrice", NpgsqlDbType.Numeric, MaxPrice);
+        Add("InStock", NpgsqlDbType.Boolean, InStock);
+        Add("Sort", NpgsqlDbType.Text, EffectiveSort);
+        Add("Limit", NpgsqlDbType.Integer, Limit);
+        Add("Offset", NpgsqlDbType.Bigint, Offset);
+        Add("Currency", NpgsqlDbType.Text, currency);
+    }
 
     private static void Check(Dictionary<string, string[]> errors, string field, bool valid, string message)
     {

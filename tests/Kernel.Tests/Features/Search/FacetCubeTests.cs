@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Dapper;
 using GamesDrop.AppTesting;
 using GamesDrop.Kernel.Features.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,13 +85,13 @@ public sealed class FacetCubeTests : IAsyncLifetime
     private async Task CubeShouldMatchFullCountAsync()
     {
         await using var connection = new NpgsqlConnection(_app.DatabaseConnectionString);
+        await connection.OpenAsync();
         foreach (var query in Browsing)
         {
             var request = Request(query);
-            request.CountsByCube.Should().BeTrue(query);
-            var parameters = request.Parameters("EUR");
-            var cube = await connection.QuerySingleAsync<SearchApi.SearchRow>(BrowseSql.Browse[request.EffectiveSort], parameters);
-            var full = await connection.QuerySingleAsync<SearchApi.SearchRow>(SearchSql.Search, parameters);
+            SearchApi.StatementFor(request).Should().Be(BrowseSql.Browse[request.EffectiveSort], query);
+            var cube = await SearchApi.QueryAsync(connection, BrowseSql.Browse[request.EffectiveSort], request, "EUR", CancellationToken.None);
+            var full = await SearchApi.QueryAsync(connection, SearchSql.Search, request, "EUR", CancellationToken.None);
 
             cube.Should().Be(full, query);
         }
