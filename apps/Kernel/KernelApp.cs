@@ -26,6 +26,9 @@ public static class KernelApp
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
+        builder.Services.AddHostedService<FacetCubeFolder>();
+        builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
+            DataExtensions.Required(sp, DataExtensions.ConnectionName)));
         return builder;
     }
 

@@ -20,23 +20,20 @@ public static class CatalogApi
     private static Task<Results<Ok<KernelSearchResult>, ValidationProblem>> SearchAsync(
         string? q, string? platform, string? region, string? genre, decimal? minPrice, decimal? maxPrice, bool? inStock,
         string? sort, int? page, int? pageSize, HttpRequest request, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
-        CachedAsync(cache, "search" + request.QueryString, () => kernel.SearchAsync(request.QueryString, ct));
+        CachedAsync(cache, SearchCache.Key("search", request.Query), () => kernel.SearchAsync(request.QueryString, CancellationToken.None), ct);
 
     private static Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
         string? q, HttpRequest request, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
-        CachedAsync(cache, "suggest" + request.QueryString, () => kernel.SuggestAsync(request.QueryString, ct));
+        CachedAsync(cache, SearchCache.Key("suggest", request.Query), () => kernel.SuggestAsync(request.QueryString, CancellationToken.None), ct);
 
-    private static async Task<Results<Ok<T>, ValidationProblem>> CachedAsync<T>(SearchCache cache, string key, Func<Task<KernelReply<T>>> ask)
+    // The kernel call is shared by every shopper waiting for the same answer, so one leaving does not cancel it
+    // (the client's timeout still ends it); each waits with its own token.
+    private static async Task<Results<Ok<T>, ValidationProblem>> CachedAsync<T>(
+        SearchCache cache, string key, Func<Task<KernelReply<T>>> ask, CancellationToken ct)
         where T : class
     {
-        IDictionary<string, string[]>? errors = null;
-        var value = await cache.GetOrAddAsync(key, async () =>
-        {
-            var reply = await ask();
-            errors = reply.Errors;
-            return reply.Value;
-        });
-        return errors is not null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(value!);
+        var reply = await cache.GetOrAddAsync(key, ask).WaitAsync(ct);
+        return reply.Errors is not null ? TypedResults.ValidationProblem(reply.Errors) : TypedResults.Ok(reply.Value!);
     }
 
     // Stale offers are refreshed once, within the suppliers client's short timeout, before the page is answered.

@@ -1,31 +1,65 @@
+using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GamesDrop.Bff.Features.Catalog;
 
 /// <summary>
-/// Search and suggestion answers by query string, for <see cref="For"/> (config Catalog:SearchCacheFor, default 30 s).
-/// Browsing by filters alone aggregates facets over the whole catalog; shoppers repeat those queries far more than
-/// prices change, and product pages and checkout always read live prices. Its own bounded cache, so other apps in
-/// the same host cannot fill it.
+/// Search and suggestion answers by normalised query, for <see cref="For"/> (config Catalog:SearchCacheFor, default
+/// 30 s). Browsing by filters alone aggregates facets over the whole catalog; shoppers repeat those queries far more
+/// than prices change, and product pages and checkout always read live prices. Its own bounded cache, so other apps
+/// in the same host cannot fill it.
 /// </summary>
 public sealed class SearchCache(IConfiguration configuration) : IDisposable
 {
+    // What the kernel reads, in a fixed order; anything else in the query string does not change the answer.
+    private static readonly string[] Parameters = ["q", "platform", "region", "genre", "minPrice", "maxPrice", "inStock", "sort", "page", "pageSize"];
+
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     public TimeSpan For { get; } = configuration.GetValue("Catalog:SearchCacheFor", TimeSpan.FromSeconds(30));
 
-    public async Task<T?> GetOrAddAsync<T>(string key, Func<Task<T?>> load) where T : class
+    /// <summary>
+    /// The cache key of a query: its parameters in one order, the words in lower case (search compares them so;
+    /// lowercasing keeps the length the kernel validates). Filters keep their case: genres match exactly.
+    /// </summary>
+    public static string Key(string kind, IQueryCollection query)
     {
-        if (_entries.TryGetValue(key, out T? cached))
+        var key = new StringBuilder(kind);
+        foreach (var name in Parameters)
+        {
+            if (query.TryGetValue(name, out var values))
+            {
+                var value = values.ToString();
+                key.Append('&').Append(name).Append('=').Append(name == "q" ? value.ToLowerInvariant() : value);
+            }
+        }
+        return key.ToString();
+    }
+
+    /// <summary>
+    /// The cached answer, or <paramref name="load"/>'s. Shoppers asking the same while it loads share that one call;
+    /// a failed call is not kept.
+    /// </summary>
+    public Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> load)
+    {
+        if (For <= TimeSpan.Zero)
+        {
+            return load();
+        }
+        if (_entries.TryGetValue(key, out Task<T>? cached) && cached is { IsFaulted: false, IsCanceled: false })
         {
             return cached;
         }
-        var value = await load();
-        if (value is not null && For > TimeSpan.Zero)
+        var loading = load();
+        _entries.Set(key, loading, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = For, Size = 1 });
+        loading.ContinueWith(_ =>
         {
-            _entries.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = For, Size = 1 });
-        }
-        return value;
+            if (_entries.TryGetValue(key, out Task<T>? current) && current == loading)
+            {
+                _entries.Remove(key);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
+        return loading;
     }
 
     public void Dispose() => _entries.Dispose();

@@ -10,6 +10,23 @@ public static class SearchApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The key of the data source words searches use; see <see cref="BuildWordsDataSource"/>.</summary>
+    public const string WordsDataSource = "search-words";
+
+    /// <summary>
+    /// Connections that keep one generic plan for prepared statements: PostgreSQL would otherwise plan the words
+    /// search anew for every query (custom plans look cheaper to it), which costs more than running it. A pool of
+    /// its own, so other statements keep plans made for their actual values. Its connections run only that
+    /// statement and change no session state, so they skip the reset statements a pooled connection otherwise
+    /// runs before each reuse.
+    /// </summary>
+    public static NpgsqlDataSource BuildWordsDataSource(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return NpgsqlDataSource.Create(settings);
+    }
+
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder routes)
     {
         routes.MapGet("/search", SearchAsync).WithTags("Search");
@@ -20,28 +37,17 @@ public static class SearchApi
     // Facets count the matches that pass every other filter, so choosing a platform still shows how many
     // results the other platforms would give instead of only the chosen one.
     private static async Task<Results<Ok<SearchResult>, ValidationProblem>> SearchAsync(
-        [AsParameters] SearchRequest request, StoreSettings store, NpgsqlDataSource db, CancellationToken ct)
+        [AsParameters] SearchRequest request, StoreSettings store, NpgsqlDataSource db,
+        [FromKeyedServices(WordsDataSource)] NpgsqlDataSource words, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleAsync<SearchRow>(new CommandDefinition(SearchSql.Search, new
-        {
-            Q = request.Text,
-            Platform = request.CanonicalPlatform,
-            Region = request.CanonicalRegion,
-            Genre = request.GenreFilter,
-            request.MinPrice,
-            request.MaxPrice,
-            request.InStock,
-            Sort = request.EffectiveSort,
-            request.Limit,
-            request.Offset,
-            store.Currency,
-        }, cancellationToken: ct));
+        var sql = StatementFor(request);
+        await using var connection = await (ReferenceEquals(sql, SearchSql.SearchWords) ? words : db).OpenConnectionAsync(ct);
+        var row = await QueryAsync(connection, sql, request, store.Currency, ct);
         return TypedResults.Ok(new SearchResult(
             Read<SearchItem>(row.Items), row.Total,
             new SearchFacets(Read<FacetValue>(row.Platform), Read<FacetValue>(row.Region), Read<FacetValue>(row.Genre),
@@ -68,9 +74,33 @@ public static class SearchApi
         return TypedResults.Ok<IReadOnlyList<string>>(titles.ToList());
     }
 
+    /// <summary>Words search through the GIN index; browsing counts by the facet cube when its price bounds allow.</summary>
+    internal static string StatementFor(SearchRequest request) =>
+        request.Text is not null ? SearchSql.SearchWords
+            : request.CountsByCube ? BrowseSql.Browse[request.EffectiveSort]
+            : SearchSql.Search;
+
+    // Words searches keep one prepared statement per pooled connection (Npgsql keeps it across pool returns).
+    // Browsing is planned per query: its filters are "parameter is null or ..." conditions that only a plan for the
+    // actual values turns into index ranges.
+    internal static async Task<SearchRow> QueryAsync(
+        NpgsqlConnection connection, string sql, SearchRequest request, string currency, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        request.AddParameters(command.Parameters, currency);
+        if (ReferenceEquals(sql, SearchSql.SearchWords))
+        {
+            await command.PrepareAsync(ct);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new SearchRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            reader.GetString(4), reader.GetString(5), reader.GetString(6));
+    }
+
     private static IReadOnlyList<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Json) ?? [];
 
-    private sealed record SearchRow(long Total, string Items, string Platform, string Region, string Genre, string PriceBand, string InStock);
+    internal sealed record SearchRow(long Total, string Items, string Platform, string Region, string Genre, string PriceBand, string InStock);
 }
 
 public sealed record SearchResult(IReadOnlyList<SearchItem> Items, long Total, SearchFacets Facets);

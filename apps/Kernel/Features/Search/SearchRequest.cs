@@ -1,4 +1,6 @@
 using GamesDrop.Kernel.Features.Offers;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace GamesDrop.Kernel.Features.Search;
 
@@ -15,6 +17,9 @@ public sealed record SearchRequest(
     public const int DefaultPageSize = 24;
     // Deep pages cost a sort of everything before them and no shopper reads them.
     public const int MaxResultWindow = 10_000;
+
+    /// <summary>Where the price facet's bands start and end (SearchSql.PriceBands).</summary>
+    public static readonly IReadOnlySet<decimal> BandEdges = new HashSet<decimal> { 0, 10, 20, 40, 70 };
 
     public static readonly IReadOnlySet<string> Sorts = new HashSet<string> { "relevance", "price_asc", "price_desc", "newest", "bestselling" };
 
@@ -42,12 +47,36 @@ public sealed record SearchRequest(
     /// <summary>The query, or null when it has nothing to search by (blank or punctuation only).</summary>
     public string? Text => Q is not null && Q.Any(char.IsLetterOrDigit) ? Q : null;
 
+    /// <summary>Browsing without words within whole price bands, which the facet cube can count.</summary>
+    public bool CountsByCube => Text is null
+        && (MinPrice is null || BandEdges.Contains(MinPrice.Value)) && (MaxPrice is null || BandEdges.Contains(MaxPrice.Value));
+
     public string EffectiveSort => Sort ?? "relevance";
     public int Limit => PageSize ?? DefaultPageSize;
     public long Offset => ((long)(Page ?? 1) - 1) * Limit;
     public string? CanonicalPlatform => string.IsNullOrWhiteSpace(Platform) ? null : ListingMatcher.CanonicalPlatform(Platform);
     public string? CanonicalRegion => string.IsNullOrWhiteSpace(Region) ? null : ListingMatcher.CanonicalRegion(Region);
     public string? GenreFilter => string.IsNullOrWhiteSpace(Genre) ? null : Genre.Trim();
+
+    /// <summary>
+    /// The parameters of <see cref="SearchSql"/> and <see cref="BrowseSql"/> statements, typed so a statement can be
+    /// prepared.
+    /// </summary>
+    public void AddParameters(NpgsqlParameterCollection parameters, string currency)
+    {
+        void Add(string name, NpgsqlDbType type, object? value) => parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+        Add("Q", NpgsqlDbType.Text, Text);
+        Add("Platform", NpgsqlDbType.Text, CanonicalPlatform);
+        Add("Region", NpgsqlDbType.Text, CanonicalRegion);
+        Add("Genre", NpgsqlDbType.Text, GenreFilter);
+        Add("MinPrice", NpgsqlDbType.Numeric, MinPrice);
+        Add("MaxPrice", NpgsqlDbType.Numeric, MaxPrice);
+        Add("InStock", NpgsqlDbType.Boolean, InStock);
+        Add("Sort", NpgsqlDbType.Text, EffectiveSort);
+        Add("Limit", NpgsqlDbType.Integer, Limit);
+        Add("Offset", NpgsqlDbType.Bigint, Offset);
+        Add("Currency", NpgsqlDbType.Text, currency);
+    }
 
     private static void Check(Dictionary<string, string[]> errors, string field, bool valid, string message)
     {

@@ -8,6 +8,12 @@ namespace GamesDrop.Kernel.Features.Search;
 /// </summary>
 internal static class SearchSql
 {
+    // Orders whose lines count as sold, for sorting by bestselling.
+    internal const string SoldStatuses = "('paid', 'fulfilling', 'completed', 'partially_refunded')";
+
+    // The price facet's bands, as catalog_price_band (0007) assigns them and SearchRequest.BandEdges lists their edges.
+    internal const string PriceBands = "(VALUES ('0-10', 0, 10), ('10-20', 10, 20), ('20-40', 20, 40), ('40-70', 40, 70), ('70+', 70, NULL)) AS b (label, low, high)";
+
     private const string Query = """
         query AS MATERIALIZED (
             SELECT catalog_search_text(@Q) AS text,
@@ -38,14 +44,22 @@ internal static class SearchSql
         """;
 
     // One facet: values counted over the matches that pass every filter but the facet's own.
-    private const string FacetJson = "coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY {0}), '[]')";
+    internal const string FacetJson = "coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY {0}), '[]')";
 
     /// <summary>
     /// One row: the total, the page of items and every facet as JSON. Relevance ranks an exact title over a title
     /// prefix over all typed words present over words present only once corrected, then shorter titles first (fewer
     /// words besides the ones searched for); ties in any sort go by id, so pages are stable.
     /// </summary>
-    public static readonly string Search = $$"""
+    public static readonly string Search = Statement("@Q::text IS NULL OR p.search @@ (SELECT corrected FROM query)");
+
+    /// <summary>
+    /// <see cref="Search"/> for queries with words: matching only through the GIN index, so one generic plan serves
+    /// every query and the statement can stay prepared instead of being planned (over a millisecond) each time.
+    /// </summary>
+    public static readonly string SearchWords = Statement("p.search @@ (SELECT corrected FROM query)");
+
+    private static string Statement(string match) => $$"""
         WITH {{Query}}, matched AS MATERIALIZED (
             -- Only what filters, facets and sorts read: browsing materialises the whole catalog here.
             SELECT p.id, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres, length(p.search_title) AS title_length,
@@ -61,7 +75,7 @@ internal static class SearchSql
                    (@InStock::boolean IS NULL OR p.in_stock = @InStock) AS by_stock
             FROM products p, query q
             -- The scalar subquery, unlike the join, is a value the planner can take to the GIN index.
-            WHERE @Q::text IS NULL OR p.search @@ (SELECT corrected FROM query)
+            WHERE {{match}}
         ), filtered AS (
             SELECT * FROM matched WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
         )
@@ -74,7 +88,7 @@ internal static class SearchSql
              FROM (SELECT f.*,
                           CASE WHEN @Sort = 'bestselling' THEN
                               (SELECT sum(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
-                               WHERE l.product_id = f.id AND o.status IN ('paid', 'fulfilling', 'completed', 'partially_refunded'))
+                               WHERE l.product_id = f.id AND o.status IN {{SoldStatuses}})
                           END AS sold
                    FROM filtered f
                    ORDER BY {{PageOrder}}
@@ -91,8 +105,7 @@ internal static class SearchSql
                 WHERE by_platform AND by_region AND by_price AND by_stock GROUP BY genre ORDER BY n DESC, genre LIMIT 30) f) AS Genre,
             (SELECT {{string.Format(FacetJson, "low")}} FROM (
                 SELECT b.label AS value, b.low, count(*) AS n
-                FROM matched m JOIN (VALUES ('0-10', 0, 10), ('10-20', 10, 20), ('20-40', 20, 40), ('40-70', 40, 70), ('70+', 70, NULL))
-                                    AS b (label, low, high) ON m.price >= b.low AND (b.high IS NULL OR m.price < b.high)
+                FROM matched m JOIN {{PriceBands}} ON m.price >= b.low AND (b.high IS NULL OR m.price < b.high)
                 WHERE by_platform AND by_region AND by_genre AND by_stock GROUP BY b.label, b.low) f) AS PriceBand,
             (SELECT {{string.Format(FacetJson, "value DESC")}} FROM (
                 SELECT in_stock::text AS value, count(*) AS n FROM matched

@@ -1,0 +1,40 @@
+using GamesDrop.Bff.Features.Catalog;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
+
+namespace GamesDrop.Bff.Tests.Features.Catalog;
+
+public sealed class SearchCacheTests
+{
+    private static string Key(string query) => SearchCache.Key("search", new QueryCollection(QueryHelpers.ParseQuery(query)));
+
+    [Fact]
+    public void Queries_that_search_the_same_share_a_key_and_filters_keep_their_case()
+    {
+        Key("Q=Elden%20Ring&sort=price_asc&utm_source=mail").Should().Be(Key("sort=price_asc&q=elden%20ring"));
+        Key("genre=RPG").Should().NotBe(Key("genre=rpg"), "genres match exactly");
+        Key("q=elden&page=2").Should().NotBe(Key("q=elden"));
+    }
+
+    [Fact]
+    public async Task Shoppers_asking_the_same_while_it_loads_share_one_call_and_a_failure_is_not_kept()
+    {
+        using var cache = new SearchCache(new ConfigurationBuilder().Build());
+        var calls = 0;
+        var answer = new TaskCompletionSource<string>();
+        Task<string> Load() { calls++; return answer.Task; }
+
+        var first = cache.GetOrAddAsync("k", Load);
+        var second = cache.GetOrAddAsync("k", Load);
+        answer.SetResult("found");
+
+        (await first).Should().Be("found");
+        (await second).Should().Be("found");
+        calls.Should().Be(1);
+
+        var failing = cache.GetOrAddAsync<string>("broken", () => Task.FromException<string>(new HttpRequestException()));
+        await failing.Invoking(t => t).Should().ThrowAsync<HttpRequestException>();
+        (await cache.GetOrAddAsync("broken", () => Task.FromResult("recovered"))).Should().Be("recovered");
+    }
+}
