@@ -2,11 +2,13 @@ using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Offers;
+using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Products;
 using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
+using GamesDrop.Kernel.Features.Users;
 using GamesDrop.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +28,8 @@ public static class KernelApp
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
+        builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddHostedService<AdminAccount>();
         return builder;
     }
 
@@ -33,7 +37,10 @@ public static class KernelApp
     {
         var kernel = routes.MapAppGroup(AppIds.Kernel)
             .RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
-            .MapCurrencies();
+            .MapCurrencies()
+            .MapUsers()
+            .MapPasswords()
+            .MapUserOrders();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()
