@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Dapper;
+using System.Text.RegularExpressions;
 using GamesDrop.AppTesting;
-using Npgsql;
+using GamesDrop.TestSupport;
 
 namespace GamesDrop.Bff.Tests.Features.Auth;
 
@@ -158,10 +158,18 @@ public sealed class AuthApiTests : IAsyncLifetime
     private static async Task<string?> Detail(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
 
+    // The token reaches the shopper only through the mail: kernel outbox, pub/sub, the notifier's mail outbox.
     private async Task<string> MailedTokenAsync()
     {
-        await using var connection = new NpgsqlConnection(_app.DatabaseConnectionString);
-        var data = await connection.QuerySingleAsync<string>("SELECT data::text FROM messaging.outbox WHERE topic = 'password-reset-requested'");
-        return new Uri(JsonDocument.Parse(data).RootElement.GetProperty("link").GetString()!).Query.Split("token=")[1];
+        using var notifier = _app.InternalClient();
+        JsonElement mails = default;
+        (await Eventually.HoldsAsync(async () =>
+        {
+            mails = await notifier.GetFromJsonAsync<JsonElement>("/notifier/dev/mail");
+            return mails.GetArrayLength() > 0;
+        })).Should().BeTrue("the reset mail is written");
+        var mail = mails.EnumerateArray().Single();
+        mail.GetProperty("recipient").GetString().Should().Be("ann@example.com");
+        return Regex.Match(mail.GetProperty("body").GetString()!, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
     }
 }
