@@ -1,10 +1,16 @@
+using GamesDrop.Bff.Features.Account;
+using GamesDrop.Bff.Features.Admin;
+using GamesDrop.Bff.Features.Auth;
 using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Currencies;
 using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Sessions;
 using GamesDrop.Bff.Suppliers;
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.State;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace GamesDrop.Bff;
 
@@ -16,6 +22,11 @@ public static class BffApp
         builder.Services.AddAppOpenApi(AppIds.Bff);
         builder.Services.AddValidation();
         builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelAccounts>(AppIds.Kernel);
+        builder.Services.AddStateStore(AppIds.Bff);
+        builder.Services.AddSessionAuthentication();
+        builder.Services.AddSingleton<AuthRateLimits>();
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(AuthRateLimits.AddPolicy);
         builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
         return builder;
@@ -26,7 +37,10 @@ public static class BffApp
         routes.MapAppGroup(AppIds.Bff)
             .MapGroup("/api")
             .MapCurrencies()
-            .MapCatalog();
+            .MapCatalog()
+            .MapAuth()
+            .MapAccount()
+            .MapAdminUsers();
         return routes;
     }
 }

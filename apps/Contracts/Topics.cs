@@ -7,5 +7,6 @@ public static class Topics
     public const string OfferChanged = "offer-changed";
     public const string SupplierOrderUpdated = "supplier-order-updated";
     public const string SupplierBalanceLow = "supplier-balance-low";
+    public const string PasswordResetRequested = "password-reset-requested";
     public const string DeadLetters = "dead-letters";
 }

@@ -2,11 +2,13 @@ using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Offers;
+using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Products;
 using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
+using GamesDrop.Kernel.Features.Users;
 using GamesDrop.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +31,8 @@ public static class KernelApp
         builder.Services.AddHostedService<FacetCubeFolder>();
         builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
             DataExtensions.Required(sp, DataExtensions.ConnectionName)));
+        builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddHostedService<AdminAccount>();
         return builder;
     }
 
@@ -36,7 +40,10 @@ public static class KernelApp
     {
         var kernel = routes.MapAppGroup(AppIds.Kernel)
             .RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
-            .MapCurrencies();
+            .MapCurrencies()
+            .MapUsers()
+            .MapPasswords()
+            .MapUserOrders();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

@@ -6,6 +6,9 @@ public sealed class StoreSettings
     /// <summary>ISO 4217 code every price is shown and charged in.</summary>
     public string Currency { get; set; } = "EUR";
 
+    /// <summary>Where shoppers reach the storefront; links in mails point there.</summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:3000");
+
     /// <summary>What the payment provider keeps of each payment; listed prices are grossed up so the store still nets its margin.</summary>
     public PaymentFeeSettings PaymentFee { get; set; } = new();
 }

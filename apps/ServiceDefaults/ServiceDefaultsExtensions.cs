@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Dapr.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddAuthentication().AddDapr();
         builder.Services.AddSingleton<IPostConfigureOptions<DaprAuthenticationOptions>, AppTokenFromConfiguration>();
         builder.Services.AddAuthorization(o => o.AddDapr(InternalPolicy));
+        // Apps add their own policies; a refusal is a 429 that status code pages turn into problem+json.
+        builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return builder;
     }
 
@@ -58,6 +61,7 @@ public static class ServiceDefaultsExtensions
         app.UseCloudEvents();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (app.Environment.IsDevelopment())

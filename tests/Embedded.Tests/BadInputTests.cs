@@ -12,7 +12,14 @@ public sealed class BadInputTests : IAsyncLifetime
 {
     private EmbeddedApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await EmbeddedApp.StartAsync();
+    private const string AdminPassword = "bad input admin password";
+
+    // Signed in as the configured admin too, so the BFF's session endpoints reach their body parsing.
+    public async Task InitializeAsync() => _app = await EmbeddedApp.StartAsync(new Dictionary<string, string?>
+    {
+        ["Admin:Email"] = "admin@example.com",
+        ["Secrets:admin-password"] = AdminPassword,
+    });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -24,10 +31,23 @@ public sealed class BadInputTests : IAsyncLifetime
     private static string Fill(string pattern, string value) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}]+\}", Uri.EscapeDataString(value));
 
+    /// <summary>An app-token client that also carries the admin's session cookie and CSRF token.</summary>
+    private async Task<HttpClient> SignedInInternalClientAsync()
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _app.BaseUri };
+        var login = await client.PostAsync("/bff/api/auth/login", new StringContent(
+            $"{{\"email\":\"admin@example.com\",\"password\":\"{AdminPassword}\"}}", Encoding.UTF8, "application/json"));
+        login.EnsureSuccessStatusCode();
+        var csrf = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("csrfToken").GetString();
+        client.DefaultRequestHeaders.Add("X-CSRF-Token", csrf);
+        client.DefaultRequestHeaders.Add("dapr-api-token", EmbeddedApp.AppToken);
+        return client;
+    }
+
     [Fact]
     public async Task Malformed_json_bodies_get_400_problem_details()
     {
-        using var client = _app.InternalClient();
+        using var client = await SignedInInternalClientAsync();
         var writes = Endpoints().Where(e => e.Method is "POST" or "PUT" or "PATCH" && e.Endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null).ToList();
         writes.Should().NotBeEmpty();
 

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Bff.Features.Account;
+
+/// <summary>The signed-in shopper's own profile and orders; the user id always comes from the session, never the request.</summary>
+public static class AccountApi
+{
+    public static RouteGroupBuilder MapAccount(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/account").WithTags("Account")
+            .RequireAuthorization(SessionAuthentication.Customer).AddEndpointFilter<CsrfFilter>();
+        group.MapGet("/profile", GetProfileAsync);
+        group.MapPut("/profile", PutProfileAsync);
+        group.MapGet("/orders", ListOrdersAsync);
+        group.MapGet("/orders/{id}", GetOrderAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Profile>, NotFound>> GetProfileAsync(HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        ToProfile((await kernel.GetAsync(http.UserId(), ct)).Value);
+
+    private static async Task<Results<Ok<Profile>, NotFound>> PutProfileAsync(
+        PutProfile body, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        ToProfile((await kernel.PutProfileAsync(http.UserId(), body, ct)).Value);
+
+    private static async Task<Ok<IReadOnlyList<KernelOrder>>> ListOrdersAsync(HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        TypedResults.Ok((await kernel.OrdersAsync(http.UserId(), ct)).Value ?? []);
+
+    // The kernel finds an order only among the session user's, so a guessed id is a plain 404.
+    private static async Task<Results<Ok<KernelOrderDetail>, NotFound>> GetOrderAsync(
+        Guid id, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        (await kernel.OrderAsync(http.UserId(), id, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+
+    private static Results<Ok<Profile>, NotFound> ToProfile(KernelUser? user) =>
+        user is null ? TypedResults.NotFound() : TypedResults.Ok(new Profile(user.Email, user.DisplayName, user.Roles));
+}
+
+public sealed record Profile(string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+public sealed record PutProfile([Required, StringLength(100, MinimumLength = 1)] string DisplayName);

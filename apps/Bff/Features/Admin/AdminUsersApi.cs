@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Bff.Features.Admin;
+
+/// <summary>User accounts for the operations team; admin role only.</summary>
+public static class AdminUsersApi
+{
+    public static RouteGroupBuilder MapAdminUsers(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/admin").WithTags("Admin")
+            .RequireAuthorization(SessionAuthentication.Admin).AddEndpointFilter<CsrfFilter>();
+        group.MapGet("/users", ListAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<KernelUserPage>, ValidationProblem>> ListAsync(
+        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct)
+    {
+        var answer = await kernel.ListAsync(request.QueryString, ct);
+        return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(answer.Value!);
+    }
+}

@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Bff.Features.Auth;
+
+/// <summary>
+/// Registration, sign-in and out, password change and reset. Answers never tell whether an email has an account:
+/// registration and reset requests are always accepted, and every failed sign-in reads the same.
+/// </summary>
+public static class AuthApi
+{
+    private const string SignInFailed = "The email or password is not correct, or the account is locked for a while.";
+    private const string TooMany = "Too many attempts; try again in a minute.";
+
+    public static RouteGroupBuilder MapAuth(this RouteGroupBuilder routes)
+    {
+        var open = routes.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(AuthRateLimits.PerIp);
+        open.MapPost("/register", RegisterAsync);
+        open.MapPost("/login", LoginAsync);
+        open.MapPost("/password-reset", RequestResetAsync);
+        open.MapPost("/password-reset/confirm", ConfirmResetAsync);
+
+        var signedIn = routes.MapGroup("/auth").WithTags("Auth")
+            .RequireAuthorization(SessionAuthentication.Customer).AddEndpointFilter<CsrfFilter>();
+        signedIn.MapGet("/csrf", GetCsrf);
+        signedIn.MapPost("/logout", LogoutAsync);
+        signedIn.MapPut("/password", ChangePasswordAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        Register body, KernelAccounts kernel, AuthRateLimits limits, CancellationToken ct)
+    {
+        if (!limits.TryAcquireForAccount(body.Email))
+        {
+            return TooManyAttempts();
+        }
+        var answer = await kernel.CreateAsync(body, ct);
+        // A taken email (409) is answered like a new one. TODO(#4): mail the owner that someone tried to register.
+        return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Accepted((string?)null);
+    }
+
+    // A new session id at every sign-in, and the old one ended, so an id planted before sign-in is worth nothing.
+    private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> LoginAsync(
+        Login body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CancellationToken ct)
+    {
+        if (!limits.TryAcquireForAccount(body.Email))
+        {
+            return TooManyAttempts();
+        }
+        var user = (await kernel.VerifyPasswordAsync(body, ct)).Value;
+        if (user is null)
+        {
+            return TypedResults.Problem(SignInFailed, statusCode: StatusCodes.Status401Unauthorized);
+        }
+        if (http.Request.Cookies.TryGetValue(SessionCookie.Name, out var old) && old.Length > 0)
+        {
+            await sessions.EndAsync(old, ct);
+        }
+        var session = await sessions.StartAsync(user.Id, user.Roles, ct);
+        SessionCookie.Set(http, session.Id);
+        return TypedResults.Ok(new SignedIn(user.Id, user.Email, user.DisplayName, user.Roles, session.Session.CsrfToken));
+    }
+
+    private static Ok<CsrfToken> GetCsrf(HttpContext http) =>
+        TypedResults.Ok(new CsrfToken(http.SignedInSession().Session.CsrfToken));
+
+    private static async Task<NoContent> LogoutAsync(HttpContext http, SessionStore sessions, CancellationToken ct)
+    {
+        await sessions.EndAsync(http.SignedInSession().Id, ct);
+        SessionCookie.Clear(http);
+        return TypedResults.NoContent();
+    }
+
+    // TODO(#4): end the user's other sessions too, which needs an index of sessions by user.
+    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+        ChangePassword body, HttpContext http, KernelAccounts kernel, CancellationToken ct)
+    {
+        var answer = await kernel.ChangePasswordAsync(http.UserId(), body, ct);
+        return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> RequestResetAsync(
+        RequestPasswordReset body, KernelAccounts kernel, AuthRateLimits limits, CancellationToken ct)
+    {
+        if (!limits.TryAcquireForAccount(body.Email))
+        {
+            return TooManyAttempts();
+        }
+        await kernel.RequestPasswordResetAsync(body, ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ConfirmResetAsync(
+        ConfirmPasswordReset body, KernelAccounts kernel, CancellationToken ct)
+    {
+        var answer = await kernel.ConfirmPasswordResetAsync(body, ct);
+        return answer.Status == HttpStatusCode.NoContent
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(answer.Errors ?? new Dictionary<string, string[]>());
+    }
+
+    private static ProblemHttpResult TooManyAttempts() => TypedResults.Problem(TooMany, statusCode: StatusCodes.Status429TooManyRequests);
+}
+
+public sealed record Register(
+    [Required, EmailAddress, MaxLength(254)] string Email,
+    [Required, StringLength(128, MinimumLength = 8)] string Password,
+    [Required, StringLength(100, MinimumLength = 1)] string DisplayName);
+
+public sealed record Login([Required, MaxLength(254)] string Email, [Required, MaxLength(128)] string Password);
+
+public sealed record ChangePassword([Required, MaxLength(128)] string CurrentPassword, [Required, StringLength(128, MinimumLength = 8)] string NewPassword);
+
+public sealed record RequestPasswordReset([Required, MaxLength(254)] string Email);
+
+public sealed record ConfirmPasswordReset([Required, MaxLength(100)] string Token, [Required, StringLength(128, MinimumLength = 8)] string NewPassword);
+
+/// <summary>Who signed in, and the token to send in X-CSRF-Token on writes.</summary>
+public sealed record SignedIn(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string CsrfToken);
+
+public sealed record CsrfToken(string Token);

@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace GamesDrop.Bff.Features.Auth;
+
+/// <summary>
+/// Limits on sign-in, registration and reset, per client IP and endpoint (policy <see cref="PerIp"/>) and per normalised
+/// email (<see cref="TryAcquireForAccount"/>), each <c>RateLimits:Auth*</c> attempts per <c>RateLimits:AuthWindow</c>.
+/// In memory, so per instance; the kernel's lockout is the shared defence for one account.
+/// </summary>
+public sealed class AuthRateLimits : IDisposable
+{
+    public const string PerIp = "auth-per-ip";
+
+    private readonly PartitionedRateLimiter<string> _perAccount;
+
+    public AuthRateLimits(IConfiguration configuration)
+    {
+        var perAccount = Options(configuration, "RateLimits:AuthPerAccount", 10);
+        _perAccount = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => perAccount));
+    }
+
+    public bool TryAcquireForAccount(string email)
+    {
+        using var lease = _perAccount.AttemptAcquire(email.Trim().ToLowerInvariant());
+        return lease.IsAcquired;
+    }
+
+    // TODO(#4): behind nginx the connection IP is the proxy's; honour X-Forwarded-For from known proxies.
+    public static void AddPolicy(RateLimiterOptions options, IConfiguration configuration)
+    {
+        var perIp = Options(configuration, "RateLimits:AuthPerIp", 10);
+        options.AddPolicy(PerIp, http => RateLimitPartition.GetFixedWindowLimiter(
+            (http.Connection.RemoteIpAddress?.ToString(), http.Request.Path.Value), _ => perIp));
+    }
+
+    private static FixedWindowRateLimiterOptions Options(IConfiguration configuration, string key, int defaultPermits) => new()
+    {
+        PermitLimit = configuration.GetValue(key, defaultPermits),
+        Window = configuration.GetValue("RateLimits:AuthWindow", TimeSpan.FromMinutes(1)),
+        QueueLimit = 0,
+    };
+
+    public void Dispose() => _perAccount.Dispose();
+}

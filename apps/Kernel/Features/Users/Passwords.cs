@@ -1,0 +1,46 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+
+namespace GamesDrop.Kernel.Features.Users;
+
+/// <summary>
+/// Password hashing by ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2, versioned), and the
+/// one-time reset tokens, which are random and stored only as their SHA-256.
+/// </summary>
+public sealed class Passwords
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 128;
+
+    /// <summary>Wrong passwords in a row before an account is locked for <see cref="LockFor"/>.</summary>
+    public const int MaxFailures = 5;
+
+    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan ResetTokenLifetime = TimeSpan.FromHours(1);
+
+    private readonly PasswordHasher<Passwords> _hasher = new();
+
+    // Unknown emails are checked against this, so they cost as long as known ones and timing tells nothing.
+    private readonly string _decoy;
+
+    public Passwords() => _decoy = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+
+    public string Hash(string password) => _hasher.HashPassword(this, password);
+
+    /// <summary>Whether <paramref name="password"/> matches, and the new hash to store when the stored one is outdated.</summary>
+    public (bool Matches, string? Rehashed) Verify(string hash, string password) =>
+        _hasher.VerifyHashedPassword(this, hash, password) switch
+        {
+            PasswordVerificationResult.Success => (true, null),
+            PasswordVerificationResult.SuccessRehashNeeded => (true, Hash(password)),
+            _ => (false, null),
+        };
+
+    public void VerifyDecoy(string password) => _hasher.VerifyHashedPassword(this, _decoy, password);
+
+    public static string NewResetToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    public static byte[] TokenHash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+}

@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace GamesDrop.Kernel.Features.Users;
+
+/// <summary>
+/// Accounts, the system of record behind the BFF's sessions. Only other apps call these: the BFF has already
+/// decided who is signed in, so a user id in the path is trusted here.
+/// </summary>
+public static class UsersApi
+{
+    public const string Customer = "customer";
+    public const string Admin = "admin";
+
+    public static RouteGroupBuilder MapUsers(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/users").WithTags("Users");
+        group.MapPost("", CreateAsync);
+        group.MapGet("", ListAsync);
+        group.MapPost("/verify-password", VerifyPasswordAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPut("/{id}/profile", PutProfileAsync);
+        return routes;
+    }
+
+    // A taken email is a 409 here; the BFF decides what a shopper may learn from it.
+    private static async Task<Results<Created<UserAccount>, Conflict>> CreateAsync(
+        CreateUser body, Passwords passwords, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var created = await connection.ExecuteAsync(new CommandDefinition(UsersSql.Create, new
+        {
+            Id = id, Email = body.Email.Trim(), DisplayName = body.DisplayName.Trim(), PasswordHash = passwords.Hash(body.Password),
+            Roles = new[] { Customer },
+        }, cancellationToken: ct));
+        if (created == 0)
+        {
+            return TypedResults.Conflict();
+        }
+        var user = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(UsersSql.ById, new { Id = id }, cancellationToken: ct));
+        return TypedResults.Created($"users/{id}", user.ToAccount());
+    }
+
+    private static async Task<Ok<UserPage>> ListAsync(
+        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var size = pageSize ?? 20;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            UsersSql.Page, new { Limit = size, Offset = ((page ?? 1) - 1) * size }, cancellationToken: ct));
+        var users = (await results.ReadAsync<UserRow>()).Select(u => u.ToAccount()).ToList();
+        return TypedResults.Ok(new UserPage(users, await results.ReadSingleAsync<long>()));
+    }
+
+    // Every refusal is the same 401, whether the email is unknown, the account locked or the password wrong.
+    private static async Task<Results<Ok<UserAccount>, UnauthorizedHttpResult>> VerifyPasswordAsync(
+        VerifyPassword body, Passwords passwords, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<CredentialsRow>(new CommandDefinition(
+            UsersSql.CredentialsByEmail, new { Email = body.Email.Trim() }, transaction, cancellationToken: ct));
+        if (user is null)
+        {
+            passwords.VerifyDecoy(body.Password);
+            return TypedResults.Unauthorized();
+        }
+        var (matches, rehashed) = passwords.Verify(user.PasswordHash, body.Password);
+        if (user.LockedUntil > DateTime.UtcNow)
+        {
+            return TypedResults.Unauthorized();
+        }
+        if (!matches)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UsersSql.RecordFailure,
+                new { user.Id, Passwords.MaxFailures, Passwords.LockFor }, transaction, cancellationToken: ct));
+            await transaction.CommitAsync(ct);
+            return TypedResults.Unauthorized();
+        }
+        await connection.ExecuteAsync(new CommandDefinition(UsersSql.RecordSuccess, new { user.Id, NewHash = rehashed }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(user.ToAccount() with { LockedUntil = null });
+    }
+
+    private static async Task<Results<Ok<UserAccount>, NotFound>> GetAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(UsersSql.ById, new { Id = id }, cancellationToken: ct));
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(user.ToAccount());
+    }
+
+    private static async Task<Results<Ok<UserAccount>, NotFound>> PutProfileAsync(
+        Guid id, PutProfile body, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            UsersSql.UpdateProfile, new { Id = id, DisplayName = body.DisplayName.Trim() }, cancellationToken: ct));
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(user.ToAccount());
+    }
+}
+
+/// <summary>An account as other apps see it: never its password hash. Times are UTC.</summary>
+public sealed record UserAccount(
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime? LockedUntil, DateTime CreatedAt);
+
+public sealed record UserPage(IReadOnlyList<UserAccount> Items, long Total);
+
+public sealed record CreateUser(
+    [Required, EmailAddress, MaxLength(254)] string Email,
+    [Required, StringLength(Passwords.MaxLength, MinimumLength = Passwords.MinLength)] string Password,
+    [Required, RegularExpression(@"^[^\u0000-\u001f]{1,100}$", ErrorMessage = "1 to 100 characters, no control characters.")] string DisplayName);
+
+public sealed record VerifyPassword(
+    [Required, MaxLength(254)] string Email,
+    [Required, MaxLength(Passwords.MaxLength)] string Password);
+
+public sealed record PutProfile(
+    [Required, RegularExpression(@"^[^\u0000-\u001f]{1,100}$", ErrorMessage = "1 to 100 characters, no control characters.")] string DisplayName);

@@ -1,0 +1,84 @@
+namespace GamesDrop.Kernel.Features.Users;
+
+internal static class UsersSql
+{
+    private const string Account = """
+        u.id AS Id, u.email AS Email, u.display_name AS DisplayName,
+        array(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS Roles,
+        u.locked_until AS LockedUntil, u.created_at AS CreatedAt
+        """;
+
+    /// <summary>Inserts nothing when the email is taken, whatever its case; returns the new user's roles' rows.</summary>
+    public const string Create = """
+        WITH inserted AS (
+            INSERT INTO users (id, email, display_name, password_hash) VALUES (@Id, @Email, @DisplayName, @PasswordHash)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+        )
+        INSERT INTO user_roles (user_id, role) SELECT id, unnest(@Roles::text[]) FROM inserted
+        """;
+
+    /// <summary>Gives an existing account the roles too, for the configured admin whose account already exists.</summary>
+    public const string GrantRoles = """
+        INSERT INTO user_roles (user_id, role)
+        SELECT u.id, unnest(@Roles::text[]) FROM users u WHERE lower(u.email) = lower(@Email)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string ById = $"SELECT {Account} FROM users u WHERE u.id = @Id";
+
+    public const string Page = $"""
+        SELECT {Account} FROM users u ORDER BY u.created_at, u.id LIMIT @Limit OFFSET @Offset;
+        SELECT count(*) FROM users;
+        """;
+
+    public const string UpdateProfile = $"""
+        UPDATE users u SET display_name = @DisplayName, updated_at = now() WHERE u.id = @Id
+        RETURNING {Account}
+        """;
+
+    /// <summary>Locks the row: concurrent wrong guesses must each count.</summary>
+    public const string CredentialsByEmail = $"""
+        SELECT {Account}, u.password_hash AS PasswordHash FROM users u WHERE lower(u.email) = lower(@Email) FOR UPDATE
+        """;
+
+    public const string CredentialsById = $"""
+        SELECT {Account}, u.password_hash AS PasswordHash FROM users u WHERE u.id = @Id FOR UPDATE
+        """;
+
+    /// <summary>The failure that reaches @MaxFailures locks the account for @LockFor and starts the count again.</summary>
+    public const string RecordFailure = """
+        UPDATE users SET
+            locked_until = CASE WHEN failed_logins + 1 >= @MaxFailures THEN now() + @LockFor ELSE locked_until END,
+            failed_logins = CASE WHEN failed_logins + 1 >= @MaxFailures THEN 0 ELSE failed_logins + 1 END,
+            updated_at = now()
+        WHERE id = @Id
+        """;
+
+    public const string RecordSuccess = """
+        UPDATE users SET failed_logins = 0, locked_until = NULL, password_hash = coalesce(@NewHash, password_hash), updated_at = now()
+        WHERE id = @Id
+        """;
+
+    /// <summary>A new password also lifts a lockout: whoever sets it has proven the account is theirs.</summary>
+    public const string SetPassword = """
+        UPDATE users SET password_hash = @PasswordHash, failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = @Id
+        """;
+
+    public const string AddResetToken = """
+        INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES (@TokenHash, @UserId, @ExpiresAt)
+        """;
+
+    /// <summary>Spends the token if it is unused and unexpired, and every other open token of its user with it.</summary>
+    public const string SpendResetToken = """
+        WITH spent AS (
+            UPDATE password_reset_tokens SET used_at = now()
+            WHERE token_hash = @TokenHash AND used_at IS NULL AND expires_at > now()
+            RETURNING user_id
+        ), others AS (
+            UPDATE password_reset_tokens t SET used_at = now()
+            FROM spent WHERE t.user_id = spent.user_id AND t.used_at IS NULL AND t.token_hash <> @TokenHash
+        )
+        SELECT user_id FROM spent
+        """;
+}

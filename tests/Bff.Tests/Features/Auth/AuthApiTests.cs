@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GamesDrop.AppTesting;
+using GamesDrop.TestSupport;
+
+namespace GamesDrop.Bff.Tests.Features.Auth;
+
+public sealed class AuthApiTests : IAsyncLifetime
+{
+    private EmbeddedApp _app = null!;
+    private Shopper _ann = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await EmbeddedApp.StartAsync(new Dictionary<string, string?> { ["RateLimits:AuthPerIp"] = "5" });
+        _ann = new Shopper(_app);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _ann.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Register_login_logout_and_login_again_keeps_a_cookie_session_in_between()
+    {
+        (await _ann.RegisterAsync("ann@example.com")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var login = await _ann.LoginAsync("ann@example.com");
+        var firstSession = _ann.SessionCookie;
+        var profile = await _ann.Http.GetFromJsonAsync<JsonElement>("/bff/api/account/profile");
+
+        var logout = await _ann.SendAsync(HttpMethod.Post, "/bff/api/auth/logout");
+        var afterLogout = await _ann.Http.GetAsync("/bff/api/account/profile");
+        var replayed = await ReplayAsync(firstSession!);
+        var again = await _ann.LoginAsync("ann@example.com");
+
+        login.Headers.GetValues("Set-Cookie").Single().Should().Contain("httponly").And.Contain("samesite=lax").And.NotContain("secure");
+        profile.GetProperty("email").GetString().Should().Be("ann@example.com");
+        (logout.StatusCode, afterLogout.StatusCode, replayed.StatusCode, again.StatusCode)
+            .Should().Be((HttpStatusCode.NoContent, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK));
+        afterLogout.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        _ann.SessionCookie.Should().NotBe(firstSession);
+        (await _ann.Http.GetAsync("/bff/api/account/profile")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_secure_when_the_proxy_says_the_browser_used_https()
+    {
+        await _ann.RegisterAsync("ann@example.com");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/bff/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = "ann@example.com", password = "correct horse" }),
+        };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await _ann.Http.SendAsync(request);
+
+        response.Headers.GetValues("Set-Cookie").Single().Should().Contain("secure");
+    }
+
+    [Fact]
+    public async Task Wrong_password_unknown_email_and_taken_email_answer_alike()
+    {
+        await _ann.SignedUpAsync("ann@example.com");
+        using var stranger = new Shopper(_app);
+
+        var wrong = await stranger.LoginAsync("ann@example.com", "wrong horse");
+        var unknown = await stranger.LoginAsync("nobody@example.com", "wrong horse");
+        var taken = await stranger.RegisterAsync("ANN@example.com");
+        var fresh = await stranger.RegisterAsync("bob@example.com");
+
+        (wrong.StatusCode, unknown.StatusCode).Should().Be((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized));
+        (await Detail(wrong)).Should().Be(await Detail(unknown));
+        (taken.StatusCode, await taken.Content.ReadAsStringAsync()).Should().Be((fresh.StatusCode, await fresh.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Cookie_authenticated_writes_without_the_csrf_token_are_refused()
+    {
+        await _ann.SignedUpAsync("ann@example.com");
+
+        var without = await _ann.SendAsync(HttpMethod.Put, "/bff/api/account/profile", new { displayName = "Mallory" }, withCsrf: false);
+        var token = (await _ann.Http.GetFromJsonAsync<JsonElement>("/bff/api/auth/csrf")).GetProperty("token").GetString();
+        var with = await _ann.SendAsync(HttpMethod.Put, "/bff/api/account/profile", new { displayName = "Annie" });
+
+        without.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        without.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        token.Should().Be(_ann.CsrfToken);
+        (await with.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("displayName").GetString().Should().Be("Annie");
+    }
+
+    [Fact]
+    public async Task Too_many_logins_from_one_address_get_429_problem_details()
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add((await _ann.LoginAsync($"user{i}@example.com", "wrong horse")).StatusCode);
+        }
+        var limited = await _ann.LoginAsync("last@example.com", "wrong horse");
+
+        answers.Take(5).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        limited.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task A_mailed_reset_token_sets_a_new_password_once_and_changing_it_needs_the_current_one()
+    {
+        await _ann.SignedUpAsync("ann@example.com");
+        var wrongCurrent = await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = "nope", newPassword = "second horse" });
+        var changed = await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = "correct horse", newPassword = "second horse" });
+
+        var requested = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset", new { email = "ann@example.com" });
+        var token = await MailedTokenAsync();
+        var reset = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset/confirm", new { token, newPassword = "third horse" });
+        var reused = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset/confirm", new { token, newPassword = "fourth horse" });
+
+        (wrongCurrent.StatusCode, changed.StatusCode, requested.StatusCode, reset.StatusCode, reused.StatusCode).Should().Be(
+            (HttpStatusCode.BadRequest, HttpStatusCode.NoContent, HttpStatusCode.Accepted, HttpStatusCode.NoContent, HttpStatusCode.BadRequest));
+        (await _ann.LoginAsync("ann@example.com", "third horse")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var logs = _app.Logs.AllText;
+        foreach (var secret in new[] { "correct horse", "second horse", "third horse", token, _ann.SessionCookie!, _ann.CsrfToken! })
+        {
+            logs.Should().NotContain(secret);
+        }
+    }
+
+    [Fact]
+    public async Task Oversized_and_malformed_login_bodies_get_413_and_400_problem_details()
+    {
+        var huge = "{\"email\":\"a@b.c\",\"password\":\"" + new string('a', 2 * 1024 * 1024) + "\"}";
+
+        var oversized = await _ann.Http.PostAsync("/bff/api/auth/login", new StringContent(huge, Encoding.UTF8, "application/json"));
+        var longPassword = await _ann.Http.PostAsJsonAsync("/bff/api/auth/login", new { email = "a@b.c", password = new string('a', 500) });
+        var missing = await _ann.Http.PostAsJsonAsync("/bff/api/auth/register", new { email = "a@b.c" });
+
+        (oversized.StatusCode, longPassword.StatusCode, missing.StatusCode)
+            .Should().Be((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest));
+        foreach (var response in new[] { oversized, longPassword, missing })
+        {
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        }
+    }
+
+    private async Task<HttpResponseMessage> ReplayAsync(string sessionId)
+    {
+        using var attacker = _app.PublicClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/bff/api/account/profile");
+        request.Headers.Add("Cookie", "gd_session=" + sessionId);
+        return await attacker.SendAsync(request);
+    }
+
+    private static async Task<string?> Detail(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+
+    // The token reaches the shopper only through the mail: kernel outbox, pub/sub, the notifier's mail outbox.
+    private async Task<string> MailedTokenAsync()
+    {
+        using var notifier = _app.InternalClient();
+        JsonElement mails = default;
+        (await Eventually.HoldsAsync(async () =>
+        {
+            mails = await notifier.GetFromJsonAsync<JsonElement>("/notifier/dev/mail");
+            return mails.GetArrayLength() > 0;
+        })).Should().BeTrue("the reset mail is written");
+        var mail = mails.EnumerateArray().Single();
+        mail.GetProperty("recipient").GetString().Should().Be("ann@example.com");
+        return Regex.Match(mail.GetProperty("body").GetString()!, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
+    }
+}
