@@ -78,12 +78,22 @@ public sealed class RedisStateStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Value_saved_with_a_ttl_expires()
+    public async Task Value_saved_with_a_ttl_carries_it_on_the_redis_key()
     {
-        await _store.TrySaveAsync("session-1", new Cart("ann", 1), ttl: TimeSpan.FromSeconds(1));
+        await _store.TrySaveAsync("session-1", new Cart("ann", 1), ttl: TimeSpan.FromMinutes(5));
 
-        (await _redis.GetDatabase().KeyTimeToLiveAsync($"{_appId}||session-1")).Should().NotBeNull();
-        (await Eventually.HoldsAsync(async () => await _store.GetAsync<Cart>("session-1") is null, TimeSpan.FromSeconds(5)))
+        var ttl = await _redis.GetDatabase().KeyTimeToLiveAsync($"{_appId}||session-1");
+
+        ttl.Should().NotBeNull();
+        ttl!.Value.Should().BeGreaterThan(TimeSpan.FromMinutes(4)).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task Value_saved_with_a_short_ttl_expires()
+    {
+        await _store.TrySaveAsync("session-2", new Cart("ann", 1), ttl: TimeSpan.FromSeconds(1));
+
+        (await Eventually.HoldsAsync(async () => await _store.GetAsync<Cart>("session-2") is null, TimeSpan.FromSeconds(5)))
             .Should().BeTrue();
     }
 }
