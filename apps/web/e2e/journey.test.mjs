@@ -1,10 +1,12 @@
-// A shopper's path: a search with a typo, a platform filter, the cheapest first, a product and its offers.
+// A shopper's path: a search with a typo, a platform filter, the cheapest first, a product and its offers; then the cart,
+// an account made on the way (the cart survives it), the wishlist with a target price, signing out, a mistyped password.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, storeUrl, viewports } from "./browser.mjs";
+import { launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 
 // "Eldmoor" with a letter missing: the kernel's typo correction must still find the Eldmoor games.
 const typo = "eldmor";
+const password = "correct-horse-42";
 
 let browser;
 before(async () => {
@@ -77,6 +79,67 @@ for (const [device, options] of Object.entries(viewports)) {
       assert.equal(jsonLd["@type"], "Product");
       await assertFits(page);
       await screenshot(page, `${device}-6-product`);
+      const productUrl = page.url();
+
+      await page.getByLabel("Quantity").fill("2");
+      await page.getByRole("button", { name: "Add to cart" }).click();
+      await page.getByRole("status").filter({ hasText: "Added to your cart" }).waitFor();
+      await page.getByTestId("cart-count").filter({ hasText: "2" }).waitFor();
+      await screenshot(page, `${device}-7-added-to-cart`);
+
+      await page.getByRole("link", { name: /^Cart, 2 items/ }).click();
+      await page.waitForURL(/\/cart$/);
+      const line = page.getByRole("list", { name: "Games in your cart" }).getByRole("listitem").filter({ hasText: title });
+      await line.waitFor();
+      assert.equal(await line.getByLabel("Quantity").inputValue(), "2");
+      const total = await page.getByTestId("cart-total").textContent();
+      assert.match(total, /[0-9]/, "the cart shows its total");
+      await page.getByText("no fees are added at checkout").waitFor();
+      assert.ok(await page.getByRole("button", { name: "Checkout" }).isDisabled(), "checkout waits for its issue");
+      await assertFits(page);
+      await screenshot(page, `${device}-8-cart`);
+
+      const email = uniqueEmail(device);
+      await page.getByRole("link", { name: "Create an account" }).click();
+      await page.waitForURL(/\/register\?next=%2Fcart/);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Display name").fill(`Gamer ${device}`);
+      await page.getByLabel("Password").fill(password);
+      await screenshot(page, `${device}-9-register`);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.waitForURL(/\/cart$/);
+      await page.getByRole("link", { name: "Account", exact: true }).waitFor();
+      assert.equal(await line.getByLabel("Quantity").inputValue(), "2", "the cart survives signing in");
+      assert.equal(await page.getByTestId("cart-total").textContent(), total);
+      await screenshot(page, `${device}-10-cart-after-register`);
+
+      await page.goto(productUrl);
+      await page.getByText("Add to wishlist", { exact: true }).click();
+      const target = page.getByRole("spinbutton", { name: /Target price/ });
+      await target.fill("5.50");
+      await page.getByRole("button", { name: "Add to wishlist" }).click();
+      await page.getByRole("status").filter({ hasText: "Saved to your wishlist" }).waitFor();
+      await page.getByRole("link", { name: "Wishlist", exact: true }).click();
+      await page.waitForURL(/\/account\/wishlist$/);
+      const wished = page.getByRole("list", { name: "Games on your wishlist" }).getByRole("listitem").filter({ hasText: title });
+      assert.equal(await wished.getByRole("spinbutton", { name: /Target price/ }).inputValue(), "5.5");
+      await assertFits(page);
+      await screenshot(page, `${device}-11-wishlist`);
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
+      assert.equal(await page.getByRole("link", { name: "Account", exact: true }).count(), 0, "signed out");
+      await screenshot(page, `${device}-12-signed-out`);
+
+      await page.getByRole("link", { name: "Sign in", exact: true }).click();
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("not-my-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const alert = page.getByRole("alert").filter({ hasText: "The email or password is not correct" });
+      await alert.waitFor();
+      assert.equal(await page.getByLabel("Email").inputValue(), email, "the email stays typed");
+      await assertFits(page);
+      await screenshot(page, `${device}-13-login-failed`);
       await context.close();
     });
   });
