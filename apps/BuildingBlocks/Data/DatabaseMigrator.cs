@@ -7,12 +7,17 @@ using Npgsql;
 
 namespace GamesDrop.BuildingBlocks.Data;
 
-/// <summary>Applies one module's numbered SQL scripts (embedded resources) with DbUp, journaled per schema.</summary>
+/// <summary>
+/// Applies one module's numbered SQL scripts (embedded resources) with DbUp, journaled per schema. In the Dapr
+/// profile every app migrates the shared <c>messaging</c> schema as it starts, so a migration of a schema holds
+/// a PostgreSQL advisory lock on it: a second app waits, then finds the scripts journaled.
+/// </summary>
 public static class DatabaseMigrator
 {
     public static void Migrate(string connectionString, Assembly scripts, string schema, ILogger logger)
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUpLog(logger));
+        using var schemaLock = LockSchema(connectionString, schema);
         EnsureSchema(connectionString, schema);
         var result = DeployChanges.To.PostgresqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(scripts, name => name.EndsWith(".sql", StringComparison.Ordinal))
@@ -25,6 +30,20 @@ public static class DatabaseMigrator
         {
             throw new InvalidOperationException($"Migration of schema '{schema}' failed at {result.ErrorScript?.Name}.", result.Error);
         }
+    }
+
+    // A session-level lock, released when the returned connection closes, whatever the outcome. The connection is
+    // not pooled: closing a pooled one would keep its session, and the lock with it.
+    private static NpgsqlConnection LockSchema(string connectionString, string schema)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('gamesdrop.migrate.' || @schema))", connection);
+        command.Parameters.AddWithValue("schema", schema);
+        // Another app's long migration is worth waiting for; a stuck one still ends the wait.
+        command.CommandTimeout = 600;
+        command.ExecuteNonQuery();
+        return connection;
     }
 
     // The journal lives in the module's schema, which must exist before DbUp creates the journal.
