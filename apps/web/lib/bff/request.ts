@@ -21,12 +21,15 @@ export class BffError extends Error {
 // "page": a render reads with the shopper's cookies; "action": a server action, which may also set them.
 type Options = { method?: "GET" | "POST" | "PUT" | "DELETE"; body?: unknown; csrf?: string; shopper?: "page" | "action" };
 
-// The shopper's own cookies go along (session, anonymous cart); the BFF sees the browser's scheme so it marks them Secure.
+// The shopper's own cookies go along (session, anonymous cart). The browser's scheme lets the BFF mark cookies Secure, and
+// its address keeps per-IP limits per shopper rather than one bucket for this server (once the BFF trusts this proxy).
 async function shopperHeaders(): Promise<Record<string, string>> {
   const [jar, incoming] = await Promise.all([cookies(), headers()]);
   const forwarded: Record<string, string> = { cookie: jar.toString() };
-  const proto = incoming.get("x-forwarded-proto");
-  if (proto) forwarded["x-forwarded-proto"] = proto;
+  for (const name of ["x-forwarded-proto", "x-forwarded-for"]) {
+    const value = incoming.get(name);
+    if (value) forwarded[name] = value;
+  }
   return forwarded;
 }
 
