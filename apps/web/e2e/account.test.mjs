@@ -77,7 +77,10 @@ describe("account", () => {
     await page.waitForURL(`${storeUrl}/account`);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(/\/login$/);
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in page has an Email box too: wait for the next page before typing.
+    await page.waitForURL(/\/account\/forgot-password$/);
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send the link" }).click();
     await page.getByRole("status").filter({ hasText: "a link to choose a new password is on its way" }).waitFor();
@@ -107,5 +110,25 @@ describe("account", () => {
     await page.getByRole("alert").filter({ hasText: /./ }).first().waitFor();
     assert.match(page.url(), /\/account\/reset-password/);
     await context.close();
+  });
+});
+
+describe("abuse limits", () => {
+  test("too many sign-in attempts for one email say so", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storeUrl}/login`);
+    await page.getByLabel("Email").fill(uniqueEmail("limit"));
+    const alert = page.getByRole("alert").filter({ hasText: /not correct|Too many attempts/ });
+    // The BFF allows a handful of attempts per email a minute; the exact number is its configuration.
+    for (let attempt = 1; attempt <= 30; attempt++) {
+      await page.getByLabel("Password").fill(`wrong-${attempt}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in" }).and(page.locator(":enabled")).waitFor();
+      await alert.waitFor();
+      if (/Too many attempts/.test(await alert.textContent())) break;
+    }
+    assert.match(await alert.textContent(), /Too many attempts\. Please wait a minute/);
+    await screenshot(page, "account-too-many-attempts");
+    await page.close();
   });
 });

@@ -22,7 +22,8 @@ export function CartLine({ line }: { line: Line }) {
   return (
     <ProductLine product={line} className={line.available ? "cart-line" : "cart-line cart-line-unavailable"} details={details}>
       <div className="cart-controls">
-        <form action={setQuantityAction} className="quantity-form">
+        {/* Keyed by the quantity: a select takes its default only when it mounts, so a changed cart remounts it. */}
+        <form key={line.quantity} action={setQuantityAction} className="quantity-form">
           <input type="hidden" name="slug" value={line.slug} />
           <label htmlFor={`qty-${line.slug}`}>Quantity</label>
           <select id={`qty-${line.slug}`} name="quantity" defaultValue={line.quantity}>

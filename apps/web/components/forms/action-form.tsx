@@ -23,13 +23,14 @@ type Props = {
   fields: Field[];
   submit: string;
   hidden?: Record<string, string>;
-  className?: string;
+  // A one-line form beside other content (product page, wishlist): its answer goes below it, in a line kept free for it.
+  inline?: boolean;
   label?: string;
 };
 
 // Every form of the store: labelled fields, the action's errors beside them, a summary that is announced and focused.
 // The action is a server action, so the form also posts before this script has loaded.
-export function ActionForm({ action, fields, submit, hidden = {}, className = "form", label }: Props) {
+export function ActionForm({ action, fields, submit, hidden = {}, inline = false, label }: Props) {
   const [state, formAction, pending] = useActionState(action, idle);
   const id = useId();
   const summary = useRef<HTMLDivElement>(null);
@@ -41,30 +42,33 @@ export function ActionForm({ action, fields, submit, hidden = {}, className = "f
 
   const fieldErrors = state.fieldErrors ?? {};
   const allErrors = Object.values(fieldErrors).flat();
+  const summaryBlock = (
+    <div ref={summary} tabIndex={-1} className="form-summary" aria-live="polite">
+      {state.status === "error" && (
+        <div role="alert" className="notice notice-error">
+          <p>{state.message}</p>
+          {allErrors.length > 0 && (
+            <ul>
+              {allErrors.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {state.status === "done" && (
+        <p role="status" className="notice notice-done">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
   return (
-    <form action={formAction} className={className} aria-label={label} noValidate>
+    <form action={formAction} className={inline ? "form form-inline" : "form"} aria-label={label} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div ref={summary} tabIndex={-1} className="form-summary">
-        {state.status === "error" && (
-          <div role="alert" className="notice notice-error">
-            <p>{state.message}</p>
-            {allErrors.length > 0 && (
-              <ul>
-                {allErrors.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        {state.status === "done" && (
-          <p role="status" className="notice notice-done">
-            {state.message}
-          </p>
-        )}
-      </div>
+      {!inline && summaryBlock}
       {fields.map(({ name, label: text, hint, defaultValue, ...input }) => {
         const errors = fieldErrors[name] ?? [];
         const describedBy = [hint && `${id}-${name}-hint`, errors.length > 0 && `${id}-${name}-error`].filter(Boolean).join(" ");
@@ -96,6 +100,7 @@ export function ActionForm({ action, fields, submit, hidden = {}, className = "f
       <button type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? "Please wait…" : submit}
       </button>
+      {inline && summaryBlock}
     </form>
   );
 }

@@ -12,7 +12,7 @@ export function ProductActions({ product }: { product: Product }) {
         <ActionForm
           action={addToCartAction}
           label="Add to cart"
-          className="form form-inline"
+          inline
           submit="Add to cart"
           hidden={{ slug: product.slug }}
           fields={[{ name: "quantity", label: "Quantity", type: "number", min: 1, max: 10, defaultValue: "1", required: true }]}
@@ -25,8 +25,8 @@ export function ProductActions({ product }: { product: Product }) {
         <ActionForm
           action={saveWishlistAction}
           label="Add to wishlist"
-          className="form form-inline"
-          submit="Add to wishlist"
+          inline
+          submit="Save to wishlist"
           hidden={{ slug: product.slug }}
           fields={[targetPriceField(product.price?.currency)]}
         />

@@ -21,7 +21,7 @@ export function WishlistItem({ item }: { item: Item }) {
         <ActionForm
           action={saveWishlistAction}
           label={`Target price for ${item.title}`}
-          className="form form-inline"
+          inline
           submit="Save target"
           hidden={{ slug: item.slug }}
           fields={[targetPriceField(currency, item.targetPrice?.amount)]}
