@@ -172,6 +172,23 @@ describe("edge states", () => {
     assert.ok(Array.isArray(await response.json()));
   });
 
+  test("the cart works before any script has loaded", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const { items } = await (await fetch(`${storeUrl}/api/catalog/search?q=${typo}&inStock=true&pageSize=1`)).json();
+    await page.goto(`${storeUrl}/product/${items[0].slug}`);
+    await page.getByLabel("Quantity", { exact: true }).fill("2");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByText(/Added to your cart \(2 items\)/).waitFor();
+    await page.goto(`${storeUrl}/cart`);
+    await page.getByLabel("Quantity", { exact: true }).selectOption("4");
+    await page.getByRole("button", { name: /Update quantity/ }).click();
+    await page.getByTestId("cart-count").filter({ hasText: "4" }).waitFor();
+    await page.getByRole("button", { name: /Remove .* from the cart/ }).click();
+    await page.getByRole("heading", { name: "Your cart is empty" }).waitFor();
+    await context.close();
+  });
+
   test("every image has a text alternative and fixed dimensions", async () => {
     const page = await browser.newPage();
     await page.goto(`${storeUrl}/search`);
