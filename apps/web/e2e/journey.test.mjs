@@ -127,7 +127,12 @@ for (const [device, options] of Object.entries(viewports)) {
       await page.getByRole("link", { name: "Wishlist", exact: true }).click();
       await page.waitForURL(/\/account\/wishlist$/);
       const wished = page.getByRole("list", { name: "Games on your wishlist" }).getByRole("listitem").filter({ hasText: title });
-      assert.equal(await wished.getByRole("spinbutton", { name: /Target price/ }).inputValue(), "5.5");
+      const wishedTarget = wished.getByRole("spinbutton", { name: /Target price/ });
+      assert.equal(await wishedTarget.inputValue(), "5.5");
+      assert.equal(await wished.getByText("Target reached").count(), 0);
+      await wishedTarget.fill("999");
+      await wished.getByRole("button", { name: "Save target" }).click();
+      await wished.getByText("Target reached").waitFor();
       await assertFits(page);
       await screenshot(page, `${device}-11-wishlist`);
 
