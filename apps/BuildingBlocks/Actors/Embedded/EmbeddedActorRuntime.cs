@@ -11,7 +11,8 @@ namespace GamesDrop.BuildingBlocks.Actors.Embedded;
 /// Embedded profile: runs the registered actor classes in this process, one turn at a time per actor id, as daprd
 /// does. Each turn activates the actor afresh with a <see cref="RedisActorStateManager"/> (state read from Redis, so
 /// nothing is cached between turns) and saves what it changed only when the method succeeded. Actor classes take an
-/// <see cref="IActorStateManager"/> constructor parameter; under daprd it is null and Dapr's own is used.
+/// <see cref="IActorStateManager"/> constructor parameter; under daprd it is null and Dapr's own is used. The activation
+/// hooks (OnActivateAsync and the like) are internal to Dapr's runtime and not called here, so actors must not need them.
 /// </summary>
 internal sealed class EmbeddedActorRuntime
 {

@@ -27,7 +27,7 @@ internal sealed partial class ReminderPoller(
                     await FireAsync(reminder);
                 }
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException or System.Text.Json.JsonException)
             {
                 LogPollFailed(e);
             }
