@@ -222,6 +222,25 @@ public sealed class CartApiTests : IAsyncLifetime
         expired.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task Too_many_cart_writes_from_one_address_get_429_problem_details()
+    {
+        await using var app = await EmbeddedApp.StartAsync(new Dictionary<string, string?> { ["RateLimits:CartWritesPerIp"] = "3" });
+        var slugs = await app.SeedAsync("Alpha Quest");
+        using var ann = new Shopper(app);
+        var token = await ann.TokenAsync();
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await ann.AddToCartAsync(slugs[0], 1, token));
+        }
+
+        answers.Select(a => a.StatusCode).Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        answers[3].Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await ann.CartAsync()).Lines().Should().Equal((slugs[0], 3));
+    }
+
     private static Task<HttpResponseMessage> Raw(Shopper shopper, string json, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/bff/api/cart/items") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
