@@ -15,9 +15,10 @@ public sealed record CartOwner(string ActorId, string CsrfToken);
 /// <summary>
 /// Who owns which cart. Signed in: actor <c>user-{userId}</c>, the session's CSRF token. Anonymous: a random 256-bit id in
 /// the <see cref="Cookie"/> cookie, actor <c>anon-{id}</c>, and as CSRF token an HMAC of the id under secret
-/// <c>cart-csrf-key</c>. A cookie value that is not such an id is never used, so it cannot name another cart.
+/// <c>cart-csrf-key</c>. A cookie value that is not such an id is never used, so it cannot name another cart. The cookie
+/// lives as long as an untouched cart (<see cref="CartSettings.IdleExpiry"/>), renewed by every write.
 /// </summary>
-public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actors, ILogger<CartOwners> logger)
+public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actors, CartSettings settings, ILogger<CartOwners> logger)
 {
     public const string Cookie = "gd_cart";
     public const string ActorType = nameof(CartActor);
@@ -45,6 +46,10 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
         }
         if (AnonymousId(http) is { } id)
         {
+            if (!issue)
+            {
+                SetCookie(http, id);
+            }
             return new CartOwner("anon-" + id, await AnonymousTokenAsync(id));
         }
         if (!issue)
@@ -52,7 +57,7 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
             return null;
         }
         var issued = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        http.Response.Cookies.Append(Cookie, issued, SessionCookie.Options(http.Request));
+        SetCookie(http, issued);
         return new CartOwner("anon-" + issued, await AnonymousTokenAsync(issued));
     }
 
@@ -74,6 +79,13 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
             }
         }
         http.Response.Cookies.Delete(Cookie, SessionCookie.Options(http.Request));
+    }
+
+    private void SetCookie(HttpContext http, string id)
+    {
+        var options = SessionCookie.Options(http.Request);
+        options.MaxAge = settings.IdleExpiry;
+        http.Response.Cookies.Append(Cookie, id, options);
     }
 
     private static string UserActorId(Guid userId) => "user-" + userId;

@@ -199,7 +199,7 @@ public sealed class CartApiTests : IAsyncLifetime
         await ann.RemoveFromCartAsync(_slugs[0]);
 
         plain.Headers.GetValues("Set-Cookie").Single().Should().StartWith("gd_cart=").And.Contain("httponly").And.Contain("samesite=lax")
-            .And.NotContain("secure");
+            .And.Contain("max-age=2592000").And.NotContain("secure");
         secure.Headers.GetValues("Set-Cookie").Single().Should().Contain("secure");
         (await ann.CartAsync()).Lines().Should().BeEmpty();
         _app.Logs.AllText.Should().NotContain(ann.CartCookie()).And.NotContain(token);
