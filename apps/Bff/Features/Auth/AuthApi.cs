@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,7 +46,7 @@ public static class AuthApi
 
     // A new session id at every sign-in, and the old one ended, so an id planted before sign-in is worth nothing.
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> LoginAsync(
-        Login body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CancellationToken ct)
+        Login body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CartOwners carts, CancellationToken ct)
     {
         if (!limits.TryAcquireForAccount(body.Email))
         {
@@ -62,6 +63,7 @@ public static class AuthApi
         }
         var session = await sessions.StartAsync(user.Id, user.Roles, ct);
         SessionCookie.Set(http, session.Id);
+        await carts.MergeAtSignInAsync(http, user.Id);
         return TypedResults.Ok(new SignedIn(user.Id, user.Email, user.DisplayName, user.Roles, session.Session.CsrfToken));
     }
 
