@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Dapr;
 using Dapr.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,8 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseCorrelation();
         app.UseRequestLogging();
-        app.UseCloudEvents();
+        // Subscribers read the event id from its header to write each event's effect once.
+        app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ["id"] });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
