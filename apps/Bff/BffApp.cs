@@ -3,6 +3,7 @@ using GamesDrop.Bff.Features.Admin;
 using GamesDrop.Bff.Features.Auth;
 using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Currencies;
+using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Bff.Suppliers;
@@ -40,6 +41,7 @@ public static class BffApp
             .MapCatalog()
             .MapAuth()
             .MapAccount()
+            .MapWishlist()
             .MapAdminUsers();
         return routes;
     }
