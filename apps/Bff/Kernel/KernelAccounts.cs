@@ -27,8 +27,8 @@ public sealed class KernelAccounts(HttpClient http)
     public Task<KernelAnswer<object>> RequestPasswordResetAsync(object body, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Post, "users/password-resets", body, ct);
 
-    public Task<KernelAnswer<object>> ConfirmPasswordResetAsync(object body, CancellationToken ct) =>
-        SendAsync<object>(HttpMethod.Post, "users/password-resets/confirm", body, ct);
+    public Task<KernelAnswer<KernelPasswordReset>> ConfirmPasswordResetAsync(object body, CancellationToken ct) =>
+        SendAsync<KernelPasswordReset>(HttpMethod.Post, "users/password-resets/confirm", body, ct);
 
     public Task<KernelAnswer<IReadOnlyList<KernelOrder>>> OrdersAsync(Guid userId, CancellationToken ct) =>
         SendAsync<IReadOnlyList<KernelOrder>>(HttpMethod.Get, $"users/{userId}/orders", null, ct);
@@ -69,6 +69,9 @@ public sealed class KernelAccounts(HttpClient http)
 public sealed record KernelAnswer<T>(HttpStatusCode Status, T? Value, IDictionary<string, string[]>? Errors);
 
 public sealed record KernelUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+
+/// <summary>A spent reset token: whose password it set.</summary>
+public sealed record KernelPasswordReset(Guid UserId);
 
 public sealed record KernelUserPage(IReadOnlyList<KernelUser> Items, long Total);
 
