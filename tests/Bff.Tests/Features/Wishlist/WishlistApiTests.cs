@@ -52,6 +52,7 @@ public sealed class WishlistApiTests : IAsyncLifetime
             .Should().Be((11.56m, "EUR", true));
         (item.GetProperty("targetPrice").GetDecimal(), item.GetProperty("reached").GetBoolean()).Should().Be((11m, false));
         (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString().Should().Be(Elden);
+        _app.Logs.AllText.Should().NotContain(ann.SessionCookie!).And.NotContain(ann.CsrfToken!).And.NotContain("correct horse");
     }
 
     [Fact]
