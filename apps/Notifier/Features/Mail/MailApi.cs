@@ -35,7 +35,7 @@ public static class MailApi
     }
 
     private static Task<Ok> PasswordResetRequestedAsync(
-        PasswordResetRequested requested, [FromHeader(Name = EventIdHeader)] Guid? eventId, NpgsqlDataSource db, CancellationToken ct)
+        PasswordResetRequested requested, [FromHeader(Name = EventIdHeader)] string? eventId, NpgsqlDataSource db, CancellationToken ct)
     {
         var body = $"""
             Hello {requested.DisplayName},
@@ -49,7 +49,7 @@ public static class MailApi
     }
 
     private static Task<Ok> WishlistPriceDroppedAsync(
-        WishlistPriceDropped dropped, [FromHeader(Name = EventIdHeader)] Guid? eventId, NpgsqlDataSource db, CancellationToken ct)
+        WishlistPriceDropped dropped, [FromHeader(Name = EventIdHeader)] string? eventId, NpgsqlDataSource db, CancellationToken ct)
     {
         var price = Money(dropped.Price, dropped.Currency);
         var body = $"""
@@ -61,7 +61,7 @@ public static class MailApi
         return AddAsync(eventId, dropped.Email, $"{dropped.Title} is now {price}", body, db, ct);
     }
 
-    private static async Task<Ok> AddAsync(Guid? eventId, string recipient, string subject, string body, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Ok> AddAsync(string? eventId, string recipient, string subject, string body, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(MailSql.Add,
