@@ -1,6 +1,6 @@
+using System.Globalization;
 using Dapper;
 using GamesDrop.Contracts;
-using System.Globalization;
 using GamesDrop.Contracts.Accounts;
 using GamesDrop.Contracts.Wishlist;
 using Microsoft.AspNetCore.Http.HttpResults;
