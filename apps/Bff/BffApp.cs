@@ -4,6 +4,7 @@ using GamesDrop.Bff.Features.Auth;
 using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Currencies;
+using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Bff.Suppliers;
@@ -47,6 +48,7 @@ public static class BffApp
             .MapAuth()
             .MapCart()
             .MapAccount()
+            .MapWishlist()
             .MapAdminUsers();
         return routes;
     }

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GamesDrop.AppTesting;
-using GamesDrop.TestSupport;
 
 namespace GamesDrop.Bff.Tests.Features.Auth;
 
@@ -116,7 +114,7 @@ public sealed class AuthApiTests : IAsyncLifetime
         var changed = await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = "correct horse", newPassword = "second horse" });
 
         var requested = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset", new { email = "ann@example.com" });
-        var token = await MailedTokenAsync();
+        var token = await Mailbox.ResetTokenAsync(_app, "ann@example.com");
         var reset = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset/confirm", new { token, newPassword = "third horse" });
         var reused = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset/confirm", new { token, newPassword = "fourth horse" });
 
@@ -157,19 +155,4 @@ public sealed class AuthApiTests : IAsyncLifetime
 
     private static async Task<string?> Detail(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
-
-    // The token reaches the shopper only through the mail: kernel outbox, pub/sub, the notifier's mail outbox.
-    private async Task<string> MailedTokenAsync()
-    {
-        using var notifier = _app.InternalClient();
-        JsonElement mails = default;
-        (await Eventually.HoldsAsync(async () =>
-        {
-            mails = await notifier.GetFromJsonAsync<JsonElement>("/notifier/dev/mail");
-            return mails.GetArrayLength() > 0;
-        })).Should().BeTrue("the reset mail is written");
-        var mail = mails.EnumerateArray().Single();
-        mail.GetProperty("recipient").GetString().Should().Be("ann@example.com");
-        return Regex.Match(mail.GetProperty("body").GetString()!, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
-    }
 }
