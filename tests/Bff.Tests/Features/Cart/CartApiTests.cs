@@ -167,7 +167,7 @@ public sealed class CartApiTests : IAsyncLifetime
             ["unknown product"] = await ann.AddToCartAsync("no-such-game", 1),
             ["not in the cart"] = await ann.SetQuantityAsync(_slugs[2], 1),
             ["malformed"] = await Raw(ann, "{\"slug\":", token),
-            ["oversized"] = await OversizedAsync(),
+            ["oversized"] = await _app.SendOversizedAsync(HttpMethod.Post, "/bff/api/cart/items"),
         };
 
         answers.ToDictionary(a => a.Key, a => a.Value.StatusCode).Should().Equal(new Dictionary<string, HttpStatusCode>
@@ -239,20 +239,6 @@ public sealed class CartApiTests : IAsyncLifetime
         answers.Select(a => a.StatusCode).Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
         answers[3].Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await ann.CartAsync()).Lines().Should().Equal((slugs[0], 3));
-    }
-
-    // Expect: 100-continue, so the server's 413 comes before the body is sent, not as a broken pipe halfway through it.
-    private async Task<HttpResponseMessage> OversizedAsync()
-    {
-        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = _app.BaseUri };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/bff/api/cart/items")
-        {
-            Content = new StringContent("{\"slug\":\"" + new string('a', 2 * 1024 * 1024) + "\",\"quantity\":1}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.ExpectContinue = true;
-        var response = await client.SendAsync(request);
-        await response.Content.LoadIntoBufferAsync();
-        return response;
     }
 
     private static Task<HttpResponseMessage> Raw(Shopper shopper, string json, string token)
