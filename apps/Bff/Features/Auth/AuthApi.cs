@@ -39,7 +39,7 @@ public static class AuthApi
             return TooManyAttempts();
         }
         var answer = await kernel.CreateAsync(body, ct);
-        // A taken email (409) is answered like a new one. TODO(#4): mail the owner that someone tried to register.
+        // A taken email (409) is answered like a new one; the kernel mails the email's owner instead.
         return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Accepted((string?)null);
     }
 

@@ -24,6 +24,9 @@ public static class MailApi
         routes.MapPost("/mail/password-reset-requested", PasswordResetRequestedAsync)
             .WithTags("Mail")
             .WithTopic(DaprComponents.PubSub, Topics.PasswordResetRequested);
+        routes.MapPost("/mail/registration-attempted", RegistrationAttemptedAsync)
+            .WithTags("Mail")
+            .WithTopic(DaprComponents.PubSub, Topics.RegistrationAttempted);
         routes.MapPost("/mail/wishlist-price-dropped", WishlistPriceDroppedAsync)
             .WithTags("Mail")
             .WithTopic(DaprComponents.PubSub, Topics.WishlistPriceDropped);
@@ -46,6 +49,21 @@ public static class MailApi
             The link works once, until {requested.ExpiresAt:yyyy-MM-dd HH:mm} UTC. If it was not you, ignore this mail.
             """;
         return AddAsync(eventId, requested.Email, "Reset your GamesDrop password", body, db, ct);
+    }
+
+    private static Task<Ok> RegistrationAttemptedAsync(
+        RegistrationAttempted attempted, [FromHeader(Name = EventIdHeader)] string? eventId, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var body = $"""
+            Hello {attempted.DisplayName},
+
+            someone tried to create a GamesDrop account with this email, which already has one. If it was you, sign in:
+            {attempted.SignInLink}
+            or, if you forgot your password, choose a new one: {attempted.ResetLink}
+
+            If it was not you, ignore this mail; nothing about your account changed.
+            """;
+        return AddAsync(eventId, attempted.Email, "You already have a GamesDrop account", body, db, ct);
     }
 
     private static Task<Ok> WishlistPriceDroppedAsync(

@@ -77,6 +77,19 @@ public sealed class AuthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Registering_a_taken_email_mails_its_owner_instead_of_telling_the_one_who_tried()
+    {
+        await _ann.SignedUpAsync("ann@example.com");
+        using var stranger = new Shopper(_app);
+
+        (await stranger.RegisterAsync("Ann@Example.com", "stranger horse")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var mail = await Mailbox.MailAsync(_app, "ann@example.com", "already have");
+        mail.GetProperty("body").GetString().Should().Contain("/login").And.Contain("/account/forgot-password").And.NotContain("stranger horse");
+        (await stranger.LoginAsync("ann@example.com", "stranger horse")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Cookie_authenticated_writes_without_the_csrf_token_are_refused()
     {
         await _ann.SignedUpAsync("ann@example.com");

@@ -37,6 +37,8 @@ public sealed class UsersApiTests : CatalogTest
             .Should().Be((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Conflict));
         await using var connection = new NpgsqlConnection(App.DatabaseConnectionString);
         (await connection.QuerySingleAsync<string>("SELECT password_hash FROM users")).Should().NotContain("correct horse");
+        var attempted = await connection.QuerySingleAsync<string>("SELECT data::text FROM messaging.outbox WHERE topic = 'registration-attempted'");
+        JsonDocument.Parse(attempted).RootElement.GetProperty("email").GetString().Should().Be("ann@example.com", "the owner hears of the attempt");
     }
 
     [Fact]
