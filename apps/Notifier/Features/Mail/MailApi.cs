@@ -10,7 +10,7 @@ using Npgsql;
 namespace GamesDrop.Notifier.Features.Mail;
 
 /// <summary>
-/// Account mails from domain events, kept in a mail outbox table. TODO(#4): hand them to an SMTP output binding.
+/// Account mails from domain events, kept in a mail outbox table. TODO(notifier delivery): hand them to an SMTP output binding.
 /// The mails carry one-time links, so they are never logged, and the outbox can be read only in Development.
 /// Each mail is written once per CloudEvent id, so a redelivered event (pub/sub is at-least-once) adds no copy.
 /// </summary>
