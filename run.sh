@@ -25,17 +25,12 @@ if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$data"; then
   exit 1
 fi
 
-# Secrets are made once per machine and never leave .data/ (ignored by git).
+# Secrets are made once per machine and never leave .data/ (ignored by git); names added later are made on the next run.
 secrets="$data/secrets.env"
-if [ ! -f "$secrets" ]; then
-  umask 077
-  python3 - > "$secrets" <<'PY'
-import secrets
-for name in ("PG_PASSWORD", "REDIS_PASSWORD", "APP_API_TOKEN"):
-    print(f"{name}={secrets.token_hex(24)}")
-PY
-  umask 022
-fi
+(umask 077; touch "$secrets")
+for name in PG_PASSWORD REDIS_PASSWORD APP_API_TOKEN CART_CSRF_KEY; do
+  grep -q "^$name=" "$secrets" || echo "$name=$(python3 -c 'import secrets; print(secrets.token_hex(24))')" >> "$secrets"
+done
 set -a; source "$secrets"; set +a
 
 for port in "$HOST_PORT" "$SANDBOX_PORT" "$PG_PORT" "$REDIS_PORT" "$WEB_PORT"; do

@@ -54,6 +54,7 @@ sandbox_url="http://127.0.0.1:$(free_port)"
 web_port=$(free_port)
 # The host and sandbox were built with the solution above; the host's internal API takes this run's password as token.
 APP_API_TOKEN=$password
+CART_CSRF_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
 log "starting the store for browser tests (logs in $work)"
 start_sandbox "$sandbox_url" "$host_url" "$work/sandbox.log"
 # The journeys register and sign in many shoppers from one IP within a minute; the app's own defaults stay strict.

@@ -1,11 +1,14 @@
 using GamesDrop.Bff.Features.Account;
 using GamesDrop.Bff.Features.Admin;
 using GamesDrop.Bff.Features.Auth;
+using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Currencies;
+using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Bff.Suppliers;
+using GamesDrop.BuildingBlocks.Actors;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.Contracts;
@@ -28,6 +31,10 @@ public static class BffApp
         builder.Services.AddSingleton<AuthRateLimits>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(AuthRateLimits.AddPolicy);
         builder.Services.AddSingleton<SearchCache>();
+        builder.Services.AddSingleton(new CartSettings(builder.Configuration.GetValue("Cart:IdleExpiry", TimeSpan.FromDays(30))));
+        builder.Services.AddActorHosting(AppIds.Bff, o => o.Actors.RegisterActor<CartActor>());
+        builder.Services.AddSingleton<CartOwners>();
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(CartRateLimits.AddPolicy);
         builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
         return builder;
     }
@@ -39,7 +46,9 @@ public static class BffApp
             .MapCurrencies()
             .MapCatalog()
             .MapAuth()
+            .MapCart()
             .MapAccount()
+            .MapWishlist()
             .MapAdminUsers();
         return routes;
     }

@@ -13,4 +13,5 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapBuildingBlocks();
 app.MapBff();
+app.MapActorsHandlers();
 app.Run();

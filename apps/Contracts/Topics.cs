@@ -8,5 +8,7 @@ public static class Topics
     public const string SupplierOrderUpdated = "supplier-order-updated";
     public const string SupplierBalanceLow = "supplier-balance-low";
     public const string PasswordResetRequested = "password-reset-requested";
+    public const string RegistrationAttempted = "registration-attempted";
+    public const string WishlistPriceDropped = "wishlist-price-dropped";
     public const string DeadLetters = "dead-letters";
 }

@@ -9,6 +9,7 @@ using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
 using GamesDrop.Kernel.Features.Users;
+using GamesDrop.Kernel.Features.Wishlist;
 using GamesDrop.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,8 @@ public static class KernelApp
             .MapCurrencies()
             .MapUsers()
             .MapPasswords()
-            .MapUserOrders();
+            .MapUserOrders()
+            .MapWishlist();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

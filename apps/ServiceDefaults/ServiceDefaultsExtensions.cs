@@ -1,3 +1,4 @@
+using System.Net;
 using GamesDrop.ServiceDefaults.Health;
 using GamesDrop.ServiceDefaults.Logging;
 using GamesDrop.ServiceDefaults.Problems;
@@ -5,8 +6,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Dapr;
 using Dapr.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,9 +45,37 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddAuthentication().AddDapr();
         builder.Services.AddSingleton<IPostConfigureOptions<DaprAuthenticationOptions>, AppTokenFromConfiguration>();
         builder.Services.AddAuthorization(o => o.AddDapr(InternalPolicy));
+        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, builder.Configuration));
         // Apps add their own policies; a refusal is a 429 that status code pages turn into problem+json.
         builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return builder;
+    }
+
+    /// <summary>
+    /// Behind nginx the connection comes from the proxy; X-Forwarded-For names the client, but only when a trusted proxy
+    /// sent it, as anyone can send the header. <c>ForwardedHeaders:KnownProxies</c> (addresses) and
+    /// <c>ForwardedHeaders:KnownNetworks</c> (CIDR) replace the default, loopback only. Only the last hop counts: the one
+    /// the proxy itself appended.
+    /// </summary>
+    private static void TrustProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        if (proxies.Length + networks.Length == 0)
+        {
+            return;
+        }
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+        foreach (var network in networks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
     }
 
     /// <summary>One OpenAPI document per app, named by its app id.</summary>
@@ -54,11 +85,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>Middleware in the order every host needs it.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelation();
         app.UseRequestLogging();
-        app.UseCloudEvents();
+        // Subscribers read the event id from its header to write each event's effect once.
+        app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ["id"] });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

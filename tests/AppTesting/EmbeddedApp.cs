@@ -53,6 +53,27 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         return client;
     }
 
+    /// <summary>
+    /// Sends <paramref name="json"/>, padded past the 1 MiB body limit, with Expect: 100-continue, so the server's 413
+    /// comes before the body is sent instead of as a broken pipe halfway through it on a loaded machine.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendOversizedAsync(HttpMethod method, string path, bool asApp = false)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = BaseUri };
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = new StringContent("{\"pad\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+        if (asApp)
+        {
+            request.Headers.Add("dapr-api-token", AppToken);
+        }
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

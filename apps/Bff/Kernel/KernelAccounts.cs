@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Bff.Features.Wishlist;
 using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Kernel;
 
-/// <summary>Typed client for the kernel's users and orders, the system of record behind sessions and account pages.</summary>
+/// <summary>Typed client for the kernel's users, orders and wishlists, the system of record behind sessions and account pages.</summary>
 public sealed class KernelAccounts(HttpClient http)
 {
     public Task<KernelAnswer<KernelUser>> CreateAsync(object body, CancellationToken ct) => SendAsync<KernelUser>(HttpMethod.Post, "users", body, ct);
@@ -26,14 +27,23 @@ public sealed class KernelAccounts(HttpClient http)
     public Task<KernelAnswer<object>> RequestPasswordResetAsync(object body, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Post, "users/password-resets", body, ct);
 
-    public Task<KernelAnswer<object>> ConfirmPasswordResetAsync(object body, CancellationToken ct) =>
-        SendAsync<object>(HttpMethod.Post, "users/password-resets/confirm", body, ct);
+    public Task<KernelAnswer<KernelPasswordReset>> ConfirmPasswordResetAsync(object body, CancellationToken ct) =>
+        SendAsync<KernelPasswordReset>(HttpMethod.Post, "users/password-resets/confirm", body, ct);
 
     public Task<KernelAnswer<IReadOnlyList<KernelOrder>>> OrdersAsync(Guid userId, CancellationToken ct) =>
         SendAsync<IReadOnlyList<KernelOrder>>(HttpMethod.Get, $"users/{userId}/orders", null, ct);
 
     public Task<KernelAnswer<KernelOrderDetail>> OrderAsync(Guid userId, Guid orderId, CancellationToken ct) =>
         SendAsync<KernelOrderDetail>(HttpMethod.Get, $"users/{userId}/orders/{orderId}", null, ct);
+
+    public Task<KernelAnswer<IReadOnlyList<WishlistItem>>> WishlistAsync(Guid userId, CancellationToken ct) =>
+        SendAsync<IReadOnlyList<WishlistItem>>(HttpMethod.Get, $"users/{userId}/wishlist", null, ct);
+
+    public Task<KernelAnswer<WishlistItem>> PutWishlistItemAsync(Guid userId, string slug, object body, CancellationToken ct) =>
+        SendAsync<WishlistItem>(HttpMethod.Put, $"users/{userId}/wishlist/{Uri.EscapeDataString(slug)}", body, ct);
+
+    public Task<KernelAnswer<object>> DeleteWishlistItemAsync(Guid userId, string slug, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Delete, $"users/{userId}/wishlist/{Uri.EscapeDataString(slug)}", null, ct);
 
     // The kernel's refusals (400, 401, 404, 409) are answers the BFF words for shoppers; anything else is a failure.
     private async Task<KernelAnswer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
@@ -59,6 +69,9 @@ public sealed class KernelAccounts(HttpClient http)
 public sealed record KernelAnswer<T>(HttpStatusCode Status, T? Value, IDictionary<string, string[]>? Errors);
 
 public sealed record KernelUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+
+/// <summary>A spent reset token: whose password it set.</summary>
+public sealed record KernelPasswordReset(Guid UserId);
 
 public sealed record KernelUserPage(IReadOnlyList<KernelUser> Items, long Total);
 

@@ -8,6 +8,8 @@ public sealed record KernelSearchItem(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
     decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate);
 
+public sealed record KernelProductLookup(string Currency, IReadOnlyList<KernelSearchItem> Items);
+
 public sealed record KernelFacets(
     IReadOnlyList<KernelFacetValue> Platform, IReadOnlyList<KernelFacetValue> Region, IReadOnlyList<KernelFacetValue> Genre,
     IReadOnlyList<KernelFacetValue> PriceBand, IReadOnlyList<KernelFacetValue> InStock);

@@ -19,6 +19,14 @@ public sealed class KernelClient(HttpClient http)
     public Task<KernelReply<KernelProduct>> GetProductAsync(string slug, CancellationToken ct) =>
         GetAsync<KernelProduct>("catalog/products/" + Uri.EscapeDataString(slug), ct);
 
+    /// <summary>The current listing of each known slug (unknown ones are left out), in one call.</summary>
+    public async Task<KernelProductLookup> LookupProductsAsync(IReadOnlyCollection<string> slugs, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("catalog/products/lookup", new { slugs }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<KernelProductLookup>(ct))!;
+    }
+
     // The kernel validates catalog queries; its 400 and 404 answers are passed on, anything else is a failure.
     private async Task<KernelReply<T>> GetAsync<T>(string path, CancellationToken ct)
     {

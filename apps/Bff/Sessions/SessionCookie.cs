@@ -1,6 +1,6 @@
 namespace GamesDrop.Bff.Sessions;
 
-/// <summary>The cookie carrying the session id: HttpOnly, SameSite=Lax, Secure whenever the browser used TLS.</summary>
+/// <summary>The cookie carrying the session id: HttpOnly, SameSite=Lax, Secure whenever the browser used TLS (as the cart cookie).</summary>
 public static class SessionCookie
 {
     public const string Name = "gd_session";
@@ -10,7 +10,7 @@ public static class SessionCookie
     public static void Clear(HttpContext http) => http.Response.Cookies.Delete(Name, Options(http.Request));
 
     // Behind nginx the app sees plain HTTP and X-Forwarded-Proto tells what the browser used; the header can only add Secure.
-    private static CookieOptions Options(HttpRequest request) => new()
+    public static CookieOptions Options(HttpRequest request) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,

@@ -9,7 +9,8 @@ namespace GamesDrop.Bff.Sessions;
 /// <summary>
 /// Sessions in the state store with a sliding TTL of <c>Sessions:IdleTimeout</c> (default 2 h), ended at the latest
 /// <c>Sessions:AbsoluteLifetime</c> (default 7 days) after sign-in. Keys are hashes of the ids, so the store never
-/// holds a usable cookie value.
+/// holds a usable cookie value. Each user's session keys are listed under <c>sessions-of-&lt;user id&gt;</c>, so a
+/// password change or reset can end them.
 /// </summary>
 public sealed class SessionStore([FromKeyedServices(AppIds.Bff)] IStateStore state, IConfiguration configuration, TimeProvider clock)
 {
@@ -21,7 +22,22 @@ public sealed class SessionStore([FromKeyedServices(AppIds.Bff)] IStateStore sta
         var id = NewSecret();
         var session = new Session(userId, roles, NewSecret(), clock.GetUtcNow());
         await state.TrySaveAsync(Key(id), session, ttl: _idleTimeout, ct: ct);
+        await ChangeIndexAsync(userId, live => ValueTask.FromResult<List<IndexedSession>>([.. live, new IndexedSession(Key(id), session.CreatedAt)]), ct);
         return new CurrentSession(id, session);
+    }
+
+    /// <summary>Ends every session of <paramref name="userId"/> but the one of <paramref name="keepId"/>, when given.</summary>
+    public Task EndAllOfUserAsync(Guid userId, string? keepId, CancellationToken ct)
+    {
+        var keep = keepId is null ? null : Key(keepId);
+        return ChangeIndexAsync(userId, async live =>
+        {
+            foreach (var ended in live.Where(s => s.Key != keep))
+            {
+                await state.TryDeleteAsync(ended.Key, ct: ct);
+            }
+            return live.Where(s => s.Key == keep).ToList();
+        }, ct);
     }
 
     /// <summary>The session, its idle timer restarted; null when unknown, idle too long or past its lifetime.</summary>
@@ -44,7 +60,27 @@ public sealed class SessionStore([FromKeyedServices(AppIds.Bff)] IStateStore sta
 
     public Task EndAsync(string id, CancellationToken ct) => state.TryDeleteAsync(Key(id), ct: ct);
 
+    // Read, change, write with the ETag read, again on a conflict; entries past the absolute lifetime are dropped. A
+    // session that timed out idle stays listed until then, and deleting it again is harmless.
+    private async Task ChangeIndexAsync(
+        Guid userId, Func<IReadOnlyList<IndexedSession>, ValueTask<List<IndexedSession>>> change, CancellationToken ct)
+    {
+        var key = "sessions-of-" + userId;
+        while (true)
+        {
+            var entry = await state.GetAsync<List<IndexedSession>>(key, ct);
+            var live = (entry?.Value ?? []).Where(s => s.CreatedAt + _absoluteLifetime > clock.GetUtcNow()).ToList();
+            if (await state.TrySaveAsync(key, await change(live), entry?.ETag, _absoluteLifetime, ct))
+            {
+                return;
+            }
+        }
+    }
+
     private static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static string Key(string id) => "session-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 }
+
+/// <summary>A session in a user's index: the hashed key it is stored under, and when it began.</summary>
+internal sealed record IndexedSession(string Key, DateTimeOffset CreatedAt);

@@ -1,3 +1,5 @@
+using System.Reflection;
+using Dapr.Actors.Runtime;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.Deployment.Tests.Infrastructure;
 
@@ -24,6 +26,24 @@ public sealed class ActorHostingTests
         Problems(hosted, DaprResources.Catalog, DaprResources.ResiliencyTargets("actors")).Should().BeEmpty();
     }
 
+    // The check above starts from RegisterActor calls; an actor class no app registers would escape it.
+    [Fact]
+    public void Every_actor_class_in_an_app_is_registered_by_that_app()
+    {
+        var registered = AppSources.Calls("RegisterActor").Select(c => (c.AppId, c.TypeArgument!)).ToList();
+
+        Unregistered(ActorClasses(), registered).Should().BeEmpty();
+        ActorClasses().Should().Contain(("bff", "CartActor"));
+    }
+
+    [Fact]
+    public void An_actor_class_its_app_does_not_register_is_reported()
+    {
+        var unregistered = Unregistered([("bff", "CartActor"), ("checkout", "CartActor")], [("bff", "CartActor")]);
+
+        unregistered.Should().Equal("checkout: actor class CartActor is not registered with RegisterActor<CartActor>() in its app");
+    }
+
     [Fact]
     public void An_actor_in_an_app_without_an_actor_state_store_or_on_two_replicas_is_reported()
     {
@@ -35,6 +55,17 @@ public sealed class ActorHostingTests
             .And.Contain(p => p.Contains("replicas"))
             .And.Contain(p => p.Contains("WishlistActor"));
     }
+
+    private static List<(string AppId, string TypeName)> ActorClasses() => AppSources.Projects
+        .SelectMany(p => Assembly.Load(new AssemblyName(p.Value)).GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Actor)) && !t.IsAbstract)
+            .Select(t => (p.Key, t.Name)))
+        .ToList();
+
+    private static List<string> Unregistered(IEnumerable<(string AppId, string TypeName)> classes, IReadOnlyList<(string AppId, string TypeName)> registered) =>
+        classes.Where(c => !registered.Contains(c))
+            .Select(c => $"{c.AppId}: actor class {c.TypeName} is not registered with RegisterActor<{c.TypeName}>() in its app")
+            .ToList();
 
     private static List<string> Problems(IReadOnlyList<HostedType> hosted, ComponentCatalog catalog, IEnumerable<string> resiliencyActors)
     {

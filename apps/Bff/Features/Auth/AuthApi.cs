@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
+using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,13 +39,13 @@ public static class AuthApi
             return TooManyAttempts();
         }
         var answer = await kernel.CreateAsync(body, ct);
-        // A taken email (409) is answered like a new one. TODO(#4): mail the owner that someone tried to register.
+        // A taken email (409) is answered like a new one; the kernel mails the email's owner instead.
         return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Accepted((string?)null);
     }
 
     // A new session id at every sign-in, and the old one ended, so an id planted before sign-in is worth nothing.
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> LoginAsync(
-        Login body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CancellationToken ct)
+        Login body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CartOwners carts, CancellationToken ct)
     {
         if (!limits.TryAcquireForAccount(body.Email))
         {
@@ -62,6 +62,7 @@ public static class AuthApi
         }
         var session = await sessions.StartAsync(user.Id, user.Roles, ct);
         SessionCookie.Set(http, session.Id);
+        await carts.MergeAtSignInAsync(http, user.Id);
         return TypedResults.Ok(new SignedIn(user.Id, user.Email, user.DisplayName, user.Roles, session.Session.CsrfToken));
     }
 
@@ -75,12 +76,17 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    // TODO(#4): end the user's other sessions too, which needs an index of sessions by user.
+    // Whoever knew the old password may hold a session: every other one of the user's ends, this browser's stays.
     private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
-        ChangePassword body, HttpContext http, KernelAccounts kernel, CancellationToken ct)
+        ChangePassword body, HttpContext http, KernelAccounts kernel, SessionStore sessions, CancellationToken ct)
     {
         var answer = await kernel.ChangePasswordAsync(http.UserId(), body, ct);
-        return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.NoContent();
+        if (answer.Errors is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await sessions.EndAllOfUserAsync(http.UserId(), http.SignedInSession().Id, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RequestResetAsync(
@@ -94,13 +100,17 @@ public static class AuthApi
         return TypedResults.Accepted((string?)null);
     }
 
+    // A reset means the password may be known to someone else: every session of the user ends.
     private static async Task<Results<NoContent, ValidationProblem>> ConfirmResetAsync(
-        ConfirmPasswordReset body, KernelAccounts kernel, CancellationToken ct)
+        ConfirmPasswordReset body, KernelAccounts kernel, SessionStore sessions, CancellationToken ct)
     {
         var answer = await kernel.ConfirmPasswordResetAsync(body, ct);
-        return answer.Status == HttpStatusCode.NoContent
-            ? TypedResults.NoContent()
-            : TypedResults.ValidationProblem(answer.Errors ?? new Dictionary<string, string[]>());
+        if (answer.Value is not { } reset)
+        {
+            return TypedResults.ValidationProblem(answer.Errors ?? new Dictionary<string, string[]>());
+        }
+        await sessions.EndAllOfUserAsync(reset.UserId, keepId: null, ct);
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult TooManyAttempts() => TypedResults.Problem(TooMany, statusCode: StatusCodes.Status429TooManyRequests);

@@ -26,7 +26,7 @@ public sealed class AuthRateLimits : IDisposable
         return lease.IsAcquired;
     }
 
-    // TODO(#4): behind nginx the connection IP is the proxy's; honour X-Forwarded-For from known proxies.
+    // The client IP is the forwarded one when a trusted proxy sent the request (ServiceDefaults' forwarded headers).
     public static void AddPolicy(RateLimiterOptions options, IConfiguration configuration)
     {
         var perIp = Options(configuration, "RateLimits:AuthPerIp", 10);

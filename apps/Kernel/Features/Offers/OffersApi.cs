@@ -3,6 +3,7 @@ using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Kernel.Features.Pricing;
+using GamesDrop.Kernel.Features.Wishlist;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -39,7 +40,9 @@ public static class OffersApi
             OffersSql.UpsertBatch, OfferBatchRows.From(batch, store.PaymentFee), transaction, cancellationToken: ct));
         await results.ReadAsync<long>();
         await results.ReadAsync<long>();
+        var drops = await PriceDrops.ReadAsync(results, store.Currency);
         var written = (await results.ReadAsync<WrittenOffer>()).ToList();
+        await events.PublishManyAsync(Topics.WishlistPriceDropped, drops, transaction, ct);
         await events.PublishManyAsync(Topics.OfferChanged, written
             .Where(o => o.Created || o.SaleChanged)
             .Select(o => new OfferChanged(o.ProductId, batch.Supplier, o.Sku, o.Price, o.Currency, o.Stock, o.Available))

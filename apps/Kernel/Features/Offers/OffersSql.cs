@@ -1,4 +1,5 @@
 using GamesDrop.Kernel.Features.Pricing;
+using GamesDrop.Kernel.Features.Wishlist;
 
 namespace GamesDrop.Kernel.Features.Offers;
 
@@ -14,8 +15,8 @@ internal static class OffersSql
     /// are matched by key (new keys become products, in key order so concurrent batches cannot deadlock); only
     /// offers that differ are written, and only when the supplier's timestamp is not older than the stored one;
     /// new prices enter the history; products gain blank details and other suppliers' titles as aliases;
-    /// touched products are repriced and their words made searchable; the run's counts move. Result sets: offers locked, products locked, and
-    /// the offers written.
+    /// touched products are repriced, wishlist price drops found, and their words made searchable; the run's counts move.
+    /// Result sets: offers locked, products locked, wishlist price drops, and the offers written.
     /// </summary>
     public static readonly string UpsertBatch = $$"""
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
@@ -116,6 +117,8 @@ internal static class OffersSql
               IS DISTINCT FROM (f.aliases, f.genres, f.release_date, f.description, f.activation_notes, f.image_url);
 
         {{PricingSql.Reprice("SELECT product_id FROM touched")}}
+
+        {{WishlistSql.PriceDrops("SELECT product_id FROM touched")}}
 
         INSERT INTO catalog_words (word)
         SELECT DISTINCT unnest(tsvector_to_array(search)) FROM products WHERE id IN (SELECT product_id FROM touched)

@@ -1,3 +1,5 @@
+using GamesDrop.Kernel.Features.Wishlist;
+
 namespace GamesDrop.Kernel.Features.Pricing;
 
 /// <summary>
@@ -71,5 +73,6 @@ internal static class PricingSql
 
     public static readonly string RepriceAll = Locked("SELECT product_id FROM supplier_offers UNION SELECT id FROM products WHERE best_offer_id IS NOT NULL");
 
-    private static string Locked(string targets) => LockProducts(targets) + "\n" + Reprice(targets);
+    // Result sets: the products locked, then the wishlist price drops the new prices made.
+    private static string Locked(string targets) => LockProducts(targets) + "\n" + Reprice(targets) + "\n" + WishlistSql.PriceDrops(targets);
 }

@@ -1,13 +1,18 @@
 using Dapper;
+using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.Contracts;
+using GamesDrop.Contracts.Wishlist;
+using GamesDrop.Kernel.Features.Wishlist;
 using Npgsql;
 
 namespace GamesDrop.Kernel.Features.Pricing;
 
 /// <summary>
 /// Recomputes materialised store prices inside the caller's transaction, so a price never disagrees with the
-/// offers, rates, suppliers or margin rules it was computed from once that transaction commits.
+/// offers, rates, suppliers or margin rules it was computed from once that transaction commits; wishlist price
+/// drops it causes are published in the same transaction.
 /// </summary>
-public sealed class Repricer(StoreSettings store)
+public sealed class Repricer(StoreSettings store, IEventPublisher events)
 {
     private decimal FeePercent => store.PaymentFee.Percent;
     private decimal FeeFixed => store.PaymentFee.Fixed;
@@ -28,6 +33,14 @@ public sealed class Repricer(StoreSettings store)
     public Task RepriceAllAsync(NpgsqlTransaction transaction, CancellationToken ct) =>
         RunAsync(transaction, PricingSql.RepriceAll, new { FeePercent, FeeFixed }, ct);
 
-    private static Task RunAsync(NpgsqlTransaction transaction, string sql, object parameters, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+    private async Task RunAsync(NpgsqlTransaction transaction, string sql, object parameters, CancellationToken ct)
+    {
+        IReadOnlyList<WishlistPriceDropped> drops;
+        await using (var results = await transaction.Connection!.QueryMultipleAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)))
+        {
+            await results.ReadAsync<long>();
+            drops = await PriceDrops.ReadAsync(results, store.Currency);
+        }
+        await events.PublishManyAsync(Topics.WishlistPriceDropped, drops, transaction, ct);
+    }
 }

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Dapper;
+using GamesDrop.Kernel.Features.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -11,7 +13,21 @@ public static partial class ProductsApi
     public static RouteGroupBuilder MapProducts(this RouteGroupBuilder routes)
     {
         routes.MapGet("/products/{slug}", GetAsync).WithTags("Products");
+        routes.MapPost("/products/lookup", LookupAsync).WithTags("Products");
         return routes;
+    }
+
+    // The BFF re-prices a cart on every read: one query for all its lines. Unknown slugs are simply not in the answer.
+    private static async Task<Ok<ProductLookupResult>> LookupAsync(ProductLookup body, StoreSettings store, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var slugs = body.Slugs.Where(s => Slug().IsMatch(s)).Distinct().ToArray();
+        if (slugs.Length == 0)
+        {
+            return TypedResults.Ok(new ProductLookupResult(store.Currency, []));
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(ProductsSql.BySlugs, new { Slugs = slugs }, cancellationToken: ct));
+        return TypedResults.Ok(new ProductLookupResult(store.Currency, [.. rows.Select(r => r.ToItem(store.Currency))]));
     }
 
     private static async Task<Results<Ok<ProductDetail>, NotFound>> GetAsync(
@@ -59,6 +75,21 @@ public static partial class ProductsApi
             Price, currency, InStock, StockTotal, PriceUpdatedAt, offers);
     }
 
+    private sealed class SummaryRow
+    {
+        public required string Slug { get; init; }
+        public required string Title { get; init; }
+        public required string Platform { get; init; }
+        public required string Region { get; init; }
+        public required string Edition { get; init; }
+        public string? ImageUrl { get; init; }
+        public decimal? Price { get; init; }
+        public bool InStock { get; init; }
+        public DateOnly? ReleaseDate { get; init; }
+
+        public SearchItem ToItem(string currency) => new(Slug, Title, Platform, Region, Edition, ImageUrl, Price, currency, InStock, ReleaseDate);
+    }
+
     private sealed record OfferRow(
         string Supplier, string SupplierName, string Sku, decimal SupplierPrice, string SupplierCurrency, decimal? Price, int Stock,
         bool Available, bool SupplierEnabled, bool SupplierReachable, bool Best, DateTime SyncedAt, DateTime? SupplierUpdatedAt)
@@ -76,6 +107,11 @@ public static partial class ProductsApi
             : OfferAvailability.Available;
     }
 }
+
+public sealed record ProductLookup([Required, MaxLength(50)] string[] Slugs);
+
+/// <summary>The products found, as search lists them, and the store currency their prices are in.</summary>
+public sealed record ProductLookupResult(string Currency, IReadOnlyList<SearchItem> Items);
 
 /// <summary>Why an offer can or cannot be sold right now.</summary>
 public static class OfferAvailability

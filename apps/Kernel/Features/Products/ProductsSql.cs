@@ -22,4 +22,11 @@ internal static class ProductsSql
         WHERE p.slug = @Slug
         ORDER BY o.id = p.best_offer_id DESC, Price NULLS LAST, o.id;
         """;
+
+    /// <summary>Products as search lists them, for the given slugs.</summary>
+    public const string BySlugs = """
+        SELECT slug AS Slug, title AS Title, platform AS Platform, region AS Region, edition AS Edition, image_url AS ImageUrl,
+               price AS Price, in_stock AS InStock, release_date AS ReleaseDate
+        FROM products WHERE slug = ANY (@Slugs)
+        """;
 }

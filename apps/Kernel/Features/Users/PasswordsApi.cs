@@ -68,7 +68,8 @@ public static class PasswordsApi
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ConfirmResetAsync(
+    // Answers whose password it was, so the BFF can end that user's sessions.
+    private static async Task<Results<Ok<PasswordResetDone>, ValidationProblem>> ConfirmResetAsync(
         ConfirmPasswordReset body, Passwords passwords, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -82,13 +83,15 @@ public static class PasswordsApi
         await connection.ExecuteAsync(new CommandDefinition(
             UsersSql.SetPassword, new { Id = userId, PasswordHash = passwords.Hash(body.NewPassword) }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        return TypedResults.NoContent();
+        return TypedResults.Ok(new PasswordResetDone(userId.Value));
     }
 }
 
 public sealed record ChangePassword(
     [Required, MaxLength(Passwords.MaxLength)] string CurrentPassword,
     [Required, StringLength(Passwords.MaxLength, MinimumLength = Passwords.MinLength)] string NewPassword);
+
+public sealed record PasswordResetDone(Guid UserId);
 
 public sealed record RequestPasswordReset([Required, MaxLength(254)] string Email);
 

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
+using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.Contracts;
+using GamesDrop.Contracts.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -25,22 +28,30 @@ public static class UsersApi
         return routes;
     }
 
-    // A taken email is a 409 here; the BFF decides what a shopper may learn from it.
+    // A taken email is a 409 here; the BFF decides what a shopper may learn from it. The owner of the email is
+    // mailed instead, in the same transaction, so they hear of it and the one who tried learns nothing.
     private static async Task<Results<Created<UserAccount>, Conflict>> CreateAsync(
-        CreateUser body, Passwords passwords, NpgsqlDataSource db, CancellationToken ct)
+        CreateUser body, Passwords passwords, StoreSettings store, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         var created = await connection.ExecuteAsync(new CommandDefinition(UsersSql.Create, new
         {
             Id = id, Email = body.Email.Trim(), DisplayName = body.DisplayName.Trim(), PasswordHash = passwords.Hash(body.Password),
             Roles = new[] { Customer },
-        }, cancellationToken: ct));
+        }, transaction, cancellationToken: ct));
         if (created == 0)
         {
+            var owner = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(
+                UsersSql.CredentialsByEmail, new { Email = body.Email.Trim() }, transaction, cancellationToken: ct));
+            await events.PublishAsync(Topics.RegistrationAttempted, new RegistrationAttempted(owner.Email, owner.DisplayName,
+                new Uri(store.PublicUrl, "/login").ToString(), new Uri(store.PublicUrl, "/account/forgot-password").ToString()), transaction, ct);
+            await transaction.CommitAsync(ct);
             return TypedResults.Conflict();
         }
-        var user = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(UsersSql.ById, new { Id = id }, cancellationToken: ct));
+        var user = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(UsersSql.ById, new { Id = id }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
         return TypedResults.Created($"users/{id}", user.ToAccount());
     }
 

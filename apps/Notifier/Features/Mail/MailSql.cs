@@ -3,8 +3,8 @@ namespace GamesDrop.Notifier.Features.Mail;
 internal static class MailSql
 {
     public const string Add = """
-        INSERT INTO notifier.mail (recipient, subject, body) VALUES (@Recipient, @Subject, @Body)
-        ON CONFLICT (recipient, body) DO NOTHING
+        INSERT INTO notifier.mail (event_id, recipient, subject, body) VALUES (@EventId, @Recipient, @Subject, @Body)
+        ON CONFLICT (event_id) DO NOTHING
         """;
 
     public const string Latest = """

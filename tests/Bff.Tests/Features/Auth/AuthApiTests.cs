@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GamesDrop.AppTesting;
-using GamesDrop.TestSupport;
 
 namespace GamesDrop.Bff.Tests.Features.Auth;
 
@@ -79,6 +77,19 @@ public sealed class AuthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Registering_a_taken_email_mails_its_owner_instead_of_telling_the_one_who_tried()
+    {
+        await _ann.SignedUpAsync("ann@example.com");
+        using var stranger = new Shopper(_app);
+
+        (await stranger.RegisterAsync("Ann@Example.com", "stranger horse")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var mail = await Mailbox.MailAsync(_app, "ann@example.com", "already have");
+        mail.GetProperty("body").GetString().Should().Contain("/login").And.Contain("/account/forgot-password").And.NotContain("stranger horse");
+        (await stranger.LoginAsync("ann@example.com", "stranger horse")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Cookie_authenticated_writes_without_the_csrf_token_are_refused()
     {
         await _ann.SignedUpAsync("ann@example.com");
@@ -116,7 +127,7 @@ public sealed class AuthApiTests : IAsyncLifetime
         var changed = await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = "correct horse", newPassword = "second horse" });
 
         var requested = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset", new { email = "ann@example.com" });
-        var token = await MailedTokenAsync();
+        var token = await Mailbox.ResetTokenAsync(_app, "ann@example.com");
         var reset = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset/confirm", new { token, newPassword = "third horse" });
         var reused = await _ann.Http.PostAsJsonAsync("/bff/api/auth/password-reset/confirm", new { token, newPassword = "fourth horse" });
 
@@ -133,9 +144,7 @@ public sealed class AuthApiTests : IAsyncLifetime
     [Fact]
     public async Task Oversized_and_malformed_login_bodies_get_413_and_400_problem_details()
     {
-        var huge = "{\"email\":\"a@b.c\",\"password\":\"" + new string('a', 2 * 1024 * 1024) + "\"}";
-
-        var oversized = await _ann.Http.PostAsync("/bff/api/auth/login", new StringContent(huge, Encoding.UTF8, "application/json"));
+        var oversized = await _app.SendOversizedAsync(HttpMethod.Post, "/bff/api/auth/login");
         var longPassword = await _ann.Http.PostAsJsonAsync("/bff/api/auth/login", new { email = "a@b.c", password = new string('a', 500) });
         var missing = await _ann.Http.PostAsJsonAsync("/bff/api/auth/register", new { email = "a@b.c" });
 
@@ -157,19 +166,4 @@ public sealed class AuthApiTests : IAsyncLifetime
 
     private static async Task<string?> Detail(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
-
-    // The token reaches the shopper only through the mail: kernel outbox, pub/sub, the notifier's mail outbox.
-    private async Task<string> MailedTokenAsync()
-    {
-        using var notifier = _app.InternalClient();
-        JsonElement mails = default;
-        (await Eventually.HoldsAsync(async () =>
-        {
-            mails = await notifier.GetFromJsonAsync<JsonElement>("/notifier/dev/mail");
-            return mails.GetArrayLength() > 0;
-        })).Should().BeTrue("the reset mail is written");
-        var mail = mails.EnumerateArray().Single();
-        mail.GetProperty("recipient").GetString().Should().Be("ann@example.com");
-        return Regex.Match(mail.GetProperty("body").GetString()!, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
-    }
 }

@@ -41,6 +41,33 @@ public sealed class ProductsApiTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_lookup_lists_the_known_slugs_as_search_does_in_one_call()
+    {
+        await Client.PostBatchAsync("kinguin", null, Offer("k-2", "Hades", price: 20m, stock: 0));
+
+        var response = await Client.PostAsJsonAsync("/kernel/catalog/products/lookup",
+            new { slugs = new[] { "elden-ring-steam-global", "hades-steam-global", "no-such-game", "NOT A SLUG'; --" } });
+
+        var result = (await response.Content.ReadFromJsonAsync<ProductLookupResult>())!;
+        result.Currency.Should().Be("EUR");
+        result.Items.Should().BeEquivalentTo(new[]
+        {
+            new { Slug = "elden-ring-steam-global", Title = "Elden Ring", Price = (decimal?)26.11m, InStock = true },
+            new { Slug = "hades-steam-global", Title = "Hades", Price = (decimal?)null, InStock = false },
+        });
+    }
+
+    [Fact]
+    public async Task A_lookup_of_more_than_50_slugs_or_from_outside_is_refused()
+    {
+        var tooMany = await Client.PostAsJsonAsync("/kernel/catalog/products/lookup", new { slugs = Enumerable.Range(0, 51).Select(i => $"game-{i}") });
+        using var outsider = App.PublicClient();
+        var outside = await outsider.PostAsJsonAsync("/kernel/catalog/products/lookup", new { slugs = new[] { "elden-ring-steam-global" } });
+
+        (tooMany.StatusCode, outside.StatusCode).Should().Be((HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
     public async Task An_unknown_or_malformed_slug_is_not_found()
     {
         (await Client.GetAsync("/kernel/catalog/products/no-such-game")).StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -37,6 +37,8 @@ public sealed class UsersApiTests : CatalogTest
             .Should().Be((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Conflict));
         await using var connection = new NpgsqlConnection(App.DatabaseConnectionString);
         (await connection.QuerySingleAsync<string>("SELECT password_hash FROM users")).Should().NotContain("correct horse");
+        var attempted = await connection.QuerySingleAsync<string>("SELECT data::text FROM messaging.outbox WHERE topic = 'registration-attempted'");
+        JsonDocument.Parse(attempted).RootElement.GetProperty("email").GetString().Should().Be("ann@example.com", "the owner hears of the attempt");
     }
 
     [Fact]
@@ -66,7 +68,8 @@ public sealed class UsersApiTests : CatalogTest
         var first = await Client.PostAsJsonAsync("/kernel/users/password-resets/confirm", new { token, newPassword = "brand new horse" });
         var second = await Client.PostAsJsonAsync("/kernel/users/password-resets/confirm", new { token, newPassword = "another horse" });
 
-        (first.StatusCode, second.StatusCode).Should().Be((HttpStatusCode.NoContent, HttpStatusCode.BadRequest));
+        (first.StatusCode, second.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.BadRequest));
+        (await first.Content.ReadFromJsonAsync<PasswordResetDone>())!.UserId.Should().Be((await Client.GetFromJsonAsync<UserPage>("/kernel/users"))!.Items.Single().Id);
         (await VerifyAsync("ann@example.com", "brand new horse")).StatusCode.Should().Be(HttpStatusCode.OK);
         await using var connection = new NpgsqlConnection(App.DatabaseConnectionString);
         (await connection.QuerySingleAsync<byte[]>("SELECT token_hash FROM password_reset_tokens")).Should().Equal(Passwords.TokenHash(token));

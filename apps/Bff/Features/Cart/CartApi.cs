@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using GamesDrop.Bff.Kernel;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Bff.Features.Cart;
+
+/// <summary>
+/// The shopper's cart, open to anonymous shoppers; the cart is always the caller's own (<see cref="CartOwners"/>), never
+/// named by the request. Every answer is the whole cart re-priced.
+/// </summary>
+public static class CartApi
+{
+    public static RouteGroupBuilder MapCart(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/cart").WithTags("Cart").AllowAnonymous().AddEndpointFilter<CartOwnerFilter>();
+        group.MapGet("", GetAsync);
+        var writes = group.MapGroup("/items").RequireRateLimiting(CartRateLimits.Writes);
+        writes.MapPost("", AddAsync);
+        writes.MapPut("/{slug}", SetQuantityAsync);
+        writes.MapDelete("/{slug}", RemoveAsync);
+        return routes;
+    }
+
+    private static async Task<Ok<CartView>> GetAsync(HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
+    {
+        var owner = http.Features.GetRequiredFeature<CartOwner>();
+        return TypedResults.Ok(await CartView.PricedAsync(await owners.Cart(owner).GetAsync(), owner, kernel, ct));
+    }
+
+    // The line keeps the price the shopper saw when adding, to show later whether it changed.
+    private static async Task<Results<Ok<CartView>, ProblemHttpResult>> AddAsync(
+        AddCartItem body, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
+    {
+        var owner = http.Features.GetRequiredFeature<CartOwner>();
+        var product = (await kernel.LookupProductsAsync([body.Slug], ct)).Items.SingleOrDefault();
+        if (product is null)
+        {
+            return TypedResults.Problem($"There is no product {body.Slug}.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var price = product.InStock ? product.Price : null;
+        return await AnswerAsync(await owners.Cart(owner).AddAsync(new CartItem(body.Slug, body.Quantity, price)), owner, kernel, ct);
+    }
+
+    private static async Task<Results<Ok<CartView>, ProblemHttpResult>> SetQuantityAsync(
+        string slug, SetCartQuantity body, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
+    {
+        var owner = http.Features.GetRequiredFeature<CartOwner>();
+        return await AnswerAsync(await owners.Cart(owner).SetQuantityAsync(new LineQuantity(slug, body.Quantity)), owner, kernel, ct);
+    }
+
+    private static async Task<Ok<CartView>> RemoveAsync(string slug, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
+    {
+        var owner = http.Features.GetRequiredFeature<CartOwner>();
+        return TypedResults.Ok(await CartView.PricedAsync(await owners.Cart(owner).RemoveAsync(slug), owner, kernel, ct));
+    }
+
+    private static async Task<Results<Ok<CartView>, ProblemHttpResult>> AnswerAsync(
+        CartUpdate update, CartOwner owner, KernelClient kernel, CancellationToken ct) => update.Refusal switch
+        {
+            CartRefusal.None => TypedResults.Ok(await CartView.PricedAsync(update.Cart, owner, kernel, ct)),
+            CartRefusal.NotInCart => TypedResults.Problem("The product is not in the cart.", statusCode: StatusCodes.Status404NotFound),
+            CartRefusal.TooManyLines => TypedResults.Problem(
+                $"A cart holds at most {CartLimits.MaxLines} products.", statusCode: StatusCodes.Status400BadRequest),
+            _ => TypedResults.Problem(
+                $"A cart line holds 1 to {CartLimits.MaxQuantity} keys.", statusCode: StatusCodes.Status400BadRequest),
+        };
+}
+
+public sealed record AddCartItem(
+    [Required, RegularExpression("^[a-z0-9-]{1,200}$")] string Slug,
+    [Range(1, CartLimits.MaxQuantity)] int Quantity);
+
+public sealed record SetCartQuantity([Range(1, CartLimits.MaxQuantity)] int Quantity);

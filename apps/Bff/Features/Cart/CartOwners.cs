@@ -1,0 +1,105 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using GamesDrop.Bff.Sessions;
+using GamesDrop.BuildingBlocks.Actors;
+using GamesDrop.BuildingBlocks.Secrets;
+using Microsoft.AspNetCore.Authentication;
+
+namespace GamesDrop.Bff.Features.Cart;
+
+/// <summary>The cart a request may use, and the token its writes must send in X-CSRF-Token.</summary>
+public sealed record CartOwner(string ActorId, string CsrfToken);
+
+/// <summary>
+/// Who owns which cart. Signed in: actor <c>user-{userId}</c>, the session's CSRF token. Anonymous: a random 256-bit id in
+/// the <see cref="Cookie"/> cookie, actor <c>anon-{id}</c>, and as CSRF token an HMAC of the id under secret
+/// <c>cart-csrf-key</c>. A cookie value that is not such an id is never used, so it cannot name another cart. The cookie
+/// lives as long as an untouched cart (<see cref="CartSettings.IdleExpiry"/>), renewed by every write.
+/// </summary>
+public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actors, CartSettings settings, ILogger<CartOwners> logger)
+{
+    public const string Cookie = "gd_cart";
+    public const string ActorType = nameof(CartActor);
+    public const string CsrfKeySecret = "cart-csrf-key";
+
+    private readonly Lazy<Task<byte[]>> _csrfKey = new(async () =>
+    {
+        if (await secrets.GetAsync(CsrfKeySecret) is { Length: >= 32 } key)
+        {
+            return Encoding.UTF8.GetBytes(key);
+        }
+        LogNoCsrfKey(logger);
+        return RandomNumberGenerator.GetBytes(32);
+    });
+
+    public ICartActor Cart(CartOwner owner) => actors.Create<ICartActor>(ActorType, owner.ActorId);
+
+    /// <summary>The caller's cart; an anonymous caller without one gets a new id (and cookie) when <paramref name="issue"/> is set.</summary>
+    public async Task<CartOwner?> ResolveAsync(HttpContext http, bool issue)
+    {
+        await http.AuthenticateAsync(SessionAuthentication.Scheme);
+        if (http.Features.Get<CurrentSession>() is { } current)
+        {
+            return new CartOwner(UserActorId(current.Session.UserId), current.Session.CsrfToken);
+        }
+        if (AnonymousId(http) is { } id)
+        {
+            if (!issue)
+            {
+                SetCookie(http, id);
+            }
+            return new CartOwner("anon-" + id, await AnonymousTokenAsync(id));
+        }
+        if (!issue)
+        {
+            return null;
+        }
+        var issued = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        SetCookie(http, issued);
+        return new CartOwner("anon-" + issued, await AnonymousTokenAsync(issued));
+    }
+
+    /// <summary>At sign-in: the browser's anonymous cart joins the user's, and the anonymous cart and its cookie are gone.</summary>
+    public async Task MergeAtSignInAsync(HttpContext http, Guid userId)
+    {
+        if (!http.Request.Cookies.ContainsKey(Cookie))
+        {
+            return;
+        }
+        if (AnonymousId(http) is { } id)
+        {
+            var anonymous = actors.Create<ICartActor>(ActorType, "anon-" + id);
+            var lines = await anonymous.GetAsync();
+            if (lines.Lines.Count > 0)
+            {
+                await actors.Create<ICartActor>(ActorType, UserActorId(userId)).MergeAsync(lines);
+                await anonymous.ClearAsync();
+            }
+        }
+        http.Response.Cookies.Delete(Cookie, SessionCookie.Options(http.Request));
+    }
+
+    private void SetCookie(HttpContext http, string id)
+    {
+        var options = SessionCookie.Options(http.Request);
+        options.MaxAge = settings.IdleExpiry;
+        http.Response.Cookies.Append(Cookie, id, options);
+    }
+
+    private static string UserActorId(Guid userId) => "user-" + userId;
+
+    private static string? AnonymousId(HttpContext http) =>
+        http.Request.Cookies.TryGetValue(Cookie, out var value) && value is not null && IssuedId().IsMatch(value) ? value : null;
+
+    private async Task<string> AnonymousTokenAsync(string id) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(await _csrfKey.Value, Encoding.UTF8.GetBytes("cart-csrf:" + id)));
+
+    // 32 random bytes in base64url: exactly 43 characters of its alphabet.
+    [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]
+    private static partial Regex IssuedId();
+
+    [LoggerMessage(LogLevel.Warning, "Secret cart-csrf-key is not set (or shorter than 32 characters); anonymous cart tokens last until this process stops")]
+    private static partial void LogNoCsrfKey(ILogger logger);
+}

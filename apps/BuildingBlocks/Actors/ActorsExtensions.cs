@@ -1,0 +1,41 @@
+using Dapr.Actors.Runtime;
+using GamesDrop.BuildingBlocks.Actors.Dapr;
+using GamesDrop.BuildingBlocks.Actors.Embedded;
+using GamesDrop.BuildingBlocks.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GamesDrop.BuildingBlocks.Actors;
+
+public static class ActorsExtensions
+{
+    /// <summary>
+    /// Hosts the actors <paramref name="configure"/> registers for app <paramref name="appId"/>, and gives callers
+    /// <see cref="IActorProxies"/>. Dapr: the Dapr.Actors runtime (the host maps <c>MapActorsHandlers()</c>). Embedded:
+    /// in-process turns per actor id, state and reminders in Redis under Dapr's key layout.
+    /// </summary>
+    public static IServiceCollection AddActorHosting(this IServiceCollection services, string appId, Action<ActorRuntimeOptions> configure)
+    {
+        var host = services.Select(d => d.ImplementationInstance).OfType<HostIdentity>().SingleOrDefault()
+            ?? throw new InvalidOperationException("Call AddBuildingBlocks before AddActorHosting.");
+        // Both sides JSON, so actor methods take and return plain records (remoting's default is DataContract).
+        void Options(ActorRuntimeOptions o)
+        {
+            o.UseJsonSerialization = true;
+            configure(o);
+        }
+
+        if (host.Profile == RuntimeProfile.Dapr)
+        {
+            services.AddActors(Options);
+            services.AddSingleton<IActorProxies, DaprActorProxies>();
+            return services;
+        }
+        var options = new ActorRuntimeOptions();
+        Options(options);
+        services.AddSingleton(sp => new EmbeddedActorRuntime(sp, appId, options));
+        services.AddSingleton<RedisActorReminders>(sp => new RedisActorReminders(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), appId, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IActorProxies, EmbeddedActorProxies>();
+        services.AddHostedService<ReminderPoller>();
+        return services;
+    }
+}
