@@ -36,6 +36,11 @@ async function resetLink(email) {
 
 describe("account", () => {
   test("a page behind sign-in sends a visitor to sign in, and back after", async () => {
+    // A real HTTP redirect, decided on the server before anything of the page is sent.
+    const response = await fetch(`${storeUrl}/account`, { redirect: "manual" });
+    assert.equal(response.status, 307);
+    assert.equal(response.headers.get("location"), "/login?next=%2Faccount");
+
     const page = await browser.newPage();
     await page.goto(`${storeUrl}/account/wishlist`);
     assert.equal(new URL(page.url()).pathname, "/login");
