@@ -73,7 +73,8 @@ log "starting the supplier sandbox on $sandbox_url (logs: .data/logs/sandbox.log
 start_sandbox "$sandbox_url" "$url" "$data/logs/sandbox.log"
 
 log "starting the Embedded host (logs: .data/logs/embedded.log)"
-start_embedded "$url" "$sandbox_url" \
+# Reset mails link to the storefront the shopper uses.
+Store__PublicUrl="$web_url" start_embedded "$url" "$sandbox_url" \
   "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=gamesdrop" \
   "127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD" "$data/logs/embedded.log"
 wait_ready "$url" "$host_pid" "$data/logs/embedded.log"

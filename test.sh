@@ -57,7 +57,9 @@ APP_API_TOKEN=$password
 CART_CSRF_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
 log "starting the store for browser tests (logs in $work)"
 start_sandbox "$sandbox_url" "$host_url" "$work/sandbox.log"
-start_embedded "$host_url" "$sandbox_url" \
+# The journeys register and sign in many shoppers from one IP within a minute; the app's own defaults stay strict.
+# Reset mails link to this run's storefront.
+RateLimits__AuthPerIp=200 Store__PublicUrl="http://127.0.0.1:$web_port" start_embedded "$host_url" "$sandbox_url" \
   "Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=gamesdrop_web" \
   "127.0.0.1:$redis_port,password=$password" "$work/embedded.log"
 wait_ready "$host_url" "$host_pid" "$work/embedded.log"
@@ -67,7 +69,7 @@ start_web "$web_port" "$host_url/bff" "$work/web.log"
 wait_ready "http://127.0.0.1:$web_port" "$web_pid" "$work/web.log" /
 
 log "running browser tests (screenshots in apps/web/artifacts/playwright)"
-(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" node --test --test-reporter=tap e2e/*.test.mjs) \
+(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" HOST_URL="$host_url" APP_API_TOKEN="$APP_API_TOKEN" node --test --test-reporter=tap e2e/*.test.mjs) \
   | tee "$results/e2e.tap" || status=1
 e2e_passed=$(sed -n 's/^# pass //p' "$results/e2e.tap"); e2e_failed=$(sed -n 's/^# fail //p' "$results/e2e.tap")
 [ -n "$e2e_passed" ] || status=1

@@ -31,3 +31,8 @@ export async function screenshot(page, name) {
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+// Every run registers new shoppers, so runs never collide with each other's accounts.
+export function uniqueEmail(label) {
+  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}

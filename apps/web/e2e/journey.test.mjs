@@ -1,10 +1,12 @@
-// A shopper's path: a search with a typo, a platform filter, the cheapest first, a product and its offers.
+// A shopper's path: a search with a typo, a platform filter, the cheapest first, a product and its offers; then the cart,
+// an account made on the way (the cart survives it), the wishlist with a target price, signing out, a mistyped password.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, storeUrl, viewports } from "./browser.mjs";
+import { launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 
 // "Eldmoor" with a letter missing: the kernel's typo correction must still find the Eldmoor games.
 const typo = "eldmor";
+const password = "correct-horse-42";
 
 let browser;
 before(async () => {
@@ -77,6 +79,78 @@ for (const [device, options] of Object.entries(viewports)) {
       assert.equal(jsonLd["@type"], "Product");
       await assertFits(page);
       await screenshot(page, `${device}-6-product`);
+      const productUrl = page.url();
+
+      await page.getByLabel("Quantity", { exact: true }).fill("2");
+      await page.getByRole("button", { name: "Add to cart" }).click();
+      await page.getByRole("status").filter({ hasText: "Added to your cart" }).waitFor();
+      await page.getByTestId("cart-count").filter({ hasText: "2" }).waitFor();
+      await screenshot(page, `${device}-7-added-to-cart`);
+
+      await page.getByRole("link", { name: /^Cart, 2 items/ }).click();
+      await page.waitForURL(/\/cart$/);
+      const line = page.getByRole("list", { name: "Games in your cart" }).getByRole("listitem").filter({ hasText: title });
+      await line.waitFor();
+      const quantity = line.getByLabel("Quantity", { exact: true });
+      assert.equal(await quantity.inputValue(), "2");
+      const totalOfTwo = prices([await page.getByTestId("cart-total").textContent()])[0];
+      await quantity.selectOption("3");
+      await line.getByRole("button", { name: /Update quantity/ }).click();
+      await page.getByTestId("cart-count").filter({ hasText: "3" }).waitFor();
+      const total = await page.getByTestId("cart-total").textContent();
+      assert.equal(prices([total])[0], Math.round(totalOfTwo * 150) / 100, "three keys cost half as much again as two");
+      await page.getByText("no fees are added at checkout").waitFor();
+      assert.ok(await page.getByRole("button", { name: "Checkout" }).isDisabled(), "checkout waits for its issue");
+      await assertFits(page);
+      await screenshot(page, `${device}-8-cart`);
+
+      const email = uniqueEmail(device);
+      await page.getByRole("link", { name: "Create an account" }).click();
+      await page.waitForURL(/\/register\?next=(%2F|\/)cart$/);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Display name").fill(`Gamer ${device}`);
+      await page.getByLabel("Password").fill(password);
+      await screenshot(page, `${device}-9-register`);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.waitForURL(/\/cart$/);
+      await page.getByRole("link", { name: "Account", exact: true }).waitFor();
+      assert.equal(await quantity.inputValue(), "3", "the cart survives signing in");
+      assert.equal(await page.getByTestId("cart-total").textContent(), total);
+      await screenshot(page, `${device}-10-cart-after-register`);
+
+      await page.goto(productUrl);
+      await page.getByText("Add to wishlist", { exact: true }).click();
+      const target = page.getByRole("spinbutton", { name: /Target price/ });
+      await target.fill("5.50");
+      await page.getByRole("button", { name: "Save to wishlist" }).click();
+      await page.getByRole("status").filter({ hasText: "Saved to your wishlist" }).waitFor();
+      await page.getByRole("link", { name: "Wishlist", exact: true }).click();
+      await page.waitForURL(/\/account\/wishlist$/);
+      const wished = page.getByRole("list", { name: "Games on your wishlist" }).getByRole("listitem").filter({ hasText: title });
+      const wishedTarget = wished.getByRole("spinbutton", { name: /Target price/ });
+      assert.equal(await wishedTarget.inputValue(), "5.5");
+      assert.equal(await wished.getByText("Target reached").count(), 0);
+      await wishedTarget.fill("999");
+      await wished.getByRole("button", { name: "Save target" }).click();
+      await wished.getByText("Target reached").waitFor();
+      await assertFits(page);
+      await screenshot(page, `${device}-11-wishlist`);
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
+      assert.equal(await page.getByRole("link", { name: "Account", exact: true }).count(), 0, "signed out");
+      await screenshot(page, `${device}-12-signed-out`);
+
+      await page.getByRole("link", { name: "Sign in", exact: true }).click();
+      await page.waitForURL(/\/login$/);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("not-my-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const alert = page.getByRole("alert").filter({ hasText: "The email or password is not correct" });
+      await alert.waitFor();
+      assert.equal(await page.getByLabel("Email").inputValue(), email, "the email stays typed");
+      await assertFits(page);
+      await screenshot(page, `${device}-13-login-failed`);
       await context.close();
     });
   });
@@ -101,6 +175,23 @@ describe("edge states", () => {
     const response = await fetch(`${storeUrl}/api/catalog/suggest?q=${typo}`);
     assert.equal(response.status, 200);
     assert.ok(Array.isArray(await response.json()));
+  });
+
+  test("the cart works before any script has loaded", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const { items } = await (await fetch(`${storeUrl}/api/catalog/search?q=${typo}&inStock=true&pageSize=1`)).json();
+    await page.goto(`${storeUrl}/product/${items[0].slug}`);
+    await page.getByLabel("Quantity", { exact: true }).fill("2");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByText(/Added to your cart \(2 items\)/).waitFor();
+    await page.goto(`${storeUrl}/cart`);
+    await page.getByLabel("Quantity", { exact: true }).selectOption("4");
+    await page.getByRole("button", { name: /Update quantity/ }).click();
+    await page.getByTestId("cart-count").filter({ hasText: "4" }).waitFor();
+    await page.getByRole("button", { name: /Remove .* from the cart/ }).click();
+    await page.getByRole("heading", { name: "Your cart is empty" }).waitFor();
+    await context.close();
   });
 
   test("every image has a text alternative and fixed dimensions", async () => {

@@ -1,9 +1,5 @@
-// Shown while the server asks the BFF, so a filter click answers at once.
+import { PageLoading } from "@/components/layout/page-loading";
+
 export default function Loading() {
-  return (
-    <div className="loading" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" />
-      Searching…
-    </div>
-  );
+  return <PageLoading text="Searching…" />;
 }

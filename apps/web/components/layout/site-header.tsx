@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { SearchBox } from "@/components/search/search-box";
+import { AccountLinks } from "./account-links";
 
 export function SiteHeader() {
   return (
@@ -16,7 +17,7 @@ export function SiteHeader() {
         <SearchBox />
       </Suspense>
       <nav aria-label="Account" className="account-nav">
-        {/* account, login and cart links: issue 4/5 (routes /account, /login, /cart) */}
+        <AccountLinks />
       </nav>
     </header>
   );

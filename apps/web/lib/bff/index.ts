@@ -2,26 +2,7 @@ import "server-only";
 import type { BffProduct, BffSearchItem, BffSearchResult } from "./types";
 import type { Facet, FacetName, Money, Product, ProductSummary, SearchResults } from "@/lib/catalog/types";
 import { pageSize, type SearchQuery } from "@/lib/catalog/search-query";
-
-// Server components reach the BFF directly; the browser goes through this origin's /api (proxy.ts).
-function bffUrl(path: string): string {
-  const base = process.env.BFF_URL;
-  if (!base) throw new Error("BFF_URL is not set (e.g. http://127.0.0.1:5080/bff)");
-  return `${base.replace(/\/$/, "")}/api${path}`;
-}
-
-export class BffError extends Error {
-  constructor(readonly status: number, path: string) {
-    super(`BFF answered ${status} for ${path}`);
-  }
-}
-
-async function bffGet<T>(path: string): Promise<T> {
-  // Catalog answers change with every supplier sync; the BFF caches searches itself, so render fresh.
-  const response = await fetch(bffUrl(path), { cache: "no-store", headers: { accept: "application/json" } });
-  if (!response.ok) throw new BffError(response.status, path);
-  return (await response.json()) as T;
-}
+import { bff, orNull } from "./request";
 
 // "0-10", "70+": the kernel's price bands, sent back as the price range they name.
 function priceRange(band: string | undefined): { minPrice?: string; maxPrice?: string } {
@@ -37,7 +18,7 @@ const facetLabels: Record<FacetName, string> = {
   inStock: "Availability",
 };
 
-function money(amount: number | null, currency: string): Money | null {
+export function money(amount: number | null, currency: string): Money | null {
   return amount === null ? null : { amount, currency };
 }
 
@@ -80,7 +61,7 @@ export async function searchProducts(query: SearchQuery, size = pageSize): Promi
   }
   params.set("page", String(page ?? 1));
   params.set("pageSize", String(size));
-  const result = await bffGet<BffSearchResult>(`/catalog/search?${params}`);
+  const result = await bff<BffSearchResult>(`/catalog/search?${params}`);
   return {
     items: result.items.map(reshapeSummary),
     total: result.total,
@@ -94,10 +75,6 @@ export async function searchProducts(query: SearchQuery, size = pageSize): Promi
 
 // null only for a slug the catalog does not know; any other failure is an error page, never a false "not found".
 export async function getProduct(slug: string): Promise<Product | null> {
-  try {
-    return reshapeProduct(await bffGet<BffProduct>(`/catalog/products/${encodeURIComponent(slug)}`));
-  } catch (error) {
-    if (error instanceof BffError && error.status === 404) return null;
-    throw error;
-  }
+  const product = await orNull(bff<BffProduct>(`/catalog/products/${encodeURIComponent(slug)}`), 404);
+  return product && reshapeProduct(product);
 }

@@ -39,3 +39,27 @@ export type BffProduct = Omit<BffSearchItem, "releaseDate"> & {
   activationNotes: string;
   offers: BffOffer[];
 };
+
+// apps/Bff/Features/Auth and Account.
+export type BffSignedIn = { id: string; email: string; displayName: string; roles: string[]; csrfToken: string };
+export type BffProfile = { email: string; displayName: string; roles: string[] };
+export type BffOrder = { id: string; number: string; status: string; currency: string; total: number; createdAt: string };
+export type BffOrderDetail = { order: BffOrder; lines: { title: string; quantity: number; unitPrice: number; status: string }[] };
+
+// apps/Bff/Features/Cart: prices re-checked on every read; unitPrice is null for a line that cannot be bought now.
+export type BffCartLine = Pick<BffSearchItem, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {
+  quantity: number;
+  unitPrice: number | null;
+  addedUnitPrice: number | null;
+  priceChanged: boolean;
+  available: boolean;
+  lineTotal: number;
+};
+export type BffCart = { lines: BffCartLine[]; itemCount: number; total: number; currency: string; hasUnavailable: boolean; csrfToken: string };
+
+// apps/Bff/Features/Wishlist.
+export type BffWishlistItem = Pick<BffSearchItem, "slug" | "title" | "platform" | "region" | "imageUrl" | "price" | "currency" | "inStock"> & {
+  targetPrice: number | null;
+  reached: boolean;
+  addedAt: string;
+};

@@ -34,3 +34,20 @@ export type Product = ProductSummary & {
   activationNotes: string;
   offers: Offer[];
 };
+
+export type CartLine = Pick<ProductSummary, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {
+  quantity: number;
+  unitPrice: Money | null;
+  addedUnitPrice: Money | null;
+  priceChanged: boolean;
+  available: boolean;
+  lineTotal: Money;
+};
+
+export type Cart = { lines: CartLine[]; itemCount: number; total: Money; hasUnavailable: boolean };
+
+export type WishlistItem = Pick<ProductSummary, "slug" | "title" | "platform" | "region" | "imageUrl" | "price" | "inStock"> & {
+  targetPrice: Money | null;
+  reached: boolean;
+  addedAt: string;
+};

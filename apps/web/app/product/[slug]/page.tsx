@@ -7,6 +7,7 @@ import { Badges } from "@/components/product/badges";
 import { Cover } from "@/components/product/cover";
 import { OfferTable } from "@/components/product/offer-table";
 import { Price } from "@/components/product/price";
+import { ProductActions } from "@/components/product/product-actions";
 import { ProductJsonLd } from "@/components/product/product-json-ld";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -48,7 +49,7 @@ export default async function ProductPage({ params }: Props) {
           <Price money={product.price} />
           <span className={product.inStock ? "stock-in" : "stock-out"}>{product.inStock ? " In stock" : " Out of stock"}</span>
         </p>
-        {/* cart: issue 4/5 — the add-to-cart action lands here once the BFF cart API exists. */}
+        <ProductActions product={product} />
         <dl className="facts">
           {product.genres.length > 0 && (
             <>

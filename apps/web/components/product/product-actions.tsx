@@ -1,0 +1,36 @@
+import { addToCartAction } from "@/components/cart/actions";
+import { ActionForm } from "@/components/forms/action-form";
+import { saveWishlistAction } from "@/components/wishlist/actions";
+import { targetPriceField } from "@/lib/forms/fields";
+import type { Product } from "@/lib/catalog/types";
+
+// Add to cart (with a quantity) and to the wishlist (with a target price); a signed-out shopper is sent to sign in first.
+export function ProductActions({ product }: { product: Product }) {
+  return (
+    <div className="product-actions">
+      {product.inStock ? (
+        <ActionForm
+          action={addToCartAction}
+          label="Add to cart"
+          inline
+          submit="Add to cart"
+          hidden={{ slug: product.slug }}
+          fields={[{ name: "quantity", label: "Quantity", type: "number", min: 1, max: 10, defaultValue: "1", required: true }]}
+        />
+      ) : (
+        <p className="stock-out">Out of stock: add it to your wishlist to hear when it is back.</p>
+      )}
+      <details className="wishlist-add">
+        <summary>Add to wishlist</summary>
+        <ActionForm
+          action={saveWishlistAction}
+          label="Add to wishlist"
+          inline
+          submit="Save to wishlist"
+          hidden={{ slug: product.slug }}
+          fields={[targetPriceField(product.price?.currency)]}
+        />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+// Account pages as a gamer meets them: sign-in guards, field errors, a ?next= that tries to leave the store, and a
+// password reset through the mail the store sends (read from the host's development mail view).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+
+// The reset mail is read from the Embedded host's /notifier/dev/mail, an internal route that wants the app token.
+const hostUrl = process.env.HOST_URL?.replace(/\/$/, "");
+const appToken = process.env.APP_API_TOKEN;
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+async function register(page, email, password, next = "") {
+  await page.goto(`${storeUrl}/register${next}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Display name").fill("Reset Tester");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+// The mail is written when the kernel's event reaches the notifier, a moment after the request: ask until it is there.
+async function resetLink(email) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`${hostUrl}/notifier/dev/mail`, { headers: { "dapr-api-token": appToken } });
+    assert.equal(response.status, 200);
+    const mail = (await response.json()).find((m) => m.recipient === email);
+    if (mail) return new URL(mail.body.match(/https?:\/\/\S+/)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no reset mail for ${email}`);
+}
+
+describe("account", () => {
+  test("a page behind sign-in sends a visitor to sign in, and back after", async () => {
+    // A real HTTP redirect, decided on the server before anything of the page is sent.
+    const response = await fetch(`${storeUrl}/account`, { redirect: "manual" });
+    assert.equal(response.status, 307);
+    assert.equal(response.headers.get("location"), "/login?next=%2Faccount");
+
+    const page = await browser.newPage();
+    await page.goto(`${storeUrl}/account/wishlist`);
+    assert.equal(new URL(page.url()).pathname, "/login");
+    assert.equal(new URL(page.url()).searchParams.get("next"), "/account/wishlist");
+    assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex");
+    await page.close();
+  });
+
+  test("registration shows each problem beside its field and keeps what was typed", async () => {
+    const page = await browser.newPage();
+    await register(page, "not-an-email", "short");
+    const summary = page.getByRole("alert").filter({ hasText: "Please correct the fields" });
+    await summary.waitFor();
+    const email = page.getByLabel("Email");
+    assert.equal(await email.getAttribute("aria-invalid"), "true");
+    assert.match(await page.locator(`#${await email.getAttribute("aria-describedby")}`).textContent(), /e-mail/);
+    assert.equal(await page.getByLabel("Password").getAttribute("aria-invalid"), "true");
+    assert.equal(await email.inputValue(), "not-an-email");
+    assert.equal(await page.getByLabel("Password").inputValue(), "", "a password is never sent back");
+    await screenshot(page, "account-register-errors");
+    await page.close();
+  });
+
+  test("a ?next= pointing at another site lands on the account instead", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await register(page, uniqueEmail("next"), "correct-horse-42", `?next=${encodeURIComponent("//evil.example/steal")}`);
+    await page.waitForURL(`${storeUrl}/account`);
+    await page.getByRole("heading", { name: "Orders" }).waitFor();
+    await page.getByText("No orders yet").waitFor();
+    await context.close();
+  });
+
+  test("password reset through the mailed link", { skip: !(hostUrl && appToken) && "HOST_URL and APP_API_TOKEN not set" }, async () => {
+    const context = await browser.newContext(viewports.mobile);
+    const page = await context.newPage();
+    const email = uniqueEmail("reset");
+    await register(page, email, "first-password-1");
+    await page.waitForURL(`${storeUrl}/account`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in page has an Email box too: wait for the next page before typing.
+    await page.waitForURL(/\/account\/forgot-password$/);
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await page.getByRole("status").filter({ hasText: "a link to choose a new password is on its way" }).waitFor();
+    await screenshot(page, "reset-1-requested");
+
+    const link = await resetLink(email);
+    assert.equal(link.pathname, "/account/reset-password");
+    await page.goto(`${storeUrl}${link.pathname}${link.search}`);
+    await page.getByLabel("New password", { exact: true }).fill("second-password-2");
+    await screenshot(page, "reset-2-new-password");
+    await page.getByRole("button", { name: "Save the new password" }).click();
+    await page.waitForURL(/\/login\?reset=1/);
+    await page.getByRole("status").filter({ hasText: "Your password is changed" }).waitFor();
+
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("second-password-2");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${storeUrl}/account`);
+    await screenshot(page, "reset-3-signed-in");
+
+    // The link works once.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
+    await page.goto(`${storeUrl}${link.pathname}${link.search}`);
+    await page.getByLabel("New password", { exact: true }).fill("third-password-3");
+    await page.getByRole("button", { name: "Save the new password" }).click();
+    await page.getByRole("alert").filter({ hasText: /./ }).first().waitFor();
+    assert.match(page.url(), /\/account\/reset-password/);
+    await context.close();
+  });
+});
+
+describe("abuse limits", () => {
+  test("too many sign-in attempts for one email say so", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${storeUrl}/login`);
+    await page.getByLabel("Email").fill(uniqueEmail("limit"));
+    const alert = page.getByRole("alert").filter({ hasText: /not correct|Too many attempts/ });
+    // The BFF allows a handful of attempts per email a minute; the exact number is its configuration.
+    for (let attempt = 1; attempt <= 30; attempt++) {
+      await page.getByLabel("Password").fill(`wrong-${attempt}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in" }).and(page.locator(":enabled")).waitFor();
+      await alert.waitFor();
+      if (/Too many attempts/.test(await alert.textContent())) break;
+    }
+    assert.match(await alert.textContent(), /Too many attempts\. Please wait a minute/);
+    await screenshot(page, "account-too-many-attempts");
+    await page.close();
+  });
+});

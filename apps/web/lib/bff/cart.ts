@@ -1,0 +1,45 @@
+import "server-only";
+import { cookies } from "next/headers";
+import type { Cart, CartLine } from "@/lib/catalog/types";
+import type { BffCart, BffCartLine } from "./types";
+import { money } from "./index";
+import { bff } from "./request";
+
+function reshapeLine(line: BffCartLine, currency: string): CartLine {
+  return {
+    ...line,
+    unitPrice: money(line.unitPrice, currency),
+    addedUnitPrice: money(line.addedUnitPrice, currency),
+    lineTotal: { amount: line.lineTotal, currency },
+  };
+}
+
+function reshapeCart(cart: BffCart): Cart {
+  return {
+    lines: cart.lines.map((line) => reshapeLine(line, cart.currency)),
+    itemCount: cart.itemCount,
+    total: { amount: cart.total, currency: cart.currency },
+    hasUnavailable: cart.hasUnavailable,
+  };
+}
+
+// null while the visitor has neither a cart nor a session cookie: nothing to ask the BFF about.
+export async function getCart(): Promise<Cart | null> {
+  const jar = await cookies();
+  if (!jar.has("gd_cart") && !jar.has("gd_session")) return null;
+  return reshapeCart(await bff<BffCart>("/cart", { shopper: "page" }));
+}
+
+// The cart's CSRF token comes with the cart (an anonymous cart's differs from any session's), so read it just before writing;
+// the read may also start the anonymous cart's cookie, which the action passes on.
+async function cartWrite(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<Cart> {
+  const { csrfToken } = await bff<BffCart>("/cart", { shopper: "action" });
+  return reshapeCart(await bff<BffCart>(path, { method, body, csrf: csrfToken, shopper: "action" }));
+}
+
+export const addToCart = (slug: string, quantity: number) => cartWrite("POST", "/cart/items", { slug, quantity });
+
+export const setCartQuantity = (slug: string, quantity: number) =>
+  cartWrite("PUT", `/cart/items/${encodeURIComponent(slug)}`, { quantity });
+
+export const removeFromCart = (slug: string) => cartWrite("DELETE", `/cart/items/${encodeURIComponent(slug)}`);
