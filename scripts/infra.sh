@@ -155,15 +155,17 @@ url, token = sys.argv[1], sys.argv[2]
 def progress():
     request = urllib.request.Request(url + "/suppliers/sync/progress", headers={"dapr-api-token": token})
     return json.load(urllib.request.urlopen(request))
-seen = set()
+last = {}
 deadline = time.time() + 600
 while time.time() < deadline:
     runs = progress()
-    line = "  ".join(f"{r['supplier']}: {r['pages']} pages, {r['offers']} offers ({r['created']} new, {r['updated']} changed)"
-                     + (" …" if r["running"] else (" failed: " + r["error"] if r["error"] else " done")) for r in runs)
-    if line not in seen:
-        print("    " + line, flush=True)
-        seen.add(line)
+    # One line per supplier whenever its progress moves.
+    for r in runs:
+        line = (f"{r['supplier']}: {r['pages']} pages, {r['offers']} offers ({r['created']} new, {r['updated']} changed)"
+                + (" …" if r["running"] else (" failed: " + r["error"] if r["error"] else " done")))
+        if last.get(r["supplier"]) != line:
+            print("    " + line, flush=True)
+            last[r["supplier"]] = line
     if len(runs) >= 2 and not any(r["running"] for r in runs):
         break
     time.sleep(0.5)
