@@ -13,6 +13,7 @@ SANDBOX_PORT=${GAMESDROP_SANDBOX_PORT:-5190}
 PG_PORT=${GAMESDROP_PG_PORT:-54329}
 REDIS_PORT=${GAMESDROP_REDIS_PORT:-63790}
 WEB_PORT=${GAMESDROP_WEB_PORT:-3000}
+ADMIN_EMAIL=${GAMESDROP_ADMIN_EMAIL:-admin@gamesdrop.test}
 
 ensure_packages redis-server:redis-server python3:python3 curl:curl
 ensure_postgres_installed
@@ -28,7 +29,7 @@ fi
 # Secrets are made once per machine and never leave .data/ (ignored by git); names added later are made on the next run.
 secrets="$data/secrets.env"
 (umask 077; touch "$secrets")
-for name in PG_PASSWORD REDIS_PASSWORD APP_API_TOKEN CART_CSRF_KEY; do
+for name in PG_PASSWORD REDIS_PASSWORD APP_API_TOKEN CART_CSRF_KEY ADMIN_PASSWORD; do
   grep -q "^$name=" "$secrets" || echo "$name=$(python3 -c 'import secrets; print(secrets.token_hex(24))')" >> "$secrets"
 done
 set -a; source "$secrets"; set +a
@@ -73,8 +74,8 @@ log "starting the supplier sandbox on $sandbox_url (logs: .data/logs/sandbox.log
 start_sandbox "$sandbox_url" "$url" "$data/logs/sandbox.log"
 
 log "starting the Embedded host (logs: .data/logs/embedded.log)"
-# Reset mails link to the storefront the shopper uses.
-Store__PublicUrl="$web_url" start_embedded "$url" "$sandbox_url" \
+# Reset mails link to the storefront the shopper uses; the first admin gets the password made above.
+Store__PublicUrl="$web_url" Admin__Email="$ADMIN_EMAIL" start_embedded "$url" "$sandbox_url" \
   "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=gamesdrop" \
   "127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD" "$data/logs/embedded.log"
 wait_ready "$url" "$host_pid" "$data/logs/embedded.log"
@@ -96,6 +97,8 @@ cat <<MSG
     Sandbox:    $sandbox_url (Kinguin and Digiflazz simulators)
     API docs:   $url/scalar  (OpenAPI: $url/openapi/<app>.json)
     Health:     $url/health/ready
+    Mail:       $url/notifier/dev/mail  (reset links and alerts, nothing is sent; header dapr-api-token: APP_API_TOKEN)
+    Admin:      $ADMIN_EMAIL, password ADMIN_PASSWORD in .data/secrets.env
   Ctrl-C stops it; data stays in .data/ for the next run.
 
 MSG
