@@ -118,7 +118,7 @@ internal static class OffersSql
           AND (p.aliases, p.genres, p.release_date, p.description, p.activation_notes, p.image_url)
               IS DISTINCT FROM (f.aliases, f.genres, f.release_date, f.description, f.activation_notes, f.image_url);
 
-        {{PricingSql.Reprice("SELECT product_id FROM touched")}}
+        {{PricingSql.Reprice("SELECT product_id FROM touched", fewTargets: true)}}
 
         {{WishlistSql.PriceDrops("SELECT product_id FROM touched")}}
 
