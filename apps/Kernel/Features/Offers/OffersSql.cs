@@ -42,7 +42,9 @@ internal static class OffersSql
         ORDER BY n.match_key
         ON CONFLICT (match_key) DO NOTHING;
 
-        UPDATE incoming i SET product_id = p.id FROM products p WHERE p.match_key = i.match_key;
+        -- Both lookups name the batch's own keys as an array: the planner then probes the unique index for them
+        -- instead of hashing every product or every offer of the supplier, which grows with the catalog.
+        UPDATE incoming i SET product_id = p.id FROM products p WHERE p.match_key = ANY (@MatchKeys) AND p.match_key = i.match_key;
 
         UPDATE incoming i
         SET offer_id = o.id, old_product_id = o.product_id,
@@ -52,7 +54,7 @@ internal static class OffersSql
             sale_changed = (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (i.price, i.currency, i.stock, i.available),
             outdated = coalesce(i.supplier_updated_at < o.supplier_updated_at, false)
         FROM supplier_offers o
-        WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku;
+        WHERE o.supplier_code = @Supplier AND o.supplier_sku = ANY (@Skus) AND o.supplier_sku = i.sku;
 
         -- Offers before products, each in id order: the order every writer locks in.
         SELECT count(*) FROM (SELECT id FROM supplier_offers
@@ -116,7 +118,7 @@ internal static class OffersSql
           AND (p.aliases, p.genres, p.release_date, p.description, p.activation_notes, p.image_url)
               IS DISTINCT FROM (f.aliases, f.genres, f.release_date, f.description, f.activation_notes, f.image_url);
 
-        {{PricingSql.Reprice("SELECT product_id FROM touched")}}
+        {{PricingSql.Reprice("SELECT product_id FROM touched", fewTargets: true)}}
 
         {{WishlistSql.PriceDrops("SELECT product_id FROM touched")}}
 

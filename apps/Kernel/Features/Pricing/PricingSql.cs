@@ -24,14 +24,17 @@ internal static class PricingSql
     /// payment less the fee is cost plus margin, rounded up to the cent so the fee never eats the margin.
     /// Only offers that can be sold count: available, in stock, from an enabled supplier that is reachable.
     /// The best offer is the one with the lowest price; products are written only when something changed.
+    /// With <paramref name="fewTargets"/> the targets' offers are probed in the product index as an array: a
+    /// planner that counts the targets as thousands, or the offers as few while statistics lag a growing catalog,
+    /// would otherwise read every offer to find those of a batch's thousand products.
     /// </summary>
-    public static string Reprice(string targets) => $$"""
+    public static string Reprice(string targets, bool fewTargets = false) => $$"""
         WITH eligible AS (
             SELECT o.product_id, o.id AS offer_id, o.supplier_code, o.stock, o.price * r.rate_to_store AS cost
             FROM supplier_offers o
             JOIN suppliers s ON s.code = o.supplier_code AND s.enabled AND s.reachable
             JOIN currency_rates r ON r.currency = o.currency
-            WHERE o.product_id IN ({{targets}}) AND o.available AND o.stock > 0
+            WHERE {{(fewTargets ? $"o.product_id = ANY (ARRAY({targets}))" : $"o.product_id IN ({targets})")}} AND o.available AND o.stock > 0
         ), priced AS (
             SELECT e.product_id, e.offer_id, e.cost,
                    ceil((e.cost + greatest(e.cost * m.margin_percent / 100, m.min_margin) + @FeeFixed)
