@@ -74,6 +74,33 @@ describe("account", () => {
     await context.close();
   });
 
+  test("a wishlist target typed while signed out is still there after signing in", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const email = uniqueEmail("wish");
+    await register(page, email, "correct-horse-42");
+    await page.waitForURL(`${storeUrl}/account`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
+    const { items } = await (await fetch(`${storeUrl}/api/catalog/search?pageSize=1`)).json();
+    const slug = items[0].slug;
+
+    await page.goto(`${storeUrl}/product/${slug}`);
+    await page.getByText("Add to wishlist", { exact: true }).click();
+    await page.getByLabel(/Target price/).fill("7.25");
+    await page.getByRole("button", { name: "Save to wishlist" }).click();
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("correct-horse-42");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await page.waitForURL(`${storeUrl}/product/${slug}?wishlistTarget=7.25`);
+    assert.equal(await page.getByLabel(/Target price/).inputValue(), "7.25");
+    await page.getByRole("button", { name: "Save to wishlist" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved to your wishlist" }).waitFor();
+    await context.close();
+  });
+
   test("password reset through the mailed link", { skip: !(hostUrl && appToken) && "HOST_URL and APP_API_TOKEN not set" }, async () => {
     const context = await browser.newContext(viewports.mobile);
     const page = await context.newPage();

@@ -4,8 +4,9 @@ import { saveWishlistAction } from "@/components/wishlist/actions";
 import { targetPriceField } from "@/lib/forms/fields";
 import type { Product } from "@/lib/catalog/types";
 
-// Add to cart (with a quantity) and to the wishlist (with a target price); a signed-out shopper is sent to sign in first.
-export function ProductActions({ product }: { product: Product }) {
+// Add to cart (with a quantity) and to the wishlist (with a target price); a signed-out shopper is sent to sign in first
+// and comes back with the wishlist form open on the target typed (wishlistTarget).
+export function ProductActions({ product, wishlistTarget }: { product: Product; wishlistTarget?: string }) {
   return (
     <div className="product-actions">
       {product.inStock ? (
@@ -20,7 +21,7 @@ export function ProductActions({ product }: { product: Product }) {
       ) : (
         <p className="stock-out">Out of stock: add it to your wishlist to hear when it is back.</p>
       )}
-      <details className="wishlist-add">
+      <details className="wishlist-add" open={wishlistTarget !== undefined}>
         <summary>Add to wishlist</summary>
         <ActionForm
           action={saveWishlistAction}
@@ -28,7 +29,7 @@ export function ProductActions({ product }: { product: Product }) {
           inline
           submit="Save to wishlist"
           hidden={{ slug: product.slug }}
-          fields={[targetPriceField(product.price?.currency)]}
+          fields={[targetPriceField(product.price?.currency, wishlistTarget || undefined)]}
         />
       </details>
     </div>

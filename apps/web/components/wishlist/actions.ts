@@ -13,13 +13,17 @@ function targetPrice(form: FormData): number | null {
   return value === "" ? null : Number(value);
 }
 
-// Signed out, the shopper is sent to sign in and brought back to the product.
+// Signed out, the shopper is sent to sign in and brought back to the product, the wishlist form open with the target
+// they typed, so one more click saves it.
 export async function saveWishlistAction(_: FormState, form: FormData): Promise<FormState> {
   const slug = text(form, "slug");
   try {
     await wishlist.saveWishlistItem(slug, targetPrice(form));
   } catch (error) {
-    if (error instanceof BffError && error.status === 401) redirect(`/login?next=${encodeURIComponent(`/product/${slug}`)}`);
+    if (error instanceof BffError && error.status === 401) {
+      const back = `/product/${slug}?${new URLSearchParams({ wishlistTarget: text(form, "targetPrice").trim() })}`;
+      redirect(`/login?next=${encodeURIComponent(back)}`);
+    }
     return problemState(error, form);
   }
   revalidatePath("/account/wishlist");

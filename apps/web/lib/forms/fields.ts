@@ -8,7 +8,7 @@ export function newPasswordField(name: string, label: string): Field {
 }
 
 // Empty means no target: the shopper just wants to keep the game in mind.
-export function targetPriceField(currency: string | undefined, current?: number): Field {
+export function targetPriceField(currency: string | undefined, current?: number | string): Field {
   return {
     name: "targetPrice",
     label: `Target price${currency ? ` (${currency})` : ""}, optional`,

@@ -10,7 +10,12 @@ import { Price } from "@/components/product/price";
 import { ProductActions } from "@/components/product/product-actions";
 import { ProductJsonLd } from "@/components/product/product-json-ld";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ wishlistTarget?: string | string[] }> };
+
+// Back from signing in with the target typed before; anything but an amount (or nothing) is ignored.
+function wishlistTarget(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && /^(\d{1,6}(\.\d{1,2})?)?$/.test(value) ? value : undefined;
+}
 
 // Search engines show about 160 characters; cut at a word so the snippet does not end mid-word.
 function snippet(text: string, max = 160): string {
@@ -32,8 +37,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ProductPage({ params }: Props) {
+export default async function ProductPage({ params, searchParams }: Props) {
   const product = await load((await params).slug);
+  const target = wishlistTarget((await searchParams).wishlistTarget);
   if (!product) notFound();
 
   return (
@@ -49,7 +55,7 @@ export default async function ProductPage({ params }: Props) {
           <Price money={product.price} />
           <span className={product.inStock ? "stock-in" : "stock-out"}>{product.inStock ? " In stock" : " Out of stock"}</span>
         </p>
-        <ProductActions product={product} />
+        <ProductActions product={product} wishlistTarget={target} />
         <dl className="facts">
           {product.genres.length > 0 && (
             <>
