@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Sessions;
 
@@ -18,13 +19,19 @@ public sealed class CsrfFilter : IEndpointFilter
         {
             return next(context);
         }
-        var expected = http.Features.Get<CurrentSession>()?.Session.CsrfToken;
-        var given = http.Request.Headers[Header].ToString();
-        if (expected is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given)))
+        if (!Carries(http.Request, http.Features.Get<CurrentSession>()?.Session.CsrfToken))
         {
-            return ValueTask.FromResult<object?>(TypedResults.Problem(
-                $"Send the token from GET /api/auth/csrf in header {Header}.", statusCode: StatusCodes.Status403Forbidden));
+            return ValueTask.FromResult<object?>(Refused("the token from GET /api/auth/csrf"));
         }
         return next(context);
     }
+
+    /// <summary>Whether the request's <see cref="Header"/> is <paramref name="expected"/>, compared in constant time.</summary>
+    public static bool Carries(HttpRequest request, string? expected) =>
+        expected is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(request.Headers[Header].ToString()));
+
+    /// <summary>The 403 for a write without the right token; <paramref name="token"/> says where to get it.</summary>
+    public static ProblemHttpResult Refused(string token) =>
+        TypedResults.Problem($"Send {token} in header {Header}.", statusCode: StatusCodes.Status403Forbidden);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GamesDrop.Bff.Features.Auth;
 using GamesDrop.Bff.Kernel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,7 @@ public static class CartApi
     {
         var group = routes.MapGroup("/cart").WithTags("Cart").AllowAnonymous().AddEndpointFilter<CartOwnerFilter>();
         group.MapGet("", GetAsync);
+        group.MapGet("/csrf", GetCsrf);
         var writes = group.MapGroup("/items").RequireRateLimiting(CartRateLimits.Writes);
         writes.MapPost("", AddAsync);
         writes.MapPut("/{slug}", SetQuantityAsync);
@@ -27,6 +29,10 @@ public static class CartApi
         var owner = http.Features.GetRequiredFeature<CartOwner>();
         return TypedResults.Ok(await CartView.PricedAsync(await owners.Cart(owner).GetAsync(), owner, kernel, ct));
     }
+
+    // Only the token, for a caller about to write: reading the whole cart would re-price it just to throw it away.
+    private static Ok<CsrfToken> GetCsrf(HttpContext http) =>
+        TypedResults.Ok(new CsrfToken(http.Features.GetRequiredFeature<CartOwner>().CsrfToken));
 
     // The line keeps the price the shopper saw when adding, to show later whether it changed.
     private static async Task<Results<Ok<CartView>, ProblemHttpResult>> AddAsync(

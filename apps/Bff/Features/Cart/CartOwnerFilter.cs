@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GamesDrop.Bff.Sessions;
 
 namespace GamesDrop.Bff.Features.Cart;
@@ -15,11 +13,9 @@ public sealed class CartOwnerFilter(CartOwners owners) : IEndpointFilter
         var http = context.HttpContext;
         var read = HttpMethods.IsGet(http.Request.Method);
         var owner = await owners.ResolveAsync(http, issue: read);
-        var given = http.Request.Headers[CsrfFilter.Header].ToString();
-        if (owner is null || !read && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(owner.CsrfToken), Encoding.UTF8.GetBytes(given)))
+        if (owner is null || !read && !CsrfFilter.Carries(http.Request, owner.CsrfToken))
         {
-            return TypedResults.Problem(
-                $"Send the csrfToken from GET /api/cart in header {CsrfFilter.Header}.", statusCode: StatusCodes.Status403Forbidden);
+            return CsrfFilter.Refused("the csrfToken from GET /api/cart");
         }
         http.Features.Set(owner);
         return await next(context);

@@ -46,6 +46,7 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
         }
         if (AnonymousId(http) is { } id)
         {
+            // A write (the only caller that does not issue) renews the cookie for as long as the cart now lives.
             if (!issue)
             {
                 SetCookie(http, id);

@@ -30,11 +30,11 @@ export async function getCart(): Promise<Cart | null> {
   return reshapeCart(await bff<BffCart>("/cart", { shopper: "page" }));
 }
 
-// The cart's CSRF token comes with the cart (an anonymous cart's differs from any session's), so read it just before writing;
-// the read may also start the anonymous cart's cookie, which the action passes on.
+// The cart's own CSRF token (an anonymous cart's differs from any session's), read just before writing; the read may also
+// start the anonymous cart's cookie, which the action passes on.
 async function cartWrite(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<Cart> {
-  const { csrfToken } = await bff<BffCart>("/cart", { shopper: "action" });
-  return reshapeCart(await bff<BffCart>(path, { method, body, csrf: csrfToken, shopper: "action" }));
+  const { token } = await bff<{ token: string }>("/cart/csrf", { shopper: "action" });
+  return reshapeCart(await bff<BffCart>(path, { method, body, csrf: token, shopper: "action" }));
 }
 
 export const addToCart = (slug: string, quantity: number) => cartWrite("POST", "/cart/items", { slug, quantity });

@@ -152,6 +152,20 @@ public sealed class CartApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_token_alone_is_the_one_the_cart_carries()
+    {
+        using var ann = new Shopper(_app);
+        using var cara = await new Shopper(_app).SignedUpAsync("cara@example.com");
+
+        foreach (var shopper in new[] { ann, cara })
+        {
+            var token = (await shopper.Http.GetFromJsonAsync<JsonElement>("/bff/api/cart/csrf")).GetProperty("token").GetString();
+            token.Should().Be(await shopper.TokenAsync());
+        }
+        cara.CsrfToken.Should().Be(await cara.TokenAsync(), "a signed-in shopper's cart token is the session's");
+    }
+
+    [Fact]
     public async Task Bad_quantities_unknown_products_and_bad_bodies_get_problem_details()
     {
         using var ann = new Shopper(_app);
