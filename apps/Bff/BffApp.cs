@@ -2,7 +2,10 @@ using GamesDrop.Bff.Features.Account;
 using GamesDrop.Bff.Features.Admin;
 using GamesDrop.Bff.Features.Auth;
 using GamesDrop.Bff.Features.Cart;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Catalog;
+using GamesDrop.Bff.Features.Checkout;
+using GamesDrop.Bff.Features.Receipts;
 using GamesDrop.Bff.Features.Currencies;
 using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Bff.Kernel;
@@ -26,6 +29,9 @@ public static class BffApp
         builder.Services.AddValidation();
         builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
         builder.Services.AddServiceClient<KernelAccounts>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
+        // Starting a checkout waits for PayPal's approval link (the checkout app bounds that wait at 20 s).
+        builder.Services.AddServiceClient<CheckoutClient>(AppIds.Checkout).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(40));
         builder.Services.AddStateStore(AppIds.Bff);
         builder.Services.AddSessionAuthentication();
         builder.Services.AddSingleton<AuthRateLimits>();
@@ -49,7 +55,12 @@ public static class BffApp
             .MapCart()
             .MapAccount()
             .MapWishlist()
+            .MapCheckout()
+            .MapReceipts()
             .MapAdminUsers();
+        // Domain events from pub/sub: internal, as daprd (or the Embedded delivery) presents the app token.
+        routes.MapAppGroup(AppIds.Bff).MapGroup("/events").RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
+            .MapOrderPaid();
         return routes;
     }
 }

@@ -1,3 +1,13 @@
+using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.State;
+using GamesDrop.BuildingBlocks.Workflows;
+using GamesDrop.Checkout.Activities;
+using GamesDrop.Checkout.Clients;
+using GamesDrop.Checkout.Features.Checkouts;
+using GamesDrop.Checkout.Features.PayPalWebhooks;
+using GamesDrop.Checkout.Features.Reconciler;
+using GamesDrop.Checkout.PayPal;
+using GamesDrop.Checkout.Workflows;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
 
@@ -10,12 +20,40 @@ public static class CheckoutApp
     {
         builder.Services.AddAppOpenApi(AppIds.Checkout);
         builder.Services.AddValidation();
+        builder.Services.AddOptions<CheckoutSettings>()
+            .Bind(builder.Configuration.GetSection("Checkout"))
+            .Configure<IConfiguration>((s, c) => s.StorePublicUrl = c.GetValue("Store:PublicUrl", s.StorePublicUrl)!)
+            .Validate(s => s.ApprovalTimeout > TimeSpan.Zero && s.PurchasePollInterval > TimeSpan.Zero && s.MaxPurchasePolls >= 0
+                && s.StuckAfter > TimeSpan.Zero, "Checkout timings must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
+        // A purchase may wait on a slow supplier and its status checks; the suppliers app bounds each supplier call itself.
+        builder.Services.AddServiceClient<SupplierPurchases>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(2));
+        builder.Services.AddPayPal();
+        builder.Services.AddStateStore(AppIds.Checkout);
+        builder.Services.AddWorkflowHosting(AppIds.Checkout, o =>
+        {
+            o.RegisterWorkflow<CheckoutWorkflow>();
+            o.RegisterActivity<LoadOrderActivity>();
+            o.RegisterActivity<ReserveOrderActivity>();
+            o.RegisterActivity<CheckOrderPolicyActivity>();
+            o.RegisterActivity<CreatePaymentActivity>();
+            o.RegisterActivity<CapturePaymentActivity>();
+            o.RegisterActivity<FulfilLineActivity>();
+            o.RegisterActivity<FailLineActivity>();
+            o.RegisterActivity<RefundLinesActivity>();
+            o.RegisterActivity<ReleaseOrderActivity>();
+            o.RegisterActivity<CompleteOrderActivity>();
+        });
         return builder;
     }
 
     public static IEndpointRouteBuilder MapCheckout(this IEndpointRouteBuilder routes)
     {
-        routes.MapAppGroup(AppIds.Checkout).RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy);
+        routes.MapAppGroup(AppIds.Checkout).RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
+            .MapCheckouts()
+            .MapPayPalWebhooks()
+            .MapReconciler();
         return routes;
     }
 }

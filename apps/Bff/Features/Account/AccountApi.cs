@@ -16,6 +16,7 @@ public static class AccountApi
         group.MapPut("/profile", PutProfileAsync);
         group.MapGet("/orders", ListOrdersAsync);
         group.MapGet("/orders/{id}", GetOrderAsync);
+        group.MapPost("/orders/{id}/keys/{keyId:long}/reveal", RevealKeyAsync);
         return routes;
     }
 
@@ -30,9 +31,14 @@ public static class AccountApi
         TypedResults.Ok((await kernel.OrdersAsync(http.UserId(), ct)).Value ?? []);
 
     // The kernel finds an order only among the session user's, so a guessed id is a plain 404.
-    private static async Task<Results<Ok<KernelOrderDetail>, NotFound>> GetOrderAsync(
-        Guid id, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
-        (await kernel.OrderAsync(http.UserId(), id, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+    private static async Task<Results<Ok<OrderReceipt>, NotFound>> GetOrderAsync(
+        Guid id, HttpContext http, KernelOrders orders, CancellationToken ct) =>
+        (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+
+    // Each reveal is recorded by the kernel; the key is sent to its owner only, and never logged.
+    private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealKeyAsync(
+        Guid id, long keyId, HttpContext http, KernelOrders orders, CancellationToken ct) =>
+        (await orders.RevealAsync(http.UserId(), id, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
 
     private static Results<Ok<Profile>, NotFound> ToProfile(KernelUser? user) =>
         user is null ? TypedResults.NotFound() : TypedResults.Ok(new Profile(user.Email, user.DisplayName, user.Roles));

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace GamesDrop.Bff.Clients;
+
+/// <summary>Typed client for the checkout app: starts an order's checkout and passes on the buyer's return or cancel from PayPal.</summary>
+public sealed class CheckoutClient(HttpClient http)
+{
+    /// <summary>Starts (or finds) the order's checkout and waits until PayPal's approval link exists or the order ended.</summary>
+    public async Task<CheckoutState> StartAsync(Guid orderId, CancellationToken ct)
+    {
+        using var started = await http.PostAsJsonAsync("checkouts", new { orderId }, ct);
+        started.EnsureSuccessStatusCode();
+        return (await http.GetFromJsonAsync<CheckoutState>($"checkouts/{orderId}?waitForApproval=true", ct))!;
+    }
+
+    public async Task<CheckoutState?> GetAsync(Guid orderId, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"checkouts/{orderId}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CheckoutState>(ct);
+    }
+
+    /// <summary>False when the order has no PayPal payment of that id.</summary>
+    public async Task<bool> ReturnAsync(Guid orderId, string payPalOrderId, bool approved, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"checkouts/{orderId}/{(approved ? "return" : "cancel")}", new { token = payPalOrderId }, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
+}
+
+public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl);

@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net.Mail;
+using GamesDrop.Bff.Clients;
+using GamesDrop.Bff.Features.Cart;
+using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Bff.Features.Checkout;
+
+/// <summary>
+/// Checkout for the caller's own cart, signed in or as a guest with an email: the order is placed at today's prices, its
+/// checkout workflow started, and the shopper sent to PayPal. The cart is emptied only once the payment is captured, so a
+/// cancel on PayPal comes back to the cart as it was.
+/// </summary>
+public static class CheckoutApi
+{
+    public const string ReceiptCookie = "gd_receipt";
+
+    public static RouteGroupBuilder MapCheckout(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/checkout").WithTags("Checkout").AllowAnonymous();
+        group.MapPost("", StartAsync).AddEndpointFilter<CartOwnerFilter>().RequireRateLimiting(CartRateLimits.Writes);
+        group.MapGet("/{orderId:guid}", GetAsync);
+        // The PayPal order id in the body is the proof: only the buyer sent back from PayPal has it.
+        group.MapPost("/{orderId:guid}/return", ReturnAsync).RequireRateLimiting(CartRateLimits.Writes);
+        group.MapPost("/{orderId:guid}/cancel", CancelAsync).RequireRateLimiting(CartRateLimits.Writes);
+        return routes;
+    }
+
+    private static async Task<Results<Created<CheckoutStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        StartCheckout body, HttpContext http, CartOwners owners, KernelOrders orders, KernelAccounts accounts, CheckoutClient checkout,
+        CancellationToken ct)
+    {
+        var owner = http.Features.GetRequiredFeature<CartOwner>();
+        var userId = http.Features.Get<CurrentSession>()?.Session.UserId;
+        var email = userId is { } id ? (await accounts.GetAsync(id, ct)).Value?.Email : body.Email?.Trim();
+        if (email is null || !IsEmail(email))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Enter the email address your receipt should go to."] });
+        }
+        var cart = await owners.Cart(owner).GetAsync();
+        if (cart.Lines.Count == 0)
+        {
+            return TypedResults.Problem("Add a game to your cart before checking out.", title: "Your cart is empty", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var placed = await orders.PlaceAsync(new PlaceOrder(userId, email, owner.ActorId,
+            [.. cart.Lines.Select(l => new PlaceOrderLine(l.Slug, l.Quantity))]), ct);
+        if (placed.Value is not { } order)
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(placed.Errors ?? new Dictionary<string, string[]>())
+            {
+                Title = "Some items can no longer be bought",
+                Status = StatusCodes.Status409Conflict,
+            });
+        }
+        var state = await checkout.StartAsync(order.OrderId, ct);
+        if (state.ApproveUrl is null)
+        {
+            if (state.Status is "cancelled" or "failed")
+            {
+                return TypedResults.Problem("Some items in your cart sold out just now. Please review your cart.",
+                    title: "Not enough stock", statusCode: StatusCodes.Status409Conflict);
+            }
+            http.Response.Headers.RetryAfter = "10";
+            return TypedResults.Problem("We could not reach PayPal just now. Your cart is unchanged; please try again in a moment.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        var receiptUrl = userId is null ? "/receipt/" + order.ReceiptToken : $"/account/orders/{order.OrderId}";
+        if (userId is null)
+        {
+            var cookie = SessionCookie.Options(http.Request);
+            cookie.MaxAge = TimeSpan.FromDays(1);
+            http.Response.Cookies.Append(ReceiptCookie, order.ReceiptToken, cookie);
+        }
+        return TypedResults.Created(receiptUrl, new CheckoutStarted(order.OrderId, order.Number, state.ApproveUrl, receiptUrl));
+    }
+
+    private static async Task<Results<Ok<CheckoutState>, NotFound>> GetAsync(
+        Guid orderId, HttpContext http, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
+        await ReceiptUrlAsync(orderId, http, orders, ct) is not null && await checkout.GetAsync(orderId, ct) is { } state
+            ? TypedResults.Ok(state)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<CheckoutReturned>, NotFound>> ReturnAsync(
+        Guid orderId, PayPalReturn body, HttpContext http, KernelOrders orders, CheckoutClient checkout, CancellationToken ct)
+    {
+        if (!await checkout.ReturnAsync(orderId, body.Token, approved: true, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        return await ReceiptUrlAsync(orderId, http, orders, ct) is { } url ? TypedResults.Ok(new CheckoutReturned(url)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok, NotFound>> CancelAsync(Guid orderId, PayPalReturn body, CheckoutClient checkout, CancellationToken ct) =>
+        await checkout.ReturnAsync(orderId, body.Token, approved: false, ct) ? TypedResults.Ok() : TypedResults.NotFound();
+
+    // The caller's own order: the signed-in user's, or the one whose receipt token this browser was given at checkout.
+    private static async Task<string?> ReceiptUrlAsync(Guid orderId, HttpContext http, KernelOrders orders, CancellationToken ct)
+    {
+        await http.AuthenticateAsync(SessionAuthentication.Scheme);
+        if (http.Features.Get<CurrentSession>()?.Session.UserId is { } userId
+            && (await orders.OwnerAsync(orderId, ct)).Value is { } owner && owner.UserId == userId)
+        {
+            return $"/account/orders/{orderId}";
+        }
+        if (http.Request.Cookies[ReceiptCookie] is { Length: > 0 and <= 100 } token
+            && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt && receipt.OrderId == orderId)
+        {
+            return "/receipt/" + token;
+        }
+        return null;
+    }
+
+    private static bool IsEmail(string value) =>
+        value.Length <= 254 && !value.Any(char.IsControl) && MailAddress.TryCreate(value, out var address) && address.Address == value;
+}
+
+public sealed record StartCheckout([property: StringLength(254)] string? Email);
+
+public sealed record CheckoutStarted(Guid OrderId, string Number, string ApproveUrl, string ReceiptUrl);
+
+public sealed record CheckoutReturned(string ReceiptUrl);
+
+public sealed record PayPalReturn([property: Required, StringLength(64, MinimumLength = 1)] string Token, [property: StringLength(64)] string? PayerId);

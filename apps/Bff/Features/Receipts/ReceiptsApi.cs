@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using GamesDrop.Bff.Features.Cart;
+using GamesDrop.Bff.Kernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GamesDrop.Bff.Features.Receipts;
+
+/// <summary>
+/// A guest's receipt link: the long random token in the address is the only credential, so it is checked for shape before
+/// the kernel is asked, and a wrong one reads exactly like a missing order.
+/// </summary>
+public static partial class ReceiptsApi
+{
+    public static RouteGroupBuilder MapReceipts(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/receipts/{token}").WithTags("Receipts").AllowAnonymous();
+        group.MapGet("", GetAsync);
+        group.MapPost("/keys/{keyId:long}/reveal", RevealAsync).RequireRateLimiting(CartRateLimits.Writes);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<OrderReceipt>, NotFound>> GetAsync(string token, KernelOrders orders, CancellationToken ct) =>
+        Token().IsMatch(token) && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt ? TypedResults.Ok(receipt) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealAsync(string token, long keyId, KernelOrders orders, CancellationToken ct) =>
+        Token().IsMatch(token) && (await orders.RevealByTokenAsync(token, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
+
+    // 32 random bytes in base64url.
+    [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]
+    private static partial Regex Token();
+}

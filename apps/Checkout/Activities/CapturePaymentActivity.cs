@@ -1,0 +1,35 @@
+using Dapr.Workflow;
+using GamesDrop.Checkout.Clients;
+using GamesDrop.Checkout.PayPal;
+
+namespace GamesDrop.Checkout.Activities;
+
+/// <summary>
+/// Captures the approved PayPal order at most once: a capture the kernel already holds is not asked for again, PayPal's
+/// request id makes a repeated capture return the first, and "already captured" reads the existing capture.
+/// </summary>
+public sealed class CapturePaymentActivity(KernelOrders kernel, PayPalClient paypal) : WorkflowActivity<Guid, CaptureOutcome>
+{
+    public override async Task<CaptureOutcome> RunAsync(WorkflowActivityContext context, Guid orderId)
+    {
+        var order = await kernel.GetAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+        var payment = order.Payment ?? throw new InvalidOperationException($"Order {orderId} has no payment to capture.");
+        if (payment.CaptureId is not null)
+        {
+            return new CaptureOutcome(true, false, null);
+        }
+        var capture = await paypal.CaptureOrderAsync(payment.ProviderOrderId, orderId, CancellationToken.None);
+        if (capture.NotApproved)
+        {
+            return new CaptureOutcome(false, true, null);
+        }
+        if (!capture.Captured)
+        {
+            return new CaptureOutcome(false, false, capture.DeclineReason ?? "The payment was declined.");
+        }
+        await kernel.RecordCaptureAsync(orderId, payment.ProviderOrderId, capture.CaptureId!, capture.Amount, capture.Currency, CancellationToken.None);
+        return new CaptureOutcome(true, false, null);
+    }
+}
+
+public sealed record CaptureOutcome(bool Captured, bool NotApprovedYet, string? Reason);

@@ -1,0 +1,31 @@
+using Dapr.Workflow;
+using GamesDrop.Checkout.Clients;
+using GamesDrop.Checkout.PayPal;
+using Microsoft.Extensions.Options;
+
+namespace GamesDrop.Checkout.Activities;
+
+/// <summary>
+/// Creates the PayPal order for the order's locked total. PayPal's request id is derived from our order id, so a repeat
+/// returns the same PayPal order; the kernel records it once.
+/// </summary>
+public sealed class CreatePaymentActivity(KernelOrders kernel, PayPalClient paypal, IOptions<CheckoutSettings> settings)
+    : WorkflowActivity<Guid, PaymentStarted>
+{
+    public override async Task<PaymentStarted> RunAsync(WorkflowActivityContext context, Guid orderId)
+    {
+        var order = await kernel.GetAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+        if (order.Payment is { ApproveUrl: { } known })
+        {
+            return new PaymentStarted(order.Payment.ProviderOrderId, known);
+        }
+        var store = settings.Value.StorePublicUrl;
+        var created = await paypal.CreateOrderAsync(orderId, order.Number, order.Total, order.Currency,
+            new Uri(store, $"/checkout/return?order={orderId}"), new Uri(store, $"/checkout/cancel?order={orderId}"),
+            $"GamesDrop order {order.Number}", CancellationToken.None);
+        await kernel.RecordPaymentAsync(orderId, created.Id, created.ApproveUrl.ToString(), order.Total, order.Currency, CancellationToken.None);
+        return new PaymentStarted(created.Id, created.ApproveUrl.ToString());
+    }
+}
+
+public sealed record PaymentStarted(string PayPalOrderId, string ApproveUrl);

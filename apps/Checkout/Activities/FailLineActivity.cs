@@ -1,0 +1,16 @@
+using Dapr.Workflow;
+using GamesDrop.Checkout.Clients;
+
+namespace GamesDrop.Checkout.Activities;
+
+/// <summary>Marks a line that cannot be delivered, so the refund step repays it.</summary>
+public sealed class FailLineActivity(KernelOrders kernel) : WorkflowActivity<FailLine, bool>
+{
+    public override async Task<bool> RunAsync(WorkflowActivityContext context, FailLine input)
+    {
+        await kernel.FailLineAsync(input.OrderId, input.LineId, input.Reason, CancellationToken.None);
+        return true;
+    }
+}
+
+public sealed record FailLine(Guid OrderId, long LineId, string Reason);

@@ -1,0 +1,22 @@
+namespace GamesDrop.Checkout;
+
+/// <summary>The checkout app's settings (section <c>Checkout</c>), validated at start-up.</summary>
+public sealed class CheckoutSettings
+{
+    /// <summary>The storefront's public address: PayPal sends the buyer back to its return and cancel pages.</summary>
+    public Uri StorePublicUrl { get; set; } = new("http://localhost:3000");
+
+    /// <summary>How long a reservation waits for the buyer to approve on PayPal before it is released.</summary>
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan PurchasePollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a pending supplier purchase is asked about before the line is refunded (default: about an hour).</summary>
+    public int MaxPurchasePolls { get; set; } = 120;
+
+    /// <summary>An order that has not moved for this long (beyond its approval window) is looked at by the reconciler.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The PayPal webhook id that signatures are verified against (from the PayPal dashboard).</summary>
+    public string PayPalWebhookId { get; set; } = "";
+}

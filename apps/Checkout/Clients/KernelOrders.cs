@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace GamesDrop.Checkout.Clients;
+
+/// <summary>
+/// Typed client for the kernel's order routes, the system of record for every checkout step. Each call is idempotent on
+/// the kernel's side, so an activity that runs again (at least once) repeats it safely.
+/// </summary>
+public sealed class KernelOrders(HttpClient http)
+{
+    public async Task<CheckoutOrder?> GetAsync(Guid orderId, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"orders/{orderId}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CheckoutOrder>(ct);
+    }
+
+    public Task<ReserveResult> ReserveAsync(Guid orderId, CancellationToken ct) =>
+        PostAsync<ReserveResult>($"orders/{orderId}/reserve", new { }, ct);
+
+    public Task ReleaseAsync(Guid orderId, string status, string reason, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/release", new { status, reason }, ct);
+
+    public Task RecordPaymentAsync(Guid orderId, string providerOrderId, string approveUrl, decimal amount, string currency, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/payment", new { providerOrderId, approveUrl, amount, currency }, ct);
+
+    public Task RecordCaptureAsync(Guid orderId, string providerOrderId, string captureId, decimal amount, string currency, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/payment/captured", new { providerOrderId, captureId, amount, currency }, ct);
+
+    public Task<StockFulfilment> FulfilFromStockAsync(Guid orderId, long lineId, CancellationToken ct) =>
+        PostAsync<StockFulfilment>($"orders/{orderId}/lines/{lineId}/fulfil-from-stock", new { }, ct);
+
+    public async Task<IReadOnlyList<PurchaseCandidate>> CandidatesAsync(Guid orderId, long lineId, CancellationToken ct) =>
+        await http.GetFromJsonAsync<IReadOnlyList<PurchaseCandidate>>($"orders/{orderId}/lines/{lineId}/candidates", ct) ?? [];
+
+    public Task StoreKeysAsync(Guid orderId, long lineId, DeliveredKeys keys, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/lines/{lineId}/keys", keys, ct);
+
+    public Task FailLineAsync(Guid orderId, long lineId, string reason, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/lines/{lineId}/failed", new { reason }, ct);
+
+    public Task RecordRefundAsync(Guid orderId, string refundId, decimal amount, string currency, IReadOnlyList<long> lineIds, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/refunds", new { refundId, amount, currency, lineIds }, ct);
+
+    public Task CompleteAsync(Guid orderId, CancellationToken ct) => PostAsync<object>($"orders/{orderId}/complete", new { }, ct);
+
+    public async Task<IReadOnlyList<StuckOrder>> StuckAsync(TimeSpan olderThan, CancellationToken ct) =>
+        await http.GetFromJsonAsync<IReadOnlyList<StuckOrder>>($"orders/stuck?olderThanSeconds={(int)olderThan.TotalSeconds}", ct) ?? [];
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, ct);
+        response.EnsureSuccessStatusCode();
+        return response.Content.Headers.ContentLength == 0 ? default! : (await response.Content.ReadFromJsonAsync<T>(ct))!;
+    }
+}

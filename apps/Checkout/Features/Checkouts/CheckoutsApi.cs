@@ -1,0 +1,89 @@
+using GamesDrop.BuildingBlocks.Workflows;
+using GamesDrop.Checkout.Clients;
+using GamesDrop.Checkout.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace GamesDrop.Checkout.Features.Checkouts;
+
+/// <summary>
+/// Starts an order's checkout workflow and passes the buyer's return or cancel from PayPal to it. Internal: the BFF calls
+/// it for the shopper, having checked that the order is theirs.
+/// </summary>
+public static class CheckoutsApi
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
+
+    public static RouteGroupBuilder MapCheckouts(this RouteGroupBuilder routes)
+    {
+        var group = routes.MapGroup("/checkouts").WithTags("Checkouts");
+        group.MapPost("", StartAsync);
+        group.MapGet("/{orderId:guid}", GetAsync);
+        group.MapPost("/{orderId:guid}/return", ReturnAsync);
+        group.MapPost("/{orderId:guid}/cancel", CancelAsync);
+        return routes;
+    }
+
+    // Scheduling is idempotent: the instance id is the order id, so a repeated start leaves the running checkout alone.
+    private static async Task<Results<Accepted, NotFound>> StartAsync(
+        StartCheckout body, KernelOrders kernel, IWorkflowClient workflows, IOptions<CheckoutSettings> settings, CancellationToken ct)
+    {
+        if (await kernel.GetAsync(body.OrderId, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var s = settings.Value;
+        await workflows.ScheduleAsync(nameof(CheckoutWorkflow), body.OrderId.ToString("D"),
+            new CheckoutInput(body.OrderId, s.ApprovalTimeout, s.PurchasePollInterval, s.MaxPurchasePolls), ct);
+        return TypedResults.Accepted($"{body.OrderId}");
+    }
+
+    /// <summary>
+    /// The order's status and, once PayPal has it, the approval link. With <c>waitForApproval</c> it waits (up to 20 s)
+    /// until the link exists or the order ends, so the shopper is sent on with one call.
+    /// </summary>
+    private static async Task<Results<Ok<CheckoutState>, NotFound>> GetAsync(
+        Guid orderId, bool? waitForApproval, KernelOrders kernel, TimeProvider clock, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + MaxWait;
+        while (true)
+        {
+            if (await kernel.GetAsync(orderId, ct) is not { } order)
+            {
+                return TypedResults.NotFound();
+            }
+            var state = new CheckoutState(orderId, order.Status, order.Payment?.ApproveUrl);
+            if (waitForApproval != true || state.ApproveUrl is not null || Activities.OrderStatuses.Final.Contains(order.Status)
+                || clock.GetUtcNow() >= deadline)
+            {
+                return TypedResults.Ok(state);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock, ct);
+        }
+    }
+
+    private static Task<Results<NoContent, NotFound>> ReturnAsync(Guid orderId, PayPalReturn body, KernelOrders kernel, IWorkflowClient workflows, CancellationToken ct) =>
+        RaiseAsync(orderId, new PaymentDecision(true, body.Token, "return"), kernel, workflows, ct);
+
+    private static Task<Results<NoContent, NotFound>> CancelAsync(Guid orderId, PayPalReturn body, KernelOrders kernel, IWorkflowClient workflows, CancellationToken ct) =>
+        RaiseAsync(orderId, new PaymentDecision(false, body.Token, "cancel"), kernel, workflows, ct);
+
+    // The event only wakes the workflow: PayPal, asked by the capture, decides whether the order really was approved.
+    private static async Task<Results<NoContent, NotFound>> RaiseAsync(
+        Guid orderId, PaymentDecision decision, KernelOrders kernel, IWorkflowClient workflows, CancellationToken ct)
+    {
+        if (await kernel.GetAsync(orderId, ct) is not { Payment: { } payment } || payment.ProviderOrderId != decision.PayPalOrderId)
+        {
+            return TypedResults.NotFound();
+        }
+        await workflows.RaiseEventAsync(orderId.ToString("D"), CheckoutWorkflow.ApprovalEvent, decision, ct);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record StartCheckout(Guid OrderId);
+
+public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl);
+
+/// <summary>What PayPal appended to the return or cancel address: its order id (<c>token</c>).</summary>
+public sealed record PayPalReturn(string Token);

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using GamesDrop.BuildingBlocks.State;
+using GamesDrop.BuildingBlocks.Workflows;
+using GamesDrop.Checkout.PayPal;
+using GamesDrop.Checkout.Workflows;
+using GamesDrop.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace GamesDrop.Checkout.Features.PayPalWebhooks;
+
+/// <summary>
+/// PayPal's webhook. Public (PayPal calls it through the edge), so every event is verified with PayPal's
+/// verify-webhook-signature before anything is done; repeats (PayPal retries for days) are recognised by event id. An
+/// approval wakes the order's workflow exactly as the buyer's return does, whichever comes first.
+/// </summary>
+public static partial class PayPalWebhooksApi
+{
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(4);
+
+    public static RouteGroupBuilder MapPayPalWebhooks(this RouteGroupBuilder routes)
+    {
+        routes.MapPost("/paypal/webhook", ReceiveAsync).WithTags("PayPal").AllowAnonymous();
+        return routes;
+    }
+
+    private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> ReceiveAsync(
+        HttpRequest request, PayPalClient paypal, IWorkflowClient workflows, [FromKeyedServices(AppIds.Checkout)] IStateStore state,
+        IOptions<CheckoutSettings> settings, ILoggerFactory logs, CancellationToken ct)
+    {
+        var logger = logs.CreateLogger(typeof(PayPalWebhooksApi));
+        if (request.ContentLength is > MaxBodyBytes)
+        {
+            return TypedResults.BadRequest();
+        }
+        using var reader = new StreamReader(request.Body);
+        var raw = await reader.ReadToEndAsync(ct);
+        WebhookEvent? evt;
+        try
+        {
+            evt = JsonSerializer.Deserialize<WebhookEvent>(raw, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.BadRequest();
+        }
+        if (evt is not { Id.Length: > 0, EventType.Length: > 0 })
+        {
+            return TypedResults.BadRequest();
+        }
+        if (!await paypal.VerifyWebhookSignatureAsync(request.Headers, raw, settings.Value.PayPalWebhookId, ct))
+        {
+            LogRejected(logger, evt.Id, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Unauthorized();
+        }
+        var seenKey = "paypal-webhook-" + evt.Id;
+        if (await state.GetAsync<bool>(seenKey, ct) is not null)
+        {
+            LogRepeat(logger, evt.Id, evt.EventType);
+            return TypedResults.Ok();
+        }
+        if (evt.EventType == "CHECKOUT.ORDER.APPROVED" && OurOrderId(evt.Resource) is { } orderId && evt.Resource.TryGetProperty("id", out var id))
+        {
+            await workflows.RaiseEventAsync(orderId.ToString("D"), CheckoutWorkflow.ApprovalEvent,
+                new PaymentDecision(true, id.GetString() ?? "", "webhook"), ct);
+        }
+        LogReceived(logger, evt.Id, evt.EventType);
+        await state.TrySaveAsync(seenKey, true, ttl: RememberFor, ct: ct);
+        return TypedResults.Ok();
+    }
+
+    // Our order id travels as the purchase unit's custom_id.
+    private static Guid? OurOrderId(JsonElement order) =>
+        order.TryGetProperty("purchase_units", out var units) && units.ValueKind == JsonValueKind.Array && units.GetArrayLength() > 0
+        && units[0].TryGetProperty("custom_id", out var custom) && Guid.TryParse(custom.GetString(), out var id) ? id : null;
+
+    private sealed record WebhookEvent(string? Id, [property: System.Text.Json.Serialization.JsonPropertyName("event_type")] string? EventType, JsonElement Resource);
+
+    [LoggerMessage(LogLevel.Warning, "PayPal webhook {EventId} refused: its signature did not verify (from {RemoteIp})")]
+    private static partial void LogRejected(ILogger logger, string eventId, string? remoteIp);
+
+    [LoggerMessage(LogLevel.Information, "PayPal webhook {EventId} ({EventType}) was already handled")]
+    private static partial void LogRepeat(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(LogLevel.Information, "PayPal webhook {EventId} ({EventType}) received")]
+    private static partial void LogReceived(ILogger logger, string eventId, string eventType);
+}
