@@ -7,6 +7,7 @@ using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Checkout;
 using GamesDrop.Bff.Features.Receipts;
 using GamesDrop.Bff.Features.Currencies;
+using GamesDrop.Bff.Features.Webhooks;
 using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
@@ -57,6 +58,7 @@ public static class BffApp
             .MapWishlist()
             .MapCheckout()
             .MapReceipts()
+            .MapPayPalWebhook()
             .MapAdminUsers();
         // Domain events from pub/sub: internal, as daprd (or the Embedded delivery) presents the app token.
         routes.MapAppGroup(AppIds.Bff).MapGroup("/events").RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)

@@ -36,6 +36,21 @@ public sealed class CheckoutClient(HttpClient http)
         response.EnsureSuccessStatusCode();
         return true;
     }
+
+    /// <summary>Passes a PayPal webhook on exactly as received; the checkout app's status code is PayPal's answer.</summary>
+    public async Task<int> ForwardWebhookAsync(string body, IReadOnlyDictionary<string, string> paypalHeaders, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "paypal/webhook")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in paypalHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        using var response = await http.SendAsync(request, ct);
+        return (int)response.StatusCode;
+    }
 }
 
 public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl);

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace GamesDrop.Checkout.Features.PayPalWebhooks;
 
 /// <summary>
-/// PayPal's webhook. Public (PayPal calls it through the edge), so every event is verified with PayPal's
-/// verify-webhook-signature before anything is done; repeats (PayPal retries for days) are recognised by event id. An
+/// PayPal's webhook, which the BFF forwards unchanged from its public <c>/api/webhooks/paypal</c> (the edge reaches only the
+/// BFF). Every event is verified with PayPal's verify-webhook-signature before anything is done; repeats (PayPal retries for days) are recognised by event id. An
 /// approval wakes the order's workflow exactly as the buyer's return does, whichever comes first.
 /// </summary>
 public static partial class PayPalWebhooksApi
@@ -21,7 +21,7 @@ public static partial class PayPalWebhooksApi
 
     public static RouteGroupBuilder MapPayPalWebhooks(this RouteGroupBuilder routes)
     {
-        routes.MapPost("/paypal/webhook", ReceiveAsync).WithTags("PayPal").AllowAnonymous();
+        routes.MapPost("/paypal/webhook", ReceiveAsync).WithTags("PayPal");
         return routes;
     }
 
