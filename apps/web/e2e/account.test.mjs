@@ -2,7 +2,7 @@
 // password reset through the mail the store sends (read from the host's development mail view).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { launch, register, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 
 // The reset mail is read from the Embedded host's /notifier/dev/mail, an internal route that wants the app token.
 const hostUrl = process.env.HOST_URL?.replace(/\/$/, "");
@@ -13,14 +13,6 @@ before(async () => {
   browser = await launch();
 });
 after(() => browser?.close());
-
-async function register(page, email, password, next = "") {
-  await page.goto(`${storeUrl}/register${next}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Display name").fill("Reset Tester");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
 
 // The mail is written when the kernel's event reaches the notifier, a moment after the request: ask until it is there.
 async function resetLink(email) {

@@ -36,3 +36,12 @@ export async function screenshot(page, name) {
 export function uniqueEmail(label) {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
+
+// Fills the registration form and sends it; the caller waits for where it should land.
+export async function register(page, email, password, next = "") {
+  await page.goto(`${storeUrl}/register${next}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Display name").fill("Test Gamer");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}

@@ -7,11 +7,24 @@ import { formatMoney } from "@/lib/catalog/format";
 
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
 
-export default async function CartPage() {
-  const [cart, profile] = await Promise.all([getCart(), getProfile()]);
+type Props = { searchParams: Promise<{ payment?: string }> };
+
+// Back from PayPal's "Cancel", the order is dropped and the cart was never touched: say so, calmly.
+function Cancelled() {
+  return (
+    <p role="status" className="notice notice-done">
+      Payment cancelled — your cart is just as you left it.
+    </p>
+  );
+}
+
+export default async function CartPage({ searchParams }: Props) {
+  const [cart, profile, { payment }] = await Promise.all([getCart(), getProfile(), searchParams]);
+  const notice = payment === "cancelled" && <Cancelled />;
   if (!cart || cart.lines.length === 0) {
     return (
       <div className="empty">
+        {notice}
         <h1>Your cart is empty</h1>
         <Link href="/search">Browse games</Link>
       </div>
@@ -19,7 +32,10 @@ export default async function CartPage() {
   }
   return (
     <div className="cart">
-      <h1>Your cart</h1>
+      <div className="cart-head">
+        <h1>Your cart</h1>
+        {notice}
+      </div>
       <ul className="cart-lines" aria-label="Games in your cart">
         {cart.lines.map((line) => (
           <CartLine key={line.slug} line={line} />
@@ -32,13 +48,10 @@ export default async function CartPage() {
           <span>Total</span> <strong data-testid="cart-total">{formatMoney(cart.total)}</strong>
         </p>
         <p className="hint">All-in price in {cart.total.currency}: no fees are added at checkout.</p>
-        {/* checkout: the checkout issue replaces this with the button that starts the PayPal checkout. */}
-        <button type="button" disabled aria-describedby="checkout-soon">
+        {cart.hasUnavailable && <p className="hint">Remove unavailable games before checking out.</p>}
+        <Link href="/checkout" className="button-link">
           Checkout
-        </button>
-        <p id="checkout-soon" className="hint">
-          Checkout is not open yet: it comes with the checkout issue. Your cart is kept until then.
-        </p>
+        </Link>
         {!profile && (
           <p>
             <Link href="/register?next=/cart">Create an account</Link> or <Link href="/login?next=/cart">sign in</Link> to keep

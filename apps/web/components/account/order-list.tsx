@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { BffOrder } from "@/lib/bff/types";
 import { formatDate, formatMoney } from "@/lib/catalog/format";
+import { orderStatusText } from "@/lib/orders/status";
 
-// Filled by the checkout issue; until then every shopper sees the empty state.
 export function OrderList({ orders }: { orders: BffOrder[] }) {
   if (orders.length === 0) {
     return (
@@ -32,7 +32,7 @@ export function OrderList({ orders }: { orders: BffOrder[] }) {
             <td>
               <time dateTime={order.createdAt}>{formatDate(order.createdAt)}</time>
             </td>
-            <td>{order.status}</td>
+            <td>{orderStatusText(order.status)}</td>
             <td>{formatMoney({ amount: order.total, currency: order.currency })}</td>
           </tr>
         ))}

@@ -1,4 +1,5 @@
 import { removeFromCartAction, setQuantityAction } from "@/components/cart/actions";
+import { LinePrice } from "@/components/cart/line-price";
 import { RemoveButton } from "@/components/forms/remove-button";
 import { Price } from "@/components/product/price";
 import { ProductLine } from "@/components/product/product-line";
@@ -39,14 +40,7 @@ export function CartLine({ line }: { line: Line }) {
         </form>
         <RemoveButton action={removeFromCartAction} slug={line.slug} label={`Remove ${line.title} from the cart`} />
       </div>
-      <p className="cart-price">
-        {line.available ? formatMoney(line.lineTotal) : <span className="stock-out">Unavailable</span>}
-        {line.available && line.quantity > 1 && (
-          <span className="unit">
-            {line.quantity} × <Price money={line.unitPrice} />
-          </span>
-        )}
-      </p>
+      <LinePrice line={line} />
     </ProductLine>
   );
 }

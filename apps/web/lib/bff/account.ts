@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import type { BffOrder, BffOrderDetail, BffProfile, BffSignedIn } from "./types";
+import type { BffOrder, BffProfile, BffSignedIn } from "./types";
 import { bff, orNull } from "./request";
 
 // Who is signed in; null for a visitor, without asking the BFF when there is no session cookie at all.
@@ -11,9 +11,6 @@ export async function getProfile(): Promise<BffProfile | null> {
 }
 
 export const getOrders = () => bff<BffOrder[]>("/account/orders", { shopper: "page" });
-
-export const getOrder = (id: string) =>
-  orNull(bff<BffOrderDetail>(`/account/orders/${encodeURIComponent(id)}`, { shopper: "page" }), 404, 400);
 
 // Every signed-in write echoes the session's CSRF token; actions fetch it just before writing.
 async function sessionCsrf(): Promise<string> {

@@ -30,11 +30,14 @@ export async function getCart(): Promise<Cart | null> {
   return reshapeCart(await bff<BffCart>("/cart", { shopper: "page" }));
 }
 
-// The cart's own CSRF token (an anonymous cart's differs from any session's), read just before writing; the read may also
-// start the anonymous cart's cookie, which the action passes on.
+// The cart's own CSRF token (an anonymous cart's differs from any session's; signed in, it is the session's), read just
+// before writing; in an action the read may also start the anonymous cart's cookie, which the action passes on.
+export async function cartCsrf(shopper: "page" | "action" = "action"): Promise<string> {
+  return (await bff<{ token: string }>("/cart/csrf", { shopper })).token;
+}
+
 async function cartWrite(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<Cart> {
-  const { token } = await bff<{ token: string }>("/cart/csrf", { shopper: "action" });
-  return reshapeCart(await bff<BffCart>(path, { method, body, csrf: token, shopper: "action" }));
+  return reshapeCart(await bff<BffCart>(path, { method, body, csrf: await cartCsrf(), shopper: "action" }));
 }
 
 export const addToCart = (slug: string, quantity: number) => cartWrite("POST", "/cart/items", { slug, quantity });

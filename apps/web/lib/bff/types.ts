@@ -44,7 +44,6 @@ export type BffProduct = Omit<BffSearchItem, "releaseDate"> & {
 export type BffSignedIn = { id: string; email: string; displayName: string; roles: string[]; csrfToken: string };
 export type BffProfile = { email: string; displayName: string; roles: string[] };
 export type BffOrder = { id: string; number: string; status: string; currency: string; total: number; createdAt: string };
-export type BffOrderDetail = { order: BffOrder; lines: { title: string; quantity: number; unitPrice: number; status: string }[] };
 
 // apps/Bff/Features/Cart: prices re-checked on every read; unitPrice is null for a line that cannot be bought now.
 export type BffCartLine = Pick<BffSearchItem, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {
@@ -63,3 +62,33 @@ export type BffWishlistItem = Pick<BffSearchItem, "slug" | "title" | "platform" 
   reached: boolean;
   addedAt: string;
 };
+
+// apps/Bff/Features/Checkout (checkout-plan.md, "BFF checkout API").
+export type BffCheckoutStarted = { orderId: string; number: string; approveUrl: string; receiptUrl: string };
+export type BffCheckoutReturned = { receiptUrl: string };
+export type BffCheckoutStatus = { orderId: string; status: string; approveUrl?: string | null };
+
+// The receipt, the same by order (signed in) and by receipt token (guest link); a key's value comes only from a reveal.
+export type BffReceiptKey = { keyId: string; revealedAt?: string | null };
+export type BffReceiptLine = {
+  lineId: string;
+  title: string;
+  slug: string;
+  quantity: number;
+  unitPrice: number;
+  status: string;
+  keys: BffReceiptKey[];
+};
+export type BffOrderReceipt = {
+  orderId: string;
+  number: string;
+  status: string;
+  email: string;
+  currency: string;
+  total: number;
+  createdAt: string;
+  lines: BffReceiptLine[];
+  timeline: { step: string; at: string }[];
+};
+// contentType text/plain, or image/* with the value in base64.
+export type BffRevealedKey = { keyId: string; value: string; contentType: string };

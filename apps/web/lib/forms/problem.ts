@@ -10,7 +10,7 @@ function camel(field: string): string {
 }
 
 // Passwords are never sent back to the page, nor are Next's own action fields.
-function typed(form: FormData): Record<string, string> {
+export function typed(form: FormData): Record<string, string> {
   return Object.fromEntries(
     [...form].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !/password|^\$/i.test(entry[0])),
   );

@@ -1,0 +1,62 @@
+"use client";
+
+import { useActionState } from "react";
+import type { RevealedKey, RevealState } from "@/lib/orders/types";
+import { CopyButton } from "./copy-button";
+
+type Props = {
+  action: (state: RevealState, form: FormData) => Promise<RevealState>;
+  // Which key, and the order id or receipt token that proves the shopper may see it.
+  hidden: Record<string, string>;
+  label: string;
+  seen: string | null;
+};
+
+const idle: RevealState = { status: "idle" };
+
+// One key: hidden until the shopper asks, then shown with a way to copy it. A plain form post, so it also works without script.
+export function KeyReveal({ action, hidden, label, seen }: Props) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  if (state.status === "shown") return <ShownKey revealed={state.key} label={label} />;
+  return (
+    <form action={formAction} className="key-reveal">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" disabled={pending} aria-label={`Reveal ${label}`}>
+        {pending ? "Revealing…" : "Reveal key"}
+      </button>
+      {seen && <span className="hint">Seen {seen}</span>}
+      {state.status === "error" && (
+        <p role="alert" className="notice notice-error">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+const imageType = /^image\/[\w.+-]+$/;
+
+function ShownKey({ revealed, label }: { revealed: RevealedKey; label: string }) {
+  if (imageType.test(revealed.contentType)) {
+    const src = `data:${revealed.contentType};base64,${revealed.value}`;
+    return (
+      <div className="key-shown">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a data URL from the reveal: nothing to optimise */}
+        <img src={src} alt={label} className="key-image" />
+        <a href={src} download={`${label}.${revealed.contentType.slice(6).split("+")[0]}`}>
+          Download image
+        </a>
+      </div>
+    );
+  }
+  return (
+    <div className="key-shown">
+      <code className="key-value" data-testid="key-value">
+        {revealed.value}
+      </code>
+      <CopyButton text={revealed.value} label={`Copy ${label}`} />
+    </div>
+  );
+}

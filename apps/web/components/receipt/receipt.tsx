@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/catalog/format";
+import { isFinal, isPaid, lineStatusText, orderStatusText } from "@/lib/orders/status";
+import type { Receipt as Order, ReceiptLine, RevealState } from "@/lib/orders/types";
+import { AutoRefresh } from "./auto-refresh";
+import { KeyReveal } from "./key-reveal";
+import { OrderTimeline } from "./order-timeline";
+
+type Props = {
+  receipt: Order;
+  reveal: (state: RevealState, form: FormData) => Promise<RevealState>;
+  // Sent with each reveal: the order id (signed in) or the receipt token (guest link).
+  credential: Record<string, string>;
+  // This page's own path, for the no-script "Check again" link.
+  here: string;
+};
+
+// One receipt for both ways in (account order page and guest link): status, lines, keys and the order's history.
+export function Receipt({ receipt, reveal, credential, here }: Props) {
+  const final = isFinal(receipt.status);
+  return (
+    <div className="account receipt">
+      <h1>Order {receipt.number}</h1>
+      <p>
+        Placed <time dateTime={receipt.createdAt}>{formatDate(receipt.createdAt)}</time> · {receipt.email}
+      </p>
+      <p className="receipt-status">
+        Status: <strong data-testid="order-status">{orderStatusText(receipt.status)}</strong>
+      </p>
+      {!final && <AutoRefresh />}
+      {!final && (
+        <div role="status" className="notice notice-done">
+          <p>
+            {isPaid(receipt.status)
+              ? "Your keys are on their way. This page updates by itself."
+              : "Waiting for your payment to be confirmed. This page updates by itself."}{" "}
+            <a href={here}>Check again</a>
+          </p>
+        </div>
+      )}
+      <section aria-labelledby="receipt-lines">
+        <h2 id="receipt-lines">Games and keys</h2>
+        <p className="hint">Revealing marks the key as seen.</p>
+        <ul className="receipt-lines" aria-label="Games in this order">
+          {receipt.lines.map((line) => (
+            <Line key={line.lineId} line={line} orderStatus={receipt.status} reveal={reveal} credential={credential} />
+          ))}
+        </ul>
+        <p className="cart-total">
+          <span>Total</span> <strong data-testid="receipt-total">{formatMoney(receipt.total)}</strong>
+        </p>
+      </section>
+      <section aria-labelledby="receipt-history">
+        <h2 id="receipt-history">History</h2>
+        <OrderTimeline steps={receipt.timeline} />
+      </section>
+    </div>
+  );
+}
+
+function Line({ line, orderStatus, reveal, credential }: { line: ReceiptLine; orderStatus: string } & Pick<Props, "reveal" | "credential">) {
+  const waiting = line.quantity - line.keys.length;
+  return (
+    <li className="receipt-line">
+      <h3 className="cart-title">
+        <Link href={`/product/${line.slug}`}>{line.title}</Link>
+      </h3>
+      <p>
+        {line.quantity} × {formatMoney(line.unitPrice)} = <strong>{formatMoney(line.lineTotal)}</strong> ·{" "}
+        {lineStatusText(line.status, orderStatus)}
+      </p>
+      {line.keys.length > 0 && (
+        <ul className="receipt-keys" aria-label={`Keys for ${line.title}`}>
+          {line.keys.map((key, i) => {
+            const label = line.keys.length > 1 ? `key ${i + 1} for ${line.title}` : `key for ${line.title}`;
+            return (
+              <li key={key.keyId}>
+                <KeyReveal
+                  action={reveal}
+                  hidden={{ ...credential, keyId: key.keyId }}
+                  label={label}
+                  seen={key.revealedAt && formatDateTime(key.revealedAt)}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {waiting > 0 && !isFinal(orderStatus) && isPaid(orderStatus) && (
+        <p className="hint">{waiting === 1 ? "1 key is on its way." : `${waiting} keys are on their way.`}</p>
+      )}
+    </li>
+  );
+}

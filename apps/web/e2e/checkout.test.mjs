@@ -1,0 +1,185 @@
+// Buying a key: the review page, PayPal's approval page (the sandbox's simulator), back on the receipt, the key delivered
+// and revealed; cancelling on PayPal; a guest who only gives an email. The waits are long on purpose: payment and key
+// delivery run in the background on a shared CI box, and no test asserts how long they took.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launch, register, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+
+const password = "correct-horse-42";
+// Starting a checkout waits for PayPal's approve link; a key may come from a supplier after the payment.
+const toPayPal = { timeout: 120_000 };
+const toKey = { timeout: 180_000 };
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+// A game that can be bought right now ("eldmor": the seeded Eldmoor games, as the shopping journey finds them).
+async function productInStock() {
+  const response = await fetch(`${storeUrl}/api/catalog/search?q=eldmor&inStock=true&sort=price_asc&pageSize=1`);
+  assert.equal(response.status, 200);
+  const [product] = (await response.json()).items;
+  assert.ok(product, "a game in stock to buy");
+  return product;
+}
+
+async function addToCart(page, slug, quantity) {
+  await page.goto(`${storeUrl}/product/${slug}`);
+  await page.getByLabel("Quantity", { exact: true }).fill(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByText("Added to your cart").waitFor();
+}
+
+// The cart's lines as the shopper reads them: title and quantity of each, and the total.
+async function cartContents(page) {
+  const lines = page.getByRole("list", { name: "Games in your cart" }).getByRole("listitem");
+  const titles = await lines.locator(".cart-title").allTextContents();
+  const quantities = await lines.getByLabel("Quantity", { exact: true }).evaluateAll((all) => all.map((s) => s.value));
+  return { titles, quantities, total: await page.getByTestId("cart-total").textContent() };
+}
+
+// "Pay with PayPal" leaves the store for the simulator's approval page.
+async function payWithPayPal(page, name) {
+  await page.getByRole("button", { name: "Pay with PayPal" }).click();
+  await page.waitForURL((url) => !url.href.startsWith(storeUrl), toPayPal);
+  await page.getByRole("button", { name: /approve/i }).waitFor();
+  await screenshot(page, `${name}-paypal`);
+}
+
+// On the receipt: the page refreshes itself until a key is listed; reveal it and read it.
+async function revealFirstKey(page, name) {
+  const reveal = page.getByRole("button", { name: /reveal key/i }).first();
+  await reveal.waitFor(toKey);
+  await page.getByText("Revealing marks the key as seen").waitFor();
+  await screenshot(page, `${name}-key-listed`);
+  await reveal.click();
+  const key = page.getByTestId("key-value").first();
+  await key.waitFor();
+  assert.ok((await key.textContent()).trim().length > 0, "the key is shown");
+  await page.getByRole("button", { name: /^Copy/ }).first().waitFor();
+  await screenshot(page, `${name}-key-revealed`);
+  return (await key.textContent()).trim();
+}
+
+describe("checkout", () => {
+  test("signed in: search, product, cart, checkout, PayPal, receipt, reveal the key", async () => {
+    const context = await browser.newContext(viewports.desktop);
+    const page = await context.newPage();
+    const email = uniqueEmail("buyer");
+    await register(page, email, password);
+    await page.waitForURL(`${storeUrl}/account`);
+    const product = await productInStock();
+
+    const box = page.getByRole("combobox", { name: "Search games" });
+    await box.fill(product.title);
+    await box.press("Enter");
+    await page.waitForURL(/\/search\?q=/);
+    await page.locator(`.card-link[href="/product/${product.slug}"]`).first().click();
+    await page.waitForURL(`${storeUrl}/product/${product.slug}`);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByRole("status").filter({ hasText: "Added to your cart" }).waitFor();
+    await page.getByRole("link", { name: /^Cart, 1 item/ }).click();
+    await page.waitForURL(/\/cart$/);
+    const total = await page.getByTestId("cart-total").textContent();
+    await screenshot(page, "checkout-1-cart");
+
+    await page.getByRole("link", { name: "Checkout", exact: true }).click();
+    await page.waitForURL(`${storeUrl}/checkout`);
+    assert.equal(await page.getByTestId("checkout-total").textContent(), total, "the review shows the cart's total");
+    await page.getByText(product.title, { exact: true }).waitFor();
+    assert.equal(await page.getByLabel("Email").count(), 0, "signed in, no email to type");
+    await page.getByText(email).waitFor();
+    assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex");
+    await screenshot(page, "checkout-2-review");
+
+    await payWithPayPal(page, "checkout-3");
+    await page.getByRole("button", { name: /approve/i }).click();
+    await page.waitForURL(/\/account\/orders\/[^/?]+$/, toPayPal);
+    await page.getByRole("heading", { level: 1, name: /^Order / }).waitFor();
+    assert.equal(await page.getByTestId("receipt-total").textContent(), total, "the order costs what the cart said");
+    assert.ok(await page.getByRole("list", { name: "Order history" }).getByRole("listitem").count() > 0, "the timeline has steps");
+    await screenshot(page, "checkout-4-receipt");
+    await revealFirstKey(page, "checkout-5");
+
+    const number = (await page.getByRole("heading", { level: 1 }).textContent()).replace(/^Order /, "");
+    await page.goto(`${storeUrl}/account`);
+    await page.getByRole("link", { name: number }).waitFor();
+    await context.close();
+  });
+
+  test("cancelling on PayPal comes back to the same cart, with a calm notice", async () => {
+    const context = await browser.newContext(viewports.mobile);
+    const page = await context.newPage();
+    const product = await productInStock();
+    await addToCart(page, product.slug, 2);
+    await page.goto(`${storeUrl}/cart`);
+    const before = await cartContents(page);
+
+    await page.getByRole("link", { name: "Checkout", exact: true }).click();
+    await page.waitForURL(`${storeUrl}/checkout`);
+    await page.getByLabel("Email").fill(uniqueEmail("cancel"));
+    await payWithPayPal(page, "cancel-1");
+    await page.getByRole("button", { name: /cancel/i }).click();
+
+    await page.waitForURL(`${storeUrl}/cart?payment=cancelled`, toPayPal);
+    await page.getByRole("status").filter({ hasText: "Payment cancelled — your cart is just as you left it" }).waitFor();
+    assert.deepEqual(await cartContents(page), before, "the same lines, quantities and total");
+    await screenshot(page, "cancel-2-cart");
+    await context.close();
+  });
+
+  test("a guest with only an email gets a receipt link that shows the key", async () => {
+    const context = await browser.newContext(viewports.mobile);
+    const page = await context.newPage();
+    const product = await productInStock();
+    await addToCart(page, product.slug, 1);
+    await page.goto(`${storeUrl}/checkout`);
+
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByRole("button", { name: "Pay with PayPal" }).click();
+    await page.getByRole("alert").filter({ hasText: "Please correct" }).waitFor(toPayPal);
+    assert.equal(await page.getByLabel("Email").getAttribute("aria-invalid"), "true", "the problem is beside the field");
+    assert.equal(await page.getByLabel("Email").inputValue(), "not-an-email");
+    await screenshot(page, "guest-1-bad-email");
+
+    await page.getByLabel("Email").fill(uniqueEmail("guest"));
+    await payWithPayPal(page, "guest-2");
+    await page.getByRole("button", { name: /approve/i }).click();
+    await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
+    await page.getByText("Keep this link").waitFor();
+    assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex, nofollow");
+    const key = await revealFirstKey(page, "guest-3");
+
+    // The link alone is enough: another browser with no cookies opens the same receipt and the same key.
+    const receiptUrl = page.url();
+    const elsewhere = await browser.newContext();
+    const other = await elsewhere.newPage();
+    await other.goto(receiptUrl);
+    await other.getByRole("heading", { level: 1, name: /^Order / }).waitFor();
+    await other.getByRole("button", { name: /reveal key/i }).first().click();
+    assert.equal((await other.getByTestId("key-value").first().textContent()).trim(), key);
+    await elsewhere.close();
+    await context.close();
+  });
+
+  test("checkout reaches PayPal before any script has loaded", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const product = await productInStock();
+    await addToCart(page, product.slug, 1);
+    await page.goto(`${storeUrl}/cart`);
+    await page.getByRole("link", { name: "Checkout", exact: true }).click();
+    await page.waitForURL(`${storeUrl}/checkout`);
+    await page.getByLabel("Email").fill(uniqueEmail("noscript"));
+    await payWithPayPal(page, "noscript");
+    await context.close();
+  });
+
+  test("checkout with an empty cart goes back to the cart", async () => {
+    const response = await fetch(`${storeUrl}/checkout`, { redirect: "manual" });
+    assert.equal(response.status, 307);
+    assert.equal(response.headers.get("location"), "/cart");
+  });
+});

@@ -1,0 +1,55 @@
+// Order statuses and timeline steps in the shopper's words (checkout-plan.md lists the ones the BFF sends).
+
+const finalStatuses = new Set(["completed", "partially_refunded", "refunded", "expired", "cancelled", "failed"]);
+
+// Once final, nothing about the order changes any more: no refreshing, no keys still to come.
+export const isFinal = (status: string) => finalStatuses.has(status);
+
+// Before the payment is confirmed the shopper waits on the payment; after it, on the keys.
+export const isPaid = (status: string) => !["pending", "reserved", "awaiting_payment"].includes(status);
+
+const statusWords: Record<string, string> = {
+  pending: "Getting your order ready",
+  reserved: "Getting your order ready",
+  awaiting_payment: "Waiting for your payment",
+  paid: "Paid, preparing your keys",
+  fulfilling: "Paid, preparing your keys",
+  completed: "Complete",
+  partially_refunded: "Partly refunded",
+  refunded: "Refunded",
+  expired: "Expired: the payment was not completed in time",
+  cancelled: "Cancelled",
+  failed: "Could not be completed",
+};
+
+export const orderStatusText = (status: string) => statusWords[status] ?? "In progress";
+
+const stepWords: Record<string, string> = {
+  created: "Order placed",
+  reserved: "Games set aside for you",
+  payment_created: "Sent to PayPal for payment",
+  paid: "Payment received",
+  key_delivered: "Key delivered",
+  refunded: "Refunded",
+  completed: "Order complete",
+  expired: "Expired: the payment was not completed in time",
+  cancelled: "Cancelled",
+  failed: "Could not be completed",
+};
+
+export const stepText = (step: string) => stepWords[step] ?? "Updated";
+
+const lineWords: Record<string, string> = {
+  fulfilled: "Delivered",
+  delivered: "Delivered",
+  refunded: "Refunded",
+  failed: "Could not be delivered",
+};
+
+// A line not delivered yet is on its way once paid; an unpaid order's lines wait with it.
+export function lineStatusText(lineStatus: string, orderStatus: string): string {
+  const word = lineWords[lineStatus];
+  if (word) return word;
+  if (isFinal(orderStatus)) return orderStatusText(orderStatus);
+  return isPaid(orderStatus) ? "On its way" : "Waiting for payment";
+}

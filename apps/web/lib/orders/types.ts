@@ -1,0 +1,32 @@
+import type { Money } from "@/lib/catalog/types";
+
+// The storefront's receipt, reshaped from the BFF's in lib/bff/checkout.ts.
+
+export type ReceiptKey = { keyId: string; revealedAt: string | null };
+
+export type ReceiptLine = {
+  lineId: string;
+  title: string;
+  slug: string;
+  quantity: number;
+  unitPrice: Money;
+  lineTotal: Money;
+  status: string;
+  keys: ReceiptKey[];
+};
+
+export type Receipt = {
+  orderId: string;
+  number: string;
+  status: string;
+  email: string;
+  total: Money;
+  createdAt: string;
+  lines: ReceiptLine[];
+  timeline: { step: string; at: string }[];
+};
+
+export type RevealedKey = { keyId: string; value: string; contentType: string };
+
+// What a "Reveal key" form shows: nothing yet, the key, or why not.
+export type RevealState = { status: "idle" } | { status: "shown"; key: RevealedKey } | { status: "error"; message: string };
