@@ -49,6 +49,7 @@ public static class SandboxApp
         admin.MapFaults();
         admin.MapCatalogAdmin();
         admin.MapKinguinAdmin();
+        admin.MapDigiflazzAdmin();
         admin.MapWebhookLog();
         return routes;
     }

@@ -35,6 +35,8 @@ public static class SuppliersApp
         services.AddTransient<CatalogSync>();
         services.AddSingleton<SyncQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncQueue>());
+        services.Configure<PurchaseOptions>(builder.Configuration.GetSection("Suppliers:Purchases"));
+        services.AddSingleton<SupplierBuyer>();
         services.AddSingleton<PurchaseMetrics>();
         services.AddSingleton<SupplierMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SupplierMonitor>());

@@ -37,6 +37,12 @@ public interface ISupplier
     /// <summary>A purchase's status and the keys delivered so far.</summary>
     Task<SupplierPurchase> GetPurchaseAsync(PurchaseRequest request, string supplierOrderId, CancellationToken ct);
 
+    /// <summary>
+    /// The purchase made under <see cref="PurchaseRequest.Reference"/>, asked after a reply was lost; null when the supplier
+    /// surely holds none, so buying elsewhere pays nobody twice. Throws when the supplier cannot tell.
+    /// </summary>
+    Task<SupplierPurchase?> FindPurchaseAsync(PurchaseRequest request, CancellationToken ct);
+
     /// <summary>Account balance in <see cref="Currency"/>.</summary>
     Task<decimal> GetBalanceAsync(CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using GamesDrop.AppTesting;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
@@ -67,5 +68,34 @@ public sealed class DigiflazzSupplierTests : IDisposable
 
         capped.Status.Should().Be(PurchaseStatus.Failed);
         capped.Failure.Should().Contain("rc 69");
+    }
+
+    [Fact]
+    public async Task A_5xx_leaves_the_outcome_open_and_resending_the_ref_id_finds_the_sale()
+    {
+        var digiflazz = AdapterFactory.Digiflazz(_sandbox);
+        var offer = (await AllAsync(digiflazz)).First(o => o.Available);
+        var request = new PurchaseRequest("lost" + Guid.NewGuid().ToString("N")[..12], offer.Sku, 1, offer.Price);
+        using var admin = _sandbox.Admin();
+        (await admin.PutAsJsonAsync("_sandbox/faults/digiflazz", new { purchaseFault = "error-after", errorStatus = 500 })).EnsureSuccessStatusCode();
+
+        var lost = await FluentActions.Awaiting(() => digiflazz.BuyAsync(request, CancellationToken.None)).Should().ThrowAsync<SupplierException>();
+        var found = await digiflazz.FindPurchaseAsync(request, CancellationToken.None);
+
+        lost.Which.Retryable.Should().BeTrue("Digiflazz's body on a 5xx says nothing about the sale");
+        found.Should().NotBeNull();
+        found!.Bought.Should().BeTrue();
+        found.UnitPrice.Should().Be(offer.Price);
+    }
+
+    [Fact]
+    public async Task A_refused_resend_means_no_transaction_exists()
+    {
+        var digiflazz = AdapterFactory.Digiflazz(_sandbox);
+        var offer = (await AllAsync(digiflazz)).First(o => o.Available);
+
+        var found = await digiflazz.FindPurchaseAsync(new PurchaseRequest("cap" + Guid.NewGuid().ToString("N")[..12], offer.Sku, 1, offer.Price - 1), CancellationToken.None);
+
+        found.Should().BeNull("rc 69 creates no transaction");
     }
 }

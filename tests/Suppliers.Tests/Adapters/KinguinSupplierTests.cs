@@ -99,6 +99,26 @@ public sealed class KinguinSupplierTests : IDisposable
     }
 
     [Fact]
+    public async Task An_order_whose_reply_was_lost_is_found_by_our_reference_and_an_unused_reference_finds_none()
+    {
+        var kinguin = AdapterFactory.Kinguin(_sandbox);
+        var offer = await FirstInStockAsync(kinguin);
+        var request = new PurchaseRequest("lost-" + Guid.NewGuid().ToString("N")[..8], offer.Sku, 1, offer.Price);
+        using var admin = _sandbox.Admin();
+        (await admin.PutAsJsonAsync("_sandbox/faults/kinguin", new { purchaseFault = "error-after", errorStatus = 500 })).EnsureSuccessStatusCode();
+
+        var lost = await FluentActions.Awaiting(() => kinguin.BuyAsync(request, CancellationToken.None)).Should().ThrowAsync<SupplierException>();
+        var found = await kinguin.FindPurchaseAsync(request, CancellationToken.None);
+        var none = await kinguin.FindPurchaseAsync(request with { Reference = "never-" + Guid.NewGuid().ToString("N")[..8] }, CancellationToken.None);
+
+        lost.Which.Retryable.Should().BeTrue("a 5xx leaves the outcome open");
+        found.Should().NotBeNull();
+        found!.Bought.Should().BeTrue();
+        found.UnitPrice.Should().Be(offer.Price);
+        none.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Unknown_listing_reads_as_null()
     {
         (await AdapterFactory.Kinguin(_sandbox).GetOfferAsync("000000000000000000000000", CancellationToken.None)).Should().BeNull();

@@ -11,7 +11,7 @@ internal static class Settling
         for (var i = 0; i < 40 && current.Status == PurchaseStatus.Pending; i++)
         {
             await Task.Delay(100);
-            current = await supplier.GetPurchaseAsync(request, first.SupplierOrderId, CancellationToken.None);
+            current = await supplier.GetPurchaseAsync(request, first.SupplierOrderId!, CancellationToken.None);
         }
         return current;
     }

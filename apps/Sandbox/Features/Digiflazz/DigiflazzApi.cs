@@ -24,7 +24,7 @@ internal static class DigiflazzApi
     public static RouteGroupBuilder MapDigiflazz(this RouteGroupBuilder sandbox)
     {
         var digiflazz = sandbox.MapGroup(Prefix).WithTags("Digiflazz")
-            .WithFaults(Partners.Digiflazz, status => DigiflazzJson.Reply(new Refusal("", "Gagal", "Injected by the sandbox fault switch."), status));
+            .WithFaults(Partners.Digiflazz, Refusal.Injected);
         digiflazz.MapPost("/cek-saldo", CheckBalanceAsync).Accepts<SignedRequest>("application/json");
         digiflazz.MapPost("/price-list", PriceListAsync).Accepts<PriceListRequest>("application/json");
         digiflazz.MapPost("/transaction", TransactAsync).Accepts<TransactionRequest>("application/json");
@@ -66,12 +66,23 @@ internal static class DigiflazzApi
         return DigiflazzJson.Reply(items.ToArray());
     }
 
-    private static async Task<JsonHttpResult<DigiflazzReply<DigiflazzTransaction>>> TransactAsync(
-        HttpRequest http, DigiflazzLedger ledger, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<DigiflazzReply<DigiflazzTransaction>>, JsonHttpResult<DigiflazzReply<Refusal>>, EmptyHttpResult>>
+        TransactAsync(HttpRequest http, DigiflazzLedger ledger, FaultSwitches switches, CancellationToken ct)
     {
         var request = await DigiflazzJson.ReadAsync<TransactionRequest>(http, ct) ?? new TransactionRequest(null, null, null, null, null);
-        var transaction = ledger.Transact(request);
-        return DigiflazzJson.Reply(transaction, DigiflazzCodes.HttpStatus(transaction.Rc));
+        var faults = switches.For(Partners.Digiflazz);
+        if (faults.FailsBeforeSale() && ledger.Find(request.RefId) is null)
+        {
+            return Refusal.Injected(faults.ErrorStatus);
+        }
+        var (transaction, recorded) = ledger.Transact(request);
+        if (recorded && await faults.LosesReplyAsync(http.HttpContext))
+        {
+            return TypedResults.Empty;
+        }
+        return recorded && faults.FailsAfterSale()
+            ? Refusal.Injected(faults.ErrorStatus)
+            : DigiflazzJson.Reply(transaction, DigiflazzCodes.HttpStatus(transaction.Rc));
     }
 
     private static JsonHttpResult<DigiflazzReply<Refusal>>? Refuse(string? username, string? sign, string x, DigiflazzOptions account) =>
@@ -100,4 +111,7 @@ internal sealed record Refusal(string Rc, string Status, string Message)
 {
     public static JsonHttpResult<DigiflazzReply<Refusal>> Of(string rc) =>
         DigiflazzJson.Reply(new Refusal(rc, DigiflazzCodes.StatusOf(rc), DigiflazzCodes.Message(rc)), DigiflazzCodes.HttpStatus(rc));
+
+    public static JsonHttpResult<DigiflazzReply<Refusal>> Injected(int status) =>
+        DigiflazzJson.Reply(new Refusal("", DigiflazzCodes.Gagal, "Injected by the sandbox fault switch."), status);
 }

@@ -40,26 +40,37 @@ internal sealed class DigiflazzLedger(DemoCatalog catalog, DigiflazzOptions opti
     public long PriceOf(DigiflazzListing listing) =>
         (long)Math.Round(listing.Price * faults.For(Partners.Digiflazz).PriceMultiplier);
 
+    /// <summary>The transaction stored under <paramref name="refId"/>, as a re-send would answer it; null when there is none.</summary>
+    public DigiflazzTransaction? Find(string? refId)
+    {
+        lock (_gate)
+        {
+            return refId is null ? null : _byRefId.GetValueOrDefault(refId);
+        }
+    }
+
     /// <summary>Creates the transaction, or answers the stored one when the same request comes again.</summary>
-    public DigiflazzTransaction Transact(TransactionRequest request)
+    /// <returns>The answer, and whether this call stored a new transaction (refusals are never stored).</returns>
+    public (DigiflazzTransaction Transaction, bool Recorded) Transact(TransactionRequest request)
     {
         if (!request.IsComplete)
         {
-            return DigiflazzTransaction.Of(request, DigiflazzCodes.BadPayload, 0, Deposit);
+            return (DigiflazzTransaction.Of(request, DigiflazzCodes.BadPayload, 0, Deposit), false);
         }
         if (DigiflazzSign.Check(options, request.Username, request.Sign, request.RefId!) is { } refused)
         {
-            return DigiflazzTransaction.Of(request, refused, 0, Deposit);
+            return (DigiflazzTransaction.Of(request, refused, 0, Deposit), false);
         }
         lock (_gate)
         {
             if (_byRefId.TryGetValue(request.RefId!, out var existing))
             {
-                return request.Repeats(existing) ? existing : DigiflazzTransaction.Of(request, DigiflazzCodes.RefIdReused, 0, _deposit);
+                return (request.Repeats(existing) ? existing : DigiflazzTransaction.Of(request, DigiflazzCodes.RefIdReused, 0, _deposit), false);
             }
-            return request.Testing && string.Equals(request.BuyerSkuCode, TestNumbers.Sku, StringComparison.OrdinalIgnoreCase)
+            var transaction = request.Testing && string.Equals(request.BuyerSkuCode, TestNumbers.Sku, StringComparison.OrdinalIgnoreCase)
                 ? TestCase(request)
                 : Sale(request);
+            return (transaction, _byRefId.ContainsKey(request.RefId!));
         }
     }
 

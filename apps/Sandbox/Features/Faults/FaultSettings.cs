@@ -13,6 +13,12 @@ namespace GamesDrop.Sandbox.Features.Faults;
 /// <param name="OutOfStock">Every product reports no stock and purchases fail as sold out.</param>
 /// <param name="PriceMultiplier">Every price is multiplied by it, so prices the store cached are stale.</param>
 /// <param name="KeyDeliverySeconds">Overrides how long orders take to deliver their keys.</param>
+/// <param name="PurchaseFault">
+/// How a new purchase (a Kinguin order under a new orderExternalId, a Digiflazz transaction under a new ref_id) goes wrong:
+/// <c>error-before</c> answers <paramref name="ErrorStatus"/> and records nothing; <c>error-after</c>, <c>hang-after</c> and
+/// <c>drop-after</c> record the sale, then answer <paramref name="ErrorStatus"/>, never answer, or close the connection.
+/// Looking the purchase up afterwards (order search, re-sending the ref_id) answers normally, as it would for a lost reply.
+/// </param>
 public sealed record FaultSettings(
     [Range(0, 120_000)] int LatencyMs = 0,
     [Range(0.0, 1.0)] double ErrorRate = 0,
@@ -20,7 +26,9 @@ public sealed record FaultSettings(
     bool Hang = false,
     bool OutOfStock = false,
     [Range(0.01, 100.0)] decimal PriceMultiplier = 1,
-    [Range(0.0, 86_400.0)] double? KeyDeliverySeconds = null)
+    [Range(0.0, 86_400.0)] double? KeyDeliverySeconds = null,
+    [AllowedValues(null, PurchaseFaults.ErrorBefore, PurchaseFaults.ErrorAfter, PurchaseFaults.HangAfter, PurchaseFaults.DropAfter)]
+    string? PurchaseFault = null)
 {
     public static readonly FaultSettings None = new();
 }

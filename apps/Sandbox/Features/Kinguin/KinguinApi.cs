@@ -23,7 +23,7 @@ internal static class KinguinApi
     public static RouteGroupBuilder MapKinguin(this RouteGroupBuilder sandbox)
     {
         var kinguin = sandbox.MapGroup(Prefix).WithTags("Kinguin")
-            .WithFaults(Partners.Kinguin, status => KinguinError.Of("Error", status, "Injected by the sandbox fault switch.").ToResult())
+            .WithFaults(Partners.Kinguin, status => KinguinError.Injected(status).ToResult())
             .AddEndpointFilter(async (context, next) =>
             {
                 var expected = context.HttpContext.RequestServices.GetRequiredService<KinguinOptions>().ApiKey;

@@ -18,6 +18,8 @@ internal sealed record KinguinError(
     public static KinguinError Of(string kind, int status, string detail) =>
         new(kind, status, ReasonPhrases.GetReasonPhrase(status), detail);
 
+    public static KinguinError Injected(int status) => Of("Error", status, "Injected by the sandbox fault switch.");
+
     public static KinguinError Unauthorized() =>
         Of("Authorization", StatusCodes.Status401Unauthorized, "Invalid or missing X-Api-Key.");
 

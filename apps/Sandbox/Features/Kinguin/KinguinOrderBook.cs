@@ -33,6 +33,14 @@ internal sealed class KinguinOrderBook(DemoCatalog catalog, KinguinStock stock, 
 
     public KinguinOrder? Find(string orderId) => _orders.GetValueOrDefault(orderId);
 
+    public bool HasExternalId(string? orderExternalId)
+    {
+        lock (_gate)
+        {
+            return orderExternalId is not null && _byExternalId.ContainsKey(orderExternalId);
+        }
+    }
+
     public (KinguinOrder? Order, KinguinError? Error) Place(PlaceOrder request)
     {
         if (request.Validate() is { } invalid)

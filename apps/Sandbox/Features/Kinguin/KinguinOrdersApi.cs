@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GamesDrop.Sandbox.Features.Faults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Sandbox.Features.Kinguin;
@@ -8,19 +9,32 @@ internal static class KinguinOrdersApi
 {
     public static RouteGroupBuilder MapKinguinOrders(this RouteGroupBuilder kinguin)
     {
-        kinguin.MapPost("/v2/order", Place);
+        kinguin.MapPost("/v2/order", PlaceAsync);
         kinguin.MapGet("/v1/order/{orderId}", Get);
         kinguin.MapGet("/v1/order", Search);
         kinguin.MapGet("/v2/order/{orderId}/keys", Keys);
         return kinguin;
     }
 
-    private static Results<Created<KinguinOrderView>, JsonHttpResult<KinguinError>> Place(
-        PlaceOrder request, KinguinOrderBook orders, TimeProvider clock)
+    private static async Task<Results<Created<KinguinOrderView>, JsonHttpResult<KinguinError>, EmptyHttpResult>> PlaceAsync(
+        PlaceOrder request, KinguinOrderBook orders, FaultSwitches switches, TimeProvider clock, HttpContext http)
     {
+        var faults = switches.For(Partners.Kinguin);
+        if (faults.FailsBeforeSale() && !orders.HasExternalId(request.OrderExternalId))
+        {
+            return KinguinError.Injected(faults.ErrorStatus).ToResult();
+        }
         var (order, error) = orders.Place(request);
-        return order is null
-            ? error!.ToResult()
+        if (order is null)
+        {
+            return error!.ToResult();
+        }
+        if (await faults.LosesReplyAsync(http))
+        {
+            return TypedResults.Empty;
+        }
+        return faults.FailsAfterSale()
+            ? KinguinError.Injected(faults.ErrorStatus).ToResult()
             : TypedResults.Created($"v1/order/{order.OrderId}", KinguinOrderView.From(order, clock.GetUtcNow()));
     }
 

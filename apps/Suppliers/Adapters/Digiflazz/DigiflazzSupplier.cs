@@ -47,6 +47,16 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
     // Digiflazz answers a repeated ref_id with that transaction's current state, so buying again is reading.
     public Task<SupplierPurchase> GetPurchaseAsync(PurchaseRequest request, string supplierOrderId, CancellationToken ct) => TransactAsync(request, ct);
 
+    /// <summary>
+    /// Re-sends the transaction, Digiflazz's only status check: it makes the transaction if the lost one never arrived,
+    /// which is still one purchase from one supplier. A refusal that creates nothing means none exists.
+    /// </summary>
+    public async Task<SupplierPurchase?> FindPurchaseAsync(PurchaseRequest request, CancellationToken ct)
+    {
+        var purchase = await TransactAsync(request, ct);
+        return purchase is { Status: PurchaseStatus.Failed, Keys.Count: 0 } ? null : purchase;
+    }
+
     public async Task<decimal> GetBalanceAsync(CancellationToken ct)
     {
         var (username, key) = await CredentialsAsync(ct);
@@ -54,12 +64,16 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
         return Read<DigiflazzDeposit>(data, "cek-saldo").Deposit;
     }
 
+    /// <summary>
+    /// One transaction per key, ref_id <c>{reference}-{n}</c> (the reference itself for one key). Stops at the first that is
+    /// refused or in doubt; keys bought before it are kept in the answer, since they are paid for.
+    /// </summary>
     private async Task<SupplierPurchase> TransactAsync(PurchaseRequest request, CancellationToken ct)
     {
         var (username, key) = await CredentialsAsync(ct);
         var keys = new List<DeliveredKey>();
         var pending = false;
-        decimal paid = 0;
+        decimal cost = 0;
         for (var i = 1; i <= request.Quantity; i++)
         {
             var refId = request.Quantity == 1 ? request.Reference : $"{request.Reference}-{i}";
@@ -74,22 +88,22 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
                 testing = options.Value.Testing,
             }, ct);
             var transaction = Read<DigiflazzTransaction>(data, "transaction");
-            switch (transaction.Status)
+            if (transaction.Rc == DigiflazzCodes.Success || DigiflazzCodes.IsPending(transaction.Rc))
             {
-                case "Sukses":
+                cost += transaction.Price ?? 0;
+                pending |= transaction.Rc != DigiflazzCodes.Success;
+                if (transaction.Rc == DigiflazzCodes.Success)
+                {
                     keys.Add(new DeliveredKey(refId, transaction.Sn ?? "", "text/plain"));
-                    paid += transaction.Price ?? 0;
-                    break;
-                case "Pending":
-                    pending = true;
-                    break;
-                default:
-                    return new SupplierPurchase(request.Reference, PurchaseStatus.Failed, request.MaxUnitPrice, keys,
-                        $"Digiflazz rc {transaction.Rc}: {transaction.Message}");
+                }
+                continue;
             }
+            var failure = $"Digiflazz rc {transaction.Rc}: {transaction.Message}" + (i > 1 ? $" (after {i - 1} of {request.Quantity} keys)" : "");
+            // Any other code means a transaction exists in a state we cannot settle on: its outcome stays open.
+            var status = DigiflazzCodes.CreatedNothing(transaction.Rc) ? PurchaseStatus.Failed : PurchaseStatus.Unknown;
+            return new SupplierPurchase(request.Reference, status, i > 1 ? cost / (i - 1) : null, keys, failure);
         }
-        var unitPrice = keys.Count > 0 ? paid / keys.Count : request.MaxUnitPrice;
-        return new SupplierPurchase(request.Reference, pending ? PurchaseStatus.Pending : PurchaseStatus.Completed, unitPrice, keys, null);
+        return new SupplierPurchase(request.Reference, pending ? PurchaseStatus.Pending : PurchaseStatus.Completed, cost / request.Quantity, keys, null);
     }
 
     private async Task<IReadOnlyList<DigiflazzPriceItem>> PriceListAsync(string? code, CancellationToken ct)
@@ -111,21 +125,25 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
     private async Task<JsonElement> PostAsync(string path, object body, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync(path, body, Json, ct);
-        try
+        var status = (int)response.StatusCode;
+        // A gateway or server error tells nothing about what was done, whatever its body says.
+        if (status < 500)
         {
-            // Refusals (bad sign, unknown username) come as 4xx with the rc in data: let Read report the rc.
-            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data))
+            try
             {
-                return data.Clone();
+                // Refusals (bad sign, unknown username) come as 4xx with the rc in data: let Read report the rc.
+                using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data))
+                {
+                    return data.Clone();
+                }
+            }
+            catch (JsonException)
+            {
+                // Not Digiflazz's envelope (a gateway error page): reported by status below.
             }
         }
-        catch (JsonException)
-        {
-            // Not Digiflazz's envelope (a gateway error page): reported by status below.
-        }
-        throw new SupplierException(Code, "Http" + (int)response.StatusCode, $"Digiflazz {path}: {(int)response.StatusCode}",
-            retryable: (int)response.StatusCode >= 500 || (int)response.StatusCode == 429);
+        throw new SupplierException(Code, "Http" + status, $"Digiflazz {path}: {status}", retryable: status >= 500 || status == 429);
     }
 
     private static T Read<T>(JsonElement data, string path)
@@ -135,7 +153,7 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
         {
             var failure = data.Deserialize<DigiflazzFailure>(Json)!;
             throw new SupplierException(SupplierCode, "rc" + rc.GetString(), $"Digiflazz {path}: rc {failure.Rc} {failure.Message}",
-                retryable: failure.Rc is "85" or "01" or "02");
+                retryable: !DigiflazzCodes.CreatedNothing(failure.Rc));
         }
         return data.Deserialize<T>(Json) ?? throw new SupplierException(SupplierCode, "NoData", $"Digiflazz {path}: empty data.", retryable: true);
     }

@@ -58,21 +58,16 @@ public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IO
     public async Task<SupplierPurchase> BuyAsync(PurchaseRequest request, CancellationToken ct)
     {
         // orderExternalId already used means this purchase was made before: continue with that order.
-        var order = await FindOrderAsync(request.Reference, ct);
+        var order = await FindOrderAsync(request.Reference, ct) ?? await PlaceAsync(request, ct);
         try
         {
-            order ??= await SendAsync<KinguinOrder>(HttpMethod.Post, "v2/order", new KinguinOrderRequest(
-                [new KinguinOrderLine(request.Sku, request.Quantity, request.MaxUnitPrice)], request.Reference), ct);
+            return await GetPurchaseAsync(request, order.OrderId, ct);
         }
-        catch (SupplierException e) when (e.Code == "ConstraintViolation")
+        catch (Exception e) when (SupplierFailures.IsSupplierFailure(e))
         {
-            order = await FindOrderAsync(request.Reference, ct);
-            if (order is null)
-            {
-                throw;
-            }
+            // The order exists and is paid; reading its keys can wait for the next status call.
+            return ToPurchase(order, [], request);
         }
-        return await GetPurchaseAsync(request, order.OrderId, ct);
     }
 
     public async Task<SupplierPurchase> GetPurchaseAsync(PurchaseRequest request, string supplierOrderId, CancellationToken ct)
@@ -89,18 +84,45 @@ public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IO
                 break;
             }
         }
+        return ToPurchase(order, keys, request);
+    }
+
+    public async Task<SupplierPurchase?> FindPurchaseAsync(PurchaseRequest request, CancellationToken ct) =>
+        await FindOrderAsync(request.Reference, ct) is { } order ? await GetPurchaseAsync(request, order.OrderId, ct) : null;
+
+    public async Task<decimal> GetBalanceAsync(CancellationToken ct) =>
+        (await SendAsync<KinguinBalance>(HttpMethod.Get, "v1/balance", null, ct)).Balance;
+
+    /// <summary>Places the order, offering <see cref="PurchaseRequest.MaxUnitPrice"/> as the most Kinguin may charge per key.</summary>
+    private async Task<KinguinOrder> PlaceAsync(PurchaseRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await SendAsync<KinguinOrder>(HttpMethod.Post, "v2/order", new KinguinOrderRequest(
+                [new KinguinOrderLine(request.Sku, request.Quantity, request.MaxUnitPrice)], request.Reference), ct);
+        }
+        catch (SupplierException e) when (e.Code == "ConstraintViolation")
+        {
+            // A duplicate orderExternalId: an earlier attempt placed it after all (a retry after a lost reply).
+            if (await FindOrderAsync(request.Reference, ct) is { } placed)
+            {
+                return placed;
+            }
+            throw;
+        }
+    }
+
+    private static SupplierPurchase ToPurchase(KinguinOrder order, List<DeliveredKey> keys, PurchaseRequest request)
+    {
         var status = order.Status switch
         {
             "completed" when keys.Count >= request.Quantity => PurchaseStatus.Completed,
             "canceled" or "refunded" => PurchaseStatus.Failed,
             _ => PurchaseStatus.Pending,
         };
-        var unitPrice = order.TotalPrice is { } total && request.Quantity > 0 ? total / request.Quantity : request.MaxUnitPrice;
-        return new SupplierPurchase(order.OrderId, status, unitPrice, keys, status == PurchaseStatus.Failed ? $"Kinguin order {order.Status}" : null);
+        return new SupplierPurchase(order.OrderId, status, order.TotalPrice / request.Quantity, keys,
+            status == PurchaseStatus.Failed ? $"Kinguin order {order.Status}" : null);
     }
-
-    public async Task<decimal> GetBalanceAsync(CancellationToken ct) =>
-        (await SendAsync<KinguinBalance>(HttpMethod.Get, "v1/balance", null, ct)).Balance;
 
     private async Task<KinguinOrder?> FindOrderAsync(string reference, CancellationToken ct)
     {

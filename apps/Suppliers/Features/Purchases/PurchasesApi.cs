@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GamesDrop.Suppliers.Features.Purchases;
 
 /// <summary>
-/// Buys keys for one order line: the caller lists candidate offers cheapest first; each is tried in turn,
-/// skipping suppliers that look down, until one accepts. A purchase may come back pending; its status
-/// (and keys as they arrive) is read again with the same request. Keys are returned, never logged.
+/// Buys keys for one order line: the caller lists candidate offers cheapest first; each is tried in turn, skipping suppliers
+/// that look down, until one sells. Only a supplier that surely made nothing is failed over; one that may have sold ends the
+/// purchase as unknown (202), for the caller to poll. A purchase may come back pending; its status (and keys as they
+/// arrive) is read with <c>/status</c>. Keys are returned, never logged.
 /// </summary>
 public static partial class PurchasesApi
 {
@@ -19,13 +20,16 @@ public static partial class PurchasesApi
         return routes;
     }
 
-    private static async Task<Results<Ok<PurchaseResult>, Conflict<PurchaseResult>, ValidationProblem>> BuyAsync(
-        BuyRequest request, SupplierRegistry registry, SupplierMonitor monitor, PurchaseMetrics metrics, ILoggerFactory logs, CancellationToken ct)
+    /// <returns>200 pending or completed; 202 unknown (poll <c>/status</c>, never buy elsewhere); 409 failed.</returns>
+    private static async Task<Results<Ok<PurchaseResult>, Accepted<PurchaseResult>, Conflict<PurchaseResult>, ValidationProblem>> BuyAsync(
+        BuyRequest request, SupplierRegistry registry, SupplierMonitor monitor, SupplierBuyer buyer, PurchaseMetrics metrics, ILoggerFactory logs,
+        CancellationToken ct)
     {
         if (Validate(request) is { } problem)
         {
             return problem;
         }
+        var logger = logs.CreateLogger(typeof(PurchasesApi));
         var failures = new List<string>();
         foreach (var candidate in request.Candidates)
         {
@@ -34,35 +38,45 @@ public static partial class PurchasesApi
                 failures.Add($"{candidate.Supplier}: unavailable");
                 continue;
             }
-            var purchase = new PurchaseRequest(request.Reference, candidate.Sku, request.Quantity, candidate.MaxUnitPrice);
-            try
+            var purchase = await buyer.BuyAsync(supplier, new PurchaseRequest(request.Reference, candidate.Sku, request.Quantity, candidate.MaxUnitPrice), ct);
+            var result = PurchaseResult.From(supplier, candidate.Sku, purchase);
+            if (purchase.Bought && purchase.UnitPrice > candidate.MaxUnitPrice)
             {
-                var result = await supplier.BuyAsync(purchase, ct);
-                metrics.Attempted(supplier.Code, result.SupplierOrderId);
-                if (result.Status == PurchaseStatus.Failed)
-                {
-                    metrics.Failed(supplier.Code, result.SupplierOrderId);
-                    failures.Add($"{supplier.Code}: {result.Failure}");
-                    continue;
-                }
-                if (result.Status == PurchaseStatus.Completed)
-                {
-                    metrics.Fulfilled(supplier.Code, result.SupplierOrderId);
-                }
-                return TypedResults.Ok(PurchaseResult.From(supplier.Code, candidate.Sku, result));
-            }
-            catch (Exception e) when (SupplierFailures.IsSupplierFailure(e))
-            {
+                // The supplier broke our cap: its keys are not accepted, and the order is left to operations to dispute.
+                LogAboveCap(logger, supplier.Code, request.Reference, purchase.SupplierOrderId, purchase.UnitPrice, candidate.MaxUnitPrice);
                 metrics.Refused(supplier.Code);
-                LogFailedOver(logs.CreateLogger(typeof(PurchasesApi)), supplier.Code, request.Reference, e.Message);
-                failures.Add($"{supplier.Code}: {e.Message}");
+                failures.Add($"{supplier.Code}: charged {purchase.UnitPrice} {supplier.Currency} a key, above the cap {candidate.MaxUnitPrice} (order {purchase.SupplierOrderId})");
+                continue;
+            }
+            switch (purchase.Status)
+            {
+                case PurchaseStatus.Pending or PurchaseStatus.Completed:
+                    metrics.Attempted(supplier.Code, purchase.SupplierOrderId!);
+                    if (purchase.Status == PurchaseStatus.Completed)
+                    {
+                        metrics.Fulfilled(supplier.Code, purchase.SupplierOrderId!);
+                    }
+                    return TypedResults.Ok(result);
+                case PurchaseStatus.Unknown:
+                    metrics.Refused(supplier.Code);
+                    return TypedResults.Accepted((string?)null, result);
+                case PurchaseStatus.Failed when purchase.Keys.Count > 0:
+                    // Part of the line is bought and paid: buying the whole line elsewhere would pay for those keys twice.
+                    metrics.Refused(supplier.Code);
+                    return TypedResults.Conflict(result);
+                default:
+                    metrics.Refused(supplier.Code);
+                    LogFailedOver(logger, supplier.Code, request.Reference, purchase.Failure);
+                    failures.Add($"{supplier.Code}: {purchase.Failure}");
+                    break;
             }
         }
-        return TypedResults.Conflict(new PurchaseResult(null, null, null, "failed", [], string.Join("; ", failures)));
+        return TypedResults.Conflict(new PurchaseResult(null, null, null, "failed", [], string.Join("; ", failures), null, null));
     }
 
+    /// <summary>A purchase as the supplier has it now; without a supplier order id (after a 202), looked up by our reference.</summary>
     private static async Task<Results<Ok<PurchaseResult>, NotFound, ValidationProblem>> StatusAsync(
-        StatusRequest request, SupplierRegistry registry, PurchaseMetrics metrics, CancellationToken ct)
+        StatusRequest request, SupplierRegistry registry, SupplierBuyer buyer, PurchaseMetrics metrics, CancellationToken ct)
     {
         if (registry.Find(request.Supplier) is not { } supplier)
         {
@@ -72,17 +86,17 @@ public static partial class PurchasesApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quantity"] = ["Between 1 and 10."] });
         }
-        var result = await supplier.GetPurchaseAsync(
-            new PurchaseRequest(request.Reference, request.Sku, request.Quantity, request.MaxUnitPrice), request.SupplierOrderId, ct);
-        if (result.Status == PurchaseStatus.Completed)
+        var purchase = await buyer.ReadAsync(
+            supplier, new PurchaseRequest(request.Reference, request.Sku, request.Quantity, request.MaxUnitPrice), request.SupplierOrderId, ct);
+        if (purchase is { Status: PurchaseStatus.Completed, SupplierOrderId: { } completed })
         {
-            metrics.Fulfilled(supplier.Code, result.SupplierOrderId);
+            metrics.Fulfilled(supplier.Code, completed);
         }
-        else if (result.Status == PurchaseStatus.Failed)
+        else if (purchase is { Status: PurchaseStatus.Failed, SupplierOrderId: { } failed })
         {
-            metrics.Failed(supplier.Code, result.SupplierOrderId);
+            metrics.Failed(supplier.Code, failed);
         }
-        return TypedResults.Ok(PurchaseResult.From(supplier.Code, request.Sku, result));
+        return TypedResults.Ok(PurchaseResult.From(supplier, request.Sku, purchase));
     }
 
     private static ValidationProblem? Validate(BuyRequest request)
@@ -104,20 +118,29 @@ public static partial class PurchasesApi
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purchase {Reference} failed over from {Supplier}: {Reason}")]
-    private static partial void LogFailedOver(ILogger logger, string supplier, string reference, string reason);
+    private static partial void LogFailedOver(ILogger logger, string supplier, string reference, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Purchase {Reference}: {Supplier} order {SupplierOrderId} charged {UnitPrice} a key, above the cap {MaxUnitPrice}; not accepted")]
+    private static partial void LogAboveCap(ILogger logger, string supplier, string reference, string? supplierOrderId, decimal? unitPrice, decimal maxUnitPrice);
 
     public sealed record Candidate(string Supplier, string Sku, decimal MaxUnitPrice);
 
     public sealed record BuyRequest(string Reference, int Quantity, IReadOnlyList<Candidate> Candidates);
 
-    public sealed record StatusRequest(string Supplier, string SupplierOrderId, string Reference, string Sku, int Quantity, decimal MaxUnitPrice);
+    /// <param name="SupplierOrderId">From an earlier result; null after an unknown (202) result, to look the purchase up by <paramref name="Reference"/>.</param>
+    public sealed record StatusRequest(string Supplier, string? SupplierOrderId, string Reference, string Sku, int Quantity, decimal MaxUnitPrice);
 
     public sealed record Key(string Id, string Value, string ContentType);
 
-    public sealed record PurchaseResult(string? Supplier, string? Sku, string? SupplierOrderId, string Status, IReadOnlyList<Key> Keys, string? Failure)
+    /// <param name="Status"><c>pending</c>, <c>completed</c>, <c>failed</c> or <c>unknown</c> (the supplier may have sold: ask again, buy nowhere else).</param>
+    /// <param name="UnitCost">What one key costs at the supplier, in <paramref name="Currency"/>; null until the supplier says.</param>
+    /// <param name="Currency">The supplier's currency (EUR for Kinguin, IDR for Digiflazz).</param>
+    public sealed record PurchaseResult(
+        string? Supplier, string? Sku, string? SupplierOrderId, string Status, IReadOnlyList<Key> Keys, string? Failure, decimal? UnitCost, string? Currency)
     {
-        public static PurchaseResult From(string supplier, string sku, SupplierPurchase purchase) => new(
-            supplier, sku, purchase.SupplierOrderId, purchase.Status.ToString().ToLowerInvariant(),
-            purchase.Keys.Select(k => new Key(k.Id, k.Value, k.ContentType)).ToList(), purchase.Failure);
+        public static PurchaseResult From(ISupplier supplier, string sku, SupplierPurchase purchase) => new(
+            supplier.Code, sku, purchase.SupplierOrderId, purchase.Status.ToString().ToLowerInvariant(),
+            purchase.Keys.Select(k => new Key(k.Id, k.Value, k.ContentType)).ToList(), purchase.Failure, purchase.UnitPrice, supplier.Currency);
     }
 }

@@ -120,13 +120,68 @@ public sealed class FaultsTests : SandboxTest
     }
 
     [Fact]
+    public async Task A_kinguin_order_that_times_out_was_still_placed_and_is_found_by_its_external_id()
+    {
+        var product = await KinguinCatalog.InStockAsync(Sandbox.Kinguin());
+        await SetAsync("kinguin", new { purchaseFault = "hang-after" });
+        var kinguin = Sandbox.Kinguin();
+        kinguin.Timeout = TimeSpan.FromMilliseconds(300);
+
+        var place = () => KinguinCatalog.OrderAsync(kinguin, product, qty: 1, externalId: "lost-1");
+
+        await place.Should().ThrowAsync<TaskCanceledException>();
+        var found = await Sandbox.Kinguin().GetJsonAsync("/kinguin/esa/api/v1/order?orderExternalId=lost-1");
+        found.GetProperty("item_count").GetInt32().Should().Be(1);
+        using var again = await KinguinCatalog.OrderAsync(Sandbox.Kinguin(), product, qty: 1, externalId: "lost-1");
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict, "the order exists; a repeat is refused as a duplicate");
+    }
+
+    [Fact]
+    public async Task A_dropped_kinguin_order_was_placed_but_one_failing_before_the_sale_was_not()
+    {
+        var kinguin = Sandbox.Kinguin();
+        var product = await KinguinCatalog.InStockAsync(kinguin);
+        await SetAsync("kinguin", new { purchaseFault = "drop-after" });
+        var dropped = () => KinguinCatalog.OrderAsync(kinguin, product, qty: 1, externalId: "dropped-1");
+        await dropped.Should().ThrowAsync<Exception>();
+        await SetAsync("kinguin", new { purchaseFault = "error-before", errorStatus = 500 });
+
+        using var refused = await KinguinCatalog.OrderAsync(kinguin, product, qty: 1, externalId: "never-1");
+
+        refused.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (await kinguin.GetJsonAsync("/kinguin/esa/api/v1/order?orderExternalId=dropped-1")).GetProperty("item_count").GetInt32().Should().Be(1);
+        (await kinguin.GetJsonAsync("/kinguin/esa/api/v1/order?orderExternalId=never-1")).GetProperty("item_count").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_digiflazz_sale_answered_5xx_is_recorded_and_resending_its_ref_id_reads_it()
+    {
+        var digiflazz = Sandbox.Digiflazz();
+        var sku = (await DigiflazzCatalog.SellableAsync(digiflazz)).GetProperty("buyer_sku_code").GetString()!;
+        await SetAsync("digiflazz", new { purchaseFault = "error-after", errorStatus = 500 });
+
+        var (first, _) = await digiflazz.TransactAsync(sku, "0811111111", "lost-1");
+        var (again, resent) = await digiflazz.TransactAsync(sku, "0811111111", "lost-1");
+
+        first.Should().Be(500);
+        again.Should().Be(200, "a re-send is a status check, which answers normally");
+        resent.GetProperty("status").GetString().Should().Be("Pending");
+        using var ledger = await Admin.GetAsync("/_sandbox/digiflazz/transactions/lost-1");
+        ledger.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var none = await Admin.GetAsync("/_sandbox/digiflazz/transactions/never-made");
+        none.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Unknown_partner_and_out_of_range_settings_are_4xx()
     {
         using var unknown = await Admin.GetAsync("/_sandbox/faults/steam");
         using var invalid = await Admin.PutAsJsonAsync("/_sandbox/faults/kinguin", new { errorRate = 2.0, errorStatus = 200 });
+        using var unknownFault = await Admin.PutAsJsonAsync("/_sandbox/faults/kinguin", new { purchaseFault = "explode" });
 
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unknownFault.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
     private async Task SetAsync(string partner, object settings)
