@@ -27,8 +27,9 @@ public static class CheckoutApp
                 && s.StuckAfter > TimeSpan.Zero, "Checkout timings must be positive.")
             .ValidateOnStart();
         builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
-        // A purchase may wait on a slow supplier and its status checks; the suppliers app bounds each supplier call itself.
-        builder.Services.AddServiceClient<SupplierPurchases>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(2));
+        // A purchase may wait on slow suppliers and the status checks after a lost reply (the suppliers app bounds each call);
+        // a repeat after a timeout carries the same reference, so it finds the first purchase instead of making another.
+        builder.Services.AddServiceClient<SupplierPurchases>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(5));
         builder.Services.AddPayPal();
         builder.Services.AddStateStore(AppIds.Checkout);
         builder.Services.AddWorkflowHosting(AppIds.Checkout, o =>

@@ -61,9 +61,9 @@ public sealed class FulfilLineActivity(KernelOrders kernel, SupplierPurchases su
                 await kernel.FailLineAsync(input.OrderId, input.LineId, purchase.Failure ?? "Every supplier failed.", ct);
                 return new LineFulfilment(false, null);
             default:
-                // Pending, unknown, or completed with keys still arriving: asked about again after the poll interval.
+                // Pending, unknown (asked about by our reference), or completed with keys still arriving: asked about again later.
                 var cap = input.Pending?.MaxUnitPrice ?? candidates?.First(c => c.Supplier == purchase.Supplier).MaxUnitPrice ?? 0;
-                return new LineFulfilment(false, new PendingPurchase(purchase.Supplier!, purchase.SupplierOrderId ?? "", purchase.Sku!, cap));
+                return new LineFulfilment(false, new PendingPurchase(purchase.Supplier!, purchase.SupplierOrderId, purchase.Sku!, cap));
         }
     }
 }

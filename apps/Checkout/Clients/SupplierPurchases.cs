@@ -34,7 +34,7 @@ public sealed class SupplierPurchases(HttpClient http)
         return await ReadAsync(response, ct);
     }
 
-    // 409 is the suppliers app's "every candidate definitely failed"; any other non-2xx is a failure to retry.
+    // 409 is the suppliers app's "every candidate definitely failed", 202 "unknown: ask again"; any other non-2xx is a failure to retry.
     private static async Task<SupplierPurchase> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
         if (response.StatusCode != HttpStatusCode.Conflict)
@@ -51,4 +51,4 @@ public sealed record SupplierPurchase(string? Supplier, string? Sku, string? Sup
 public sealed record SupplierKey(string Id, string Value, string ContentType);
 
 /// <summary>A purchase the supplier has not finished (or whose outcome is not known yet): what to ask about it by.</summary>
-public sealed record PendingPurchase(string Supplier, string SupplierOrderId, string Sku, decimal MaxUnitPrice);
+public sealed record PendingPurchase(string Supplier, string? SupplierOrderId, string Sku, decimal MaxUnitPrice);
