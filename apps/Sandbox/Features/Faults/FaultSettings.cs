@@ -13,6 +13,9 @@ namespace GamesDrop.Sandbox.Features.Faults;
 /// <param name="OutOfStock">Every product reports no stock and purchases fail as sold out.</param>
 /// <param name="PriceMultiplier">Every price is multiplied by it, so prices the store cached are stale.</param>
 /// <param name="KeyDeliverySeconds">Overrides how long orders take to deliver their keys.</param>
+/// <param name="Decline">PayPal: every capture is refused with INSTRUMENT_DECLINED.</param>
+/// <param name="DuplicateWebhooks">Every push is delivered twice, as partners warn they may.</param>
+/// <param name="WebhookDelaySeconds">Every push waits this long before it goes out (on the sandbox's clock).</param>
 public sealed record FaultSettings(
     [Range(0, 120_000)] int LatencyMs = 0,
     [Range(0.0, 1.0)] double ErrorRate = 0,
@@ -20,7 +23,10 @@ public sealed record FaultSettings(
     bool Hang = false,
     bool OutOfStock = false,
     [Range(0.01, 100.0)] decimal PriceMultiplier = 1,
-    [Range(0.0, 86_400.0)] double? KeyDeliverySeconds = null)
+    [Range(0.0, 86_400.0)] double? KeyDeliverySeconds = null,
+    bool Decline = false,
+    bool DuplicateWebhooks = false,
+    [Range(0.0, 86_400.0)] double WebhookDelaySeconds = 0)
 {
     public static readonly FaultSettings None = new();
 }
