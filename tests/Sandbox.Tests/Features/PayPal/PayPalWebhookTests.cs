@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using GamesDrop.Sandbox.Tests.Infrastructure;
+using GamesDrop.TestSupport;
 
 namespace GamesDrop.Sandbox.Tests.Features.PayPal;
 
