@@ -1,3 +1,4 @@
+using GamesDrop.Checkout.PayPal;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
 
@@ -10,6 +11,7 @@ public static class CheckoutApp
     {
         builder.Services.AddAppOpenApi(AppIds.Checkout);
         builder.Services.AddValidation();
+        builder.Services.AddPayPal();
         return builder;
     }
 
