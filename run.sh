@@ -94,7 +94,7 @@ cat <<MSG
   GamesDrop is running (Embedded profile).
     Store:      $web_url
     Store API:  $url/bff/api/catalog/search?q=elden
-    Sandbox:    $sandbox_url (Kinguin and Digiflazz simulators)
+    Sandbox:    $sandbox_url (Kinguin, Digiflazz and PayPal simulators)
     API docs:   $url/scalar  (OpenAPI: $url/openapi/<app>.json)
     Health:     $url/health/ready
     Mail:       $url/notifier/dev/mail  (reset links and alerts, nothing is sent; header dapr-api-token: APP_API_TOKEN)

@@ -102,7 +102,7 @@ wait_ready() {
   log "$url did not become ready; see $logfile"; return 1
 }
 
-# sandbox_store_env: the store settings that point both suppliers at the sandbox's development credentials.
+# sandbox_store_env: the store settings that point both suppliers and PayPal at the sandbox's development credentials.
 sandbox_store_env() {
   local sandbox_url=$1
   python3 - "$sandbox_url" <<'PY'
@@ -118,21 +118,26 @@ print("Suppliers__Kinguin__Enabled=true")
 print("Suppliers__Digiflazz__Enabled=true")
 print(f"HttpEndpoints__kinguin-api__BaseUrl={url}/kinguin/esa/api")
 print(f"HttpEndpoints__digiflazz-api__BaseUrl={url}/digiflazz/v1")
+print(f"Secrets__paypal-client-id={s['PayPal']['ClientId']}")
+print(f"Secrets__paypal-client-secret={s['PayPal']['ClientSecret']}")
+print(f"Secrets__paypal-webhook-id={s['PayPal']['WebhookId']}")
+print(f"HttpEndpoints__paypal-api__BaseUrl={url}/paypal")
 PY
 }
 
-# start_sandbox URL STORE_URL LOG: the Kinguin and Digiflazz simulators on URL, sending webhooks to the store; sets
-# sandbox_pid. Their development credentials are the store's (sandbox_store_env).
+# start_sandbox URL STORE_URL LOG: the Kinguin, Digiflazz and PayPal simulators on URL, sending webhooks to the store;
+# sets sandbox_pid. Their development credentials are the store's (sandbox_store_env).
 start_sandbox() {
   local url=$1 store=$2 logfile=$3
   (cd apps/Sandbox && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" \
     Sandbox__Kinguin__WebhookUrl="$store/suppliers/webhooks/kinguin" \
     Sandbox__Digiflazz__WebhookUrl="$store/suppliers/webhooks/digiflazz" \
+    Sandbox__PayPal__WebhookUrl="$store/bff/api/webhooks/paypal" \
     exec dotnet bin/Release/net10.0/Sandbox.dll >>"$logfile" 2>&1) &
   sandbox_pid=$!
 }
 
-# start_embedded URL SANDBOX_URL POSTGRES REDIS LOG: the one-process host, both suppliers pointed at the sandbox;
+# start_embedded URL SANDBOX_URL POSTGRES REDIS LOG: the one-process host, both suppliers and PayPal pointed at the sandbox;
 # reads APP_API_TOKEN, CART_CSRF_KEY (the key of anonymous carts' CSRF tokens) and, if set, ADMIN_PASSWORD (the
 # first admin's, with Admin__Email); sets host_pid.
 start_embedded() {

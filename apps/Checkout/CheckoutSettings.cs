@@ -16,7 +16,4 @@ public sealed class CheckoutSettings
 
     /// <summary>An order that has not moved for this long (beyond its approval window) is looked at by the reconciler.</summary>
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>The PayPal webhook id that signatures are verified against (from the PayPal dashboard).</summary>
-    public string PayPalWebhookId { get; set; } = "";
 }

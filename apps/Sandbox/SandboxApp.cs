@@ -3,6 +3,7 @@ using GamesDrop.Sandbox.Catalog;
 using GamesDrop.Sandbox.Features.Digiflazz;
 using GamesDrop.Sandbox.Features.Faults;
 using GamesDrop.Sandbox.Features.Kinguin;
+using GamesDrop.Sandbox.Features.PayPal;
 using GamesDrop.Sandbox.Webhooks;
 using GamesDrop.ServiceDefaults;
 
@@ -35,6 +36,7 @@ public static class SandboxApp
         builder.Services.AddWebhooks();
         builder.Services.AddKinguin();
         builder.Services.AddDigiflazz();
+        builder.Services.AddPayPal();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class SandboxApp
         sandbox.MapCatalogImages();
         sandbox.MapKinguin();
         sandbox.MapDigiflazz();
+        sandbox.MapPayPal();
 
         var admin = sandbox.MapGroup("/_sandbox").RequireAdminToken();
         admin.MapFaults();

@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GamesDrop.AppTesting;
 
 /// <summary>
-/// The partner simulators on a loopback port with the tests' own credentials, pushing webhooks to
-/// <paramref name="webhookBase"/> (the store's suppliers app) when given.
+/// The partner simulators on a loopback port with the tests' own credentials, pushing supplier webhooks to
+/// <paramref name="webhookBase"/> (the store's suppliers app) when given; PayPal's go to <c>Sandbox:PayPal:WebhookUrl</c>
+/// when <paramref name="settings"/> name one.
 /// </summary>
 public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?>? settings) : WebApplicationFactory<ISandboxMarker>
 {
@@ -20,10 +21,14 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
     public const string DigiflazzUser = "buyer-for-tests";
     public const string DigiflazzKey = "digiflazz-key-for-tests";
     public const string DigiflazzSecret = "digiflazz-hmac-for-tests";
+    public const string PayPalClientId = "paypal-client-for-tests";
+    public const string PayPalClientSecret = "paypal-secret-for-tests";
+    public const string PayPalWebhookId = "WH-FOR-TESTS";
 
     public Uri BaseUri { get; private set; } = null!;
     public Uri KinguinApi => new(BaseUri, "kinguin/esa/api/");
     public Uri DigiflazzApi => new(BaseUri, "digiflazz/v1/");
+    public Uri PayPalApi => new(BaseUri, "paypal/");
 
     public static SandboxHost Start(string? webhookBase = null, IDictionary<string, string?>? settings = null)
     {
@@ -34,7 +39,7 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
         return host;
     }
 
-    /// <summary>The store settings that point both suppliers at this sandbox with its credentials.</summary>
+    /// <summary>The store settings that point both suppliers and PayPal at this sandbox with its credentials.</summary>
     public Dictionary<string, string?> StoreSettings() => new()
     {
         ["Suppliers:Kinguin:Enabled"] = "true",
@@ -46,6 +51,10 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
         ["Secrets:digiflazz-username"] = DigiflazzUser,
         ["Secrets:digiflazz-api-key"] = DigiflazzKey,
         ["Secrets:digiflazz-webhook-secret"] = DigiflazzSecret,
+        ["HttpEndpoints:paypal-api:BaseUrl"] = PayPalApi.ToString(),
+        ["Secrets:paypal-client-id"] = PayPalClientId,
+        ["Secrets:paypal-client-secret"] = PayPalClientSecret,
+        ["Secrets:paypal-webhook-id"] = PayPalWebhookId,
     };
 
     public HttpClient Admin()
@@ -72,6 +81,9 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
             ["Sandbox:Digiflazz:PriceListIntervalSeconds"] = "0",
             ["Sandbox:Digiflazz:WebhookSecret"] = DigiflazzSecret,
             ["Sandbox:Digiflazz:WebhookUrl"] = webhookBase is null ? null : webhookBase + "digiflazz",
+            ["Sandbox:PayPal:ClientId"] = PayPalClientId,
+            ["Sandbox:PayPal:ClientSecret"] = PayPalClientSecret,
+            ["Sandbox:PayPal:WebhookId"] = PayPalWebhookId,
             ["Sandbox:Webhooks:RetryDelayMs"] = "50",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -18,16 +18,22 @@ public sealed class CapturePaymentActivity(KernelOrders kernel, PayPalClient pay
         {
             return new CaptureOutcome(true, false, null);
         }
-        var capture = await paypal.CaptureOrderAsync(payment.ProviderOrderId, orderId, CancellationToken.None);
-        if (capture.NotApproved)
+        PayPalCaptureResult result;
+        try
+        {
+            result = await paypal.CaptureOrderAsync(payment.ProviderOrderId, orderId, CancellationToken.None);
+        }
+        catch (PayPalException e) when (e.Issue == PayPalIssues.OrderNotApproved)
         {
             return new CaptureOutcome(false, true, null);
         }
-        if (!capture.Captured)
+        if (result is not { Outcome: not PayPalCaptureOutcome.Declined, Capture: { } capture })
         {
-            return new CaptureOutcome(false, false, capture.DeclineReason ?? "The payment was declined.");
+            return new CaptureOutcome(false, false, result.DeclineReason ?? "The payment was declined.");
         }
-        await kernel.RecordCaptureAsync(orderId, payment.ProviderOrderId, capture.CaptureId!, capture.Amount, capture.Currency, CancellationToken.None);
+        // A pending capture (an eCheck) is money PayPal has taken and settles later; it counts as paid like a completed one.
+        await kernel.RecordCaptureAsync(orderId, payment.ProviderOrderId, capture.Id,
+            capture.Amount?.Amount ?? order.Total, capture.Amount?.CurrencyCode ?? order.Currency, CancellationToken.None);
         return new CaptureOutcome(true, false, null);
     }
 }

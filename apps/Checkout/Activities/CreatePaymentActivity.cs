@@ -21,10 +21,10 @@ public sealed class CreatePaymentActivity(KernelOrders kernel, PayPalClient payp
         }
         var store = settings.Value.StorePublicUrl;
         var created = await paypal.CreateOrderAsync(orderId, order.Number, order.Total, order.Currency,
-            new Uri(store, $"/checkout/return?order={orderId}"), new Uri(store, $"/checkout/cancel?order={orderId}"),
+            new Uri(store, $"/checkout/return?order={orderId}").ToString(), new Uri(store, $"/checkout/cancel?order={orderId}").ToString(),
             $"GamesDrop order {order.Number}", CancellationToken.None);
-        await kernel.RecordPaymentAsync(orderId, created.Id, created.ApproveUrl.ToString(), order.Total, order.Currency, CancellationToken.None);
-        return new PaymentStarted(created.Id, created.ApproveUrl.ToString());
+        await kernel.RecordPaymentAsync(orderId, created.Id, created.ApproveUrl, order.Total, order.Currency, CancellationToken.None);
+        return new PaymentStarted(created.Id, created.ApproveUrl);
     }
 }
 

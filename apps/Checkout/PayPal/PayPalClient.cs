@@ -1,16 +1,200 @@
-// PLACEHOLDER until the paypal branch merges.
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using GamesDrop.BuildingBlocks.Secrets;
+
 namespace GamesDrop.Checkout.PayPal;
 
-public sealed class PayPalClient(HttpClient http)
+/// <summary>
+/// PayPal Orders v2 and Payments v2 over the <c>paypal-api</c> HTTPEndpoint. Every write carries a PayPal-Request-Id made
+/// from our own ids, so a call repeated after a timeout (by us, or by the sidecar's retry policy) answers with the
+/// first result instead of doing it twice.
+/// </summary>
+public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, PayPalTokenCache tokens, ILogger<PayPalClient> logger)
 {
-    public Task<PayPalOrderCreated> CreateOrderAsync(Guid orderId, string orderNumber, decimal amount, string currency, Uri returnUrl, Uri cancelUrl, string description, CancellationToken ct) => throw new NotImplementedException(http.ToString());
-    public Task<PayPalOrder> GetOrderAsync(string id, CancellationToken ct) => throw new NotImplementedException();
-    public Task<PayPalCaptureResult> CaptureOrderAsync(string id, Guid orderId, CancellationToken ct) => throw new NotImplementedException();
-    public Task<PayPalRefund> RefundCaptureAsync(string captureId, decimal amount, string currency, string requestId, CancellationToken ct) => throw new NotImplementedException();
-    public Task<bool> VerifyWebhookSignatureAsync(IHeaderDictionary headers, string rawBody, string webhookId, CancellationToken ct) => throw new NotImplementedException();
+    public const string EndpointName = "paypal-api";
+    public const string ClientIdSecret = "paypal-client-id";
+    public const string ClientSecretSecret = "paypal-client-secret";
+    public const string WebhookIdSecret = "paypal-webhook-id";
+    public const string BrandName = "GamesDrop";
+    private const int MaxTextLength = 127;
+    private static readonly string[] WebhookHeaders =
+        ["PAYPAL-AUTH-ALGO", "PAYPAL-CERT-URL", "PAYPAL-TRANSMISSION-ID", "PAYPAL-TRANSMISSION-SIG", "PAYPAL-TRANSMISSION-TIME"];
+
+    /// <summary>
+    /// Creates the PayPal order for our order: custom_id = our order id, invoice_id = our order number, redirect URLs in
+    /// experience_context, so the buyer gets the payer-action link. Repeating it for the same order returns the same PayPal order.
+    /// </summary>
+    public async Task<PayPalCreatedOrder> CreateOrderAsync(Guid orderId, string orderNumber, decimal amount, string currency,
+        string returnUrl, string cancelUrl, string description, CancellationToken ct = default)
+    {
+        var request = new CreateOrderRequest("CAPTURE",
+            [new PurchaseUnitRequest(orderId.ToString("D"), PayPalMoney.Of(amount, currency), Truncate(description), orderId.ToString("D"), orderNumber)],
+            new PaymentSourceRequest(new WalletRequest(new ExperienceContext(returnUrl, cancelUrl, BrandName, "NO_SHIPPING", "PAY_NOW"))));
+        var order = await SendAsync<PayPalOrder>(HttpMethod.Post, "v2/checkout/orders", Json(request), $"create-{orderId:D}", ct);
+        return new PayPalCreatedOrder(order.Id, order.Status,
+            order.ApproveUrl ?? throw new PayPalException(200, "NO_APPROVE_LINK", null, null, $"Order {order.Id} came back without an approve link."));
+    }
+
+    public Task<PayPalOrder> GetOrderAsync(string payPalOrderId, CancellationToken ct = default) =>
+        SendAsync<PayPalOrder>(HttpMethod.Get, $"v2/checkout/orders/{Uri.EscapeDataString(payPalOrderId)}", null, null, ct);
+
+    /// <summary>
+    /// Takes the money. Safe to repeat: the same PayPal-Request-Id replays the capture, and an order captured before
+    /// (ORDER_ALREADY_CAPTURED) is read back with its capture. A refusal by the buyer's bank is a Declined result.
+    /// </summary>
+    /// <exception cref="PayPalException">Anything else, e.g. ORDER_NOT_APPROVED or PayPal unavailable.</exception>
+    public async Task<PayPalCaptureResult> CaptureOrderAsync(string payPalOrderId, Guid orderId, CancellationToken ct = default)
+    {
+        var path = $"v2/checkout/orders/{Uri.EscapeDataString(payPalOrderId)}/capture";
+        PayPalOrder order;
+        try
+        {
+            order = await SendAsync<PayPalOrder>(HttpMethod.Post, path, Json(new { }), $"capture-{orderId:D}", ct);
+        }
+        catch (PayPalException e) when (e.Issue == PayPalIssues.OrderAlreadyCaptured)
+        {
+            LogAlreadyCaptured(payPalOrderId);
+            order = await GetOrderAsync(payPalOrderId, ct);
+        }
+        catch (PayPalException e) when (e.Issue == PayPalIssues.InstrumentDeclined)
+        {
+            LogDeclined(payPalOrderId, e.Issue, e.DebugId);
+            return new PayPalCaptureResult(PayPalCaptureOutcome.Declined, payPalOrderId, null, e.Issue);
+        }
+        var capture = order.Captures.FirstOrDefault() ?? (await GetOrderAsync(payPalOrderId, ct)).Captures.FirstOrDefault()
+            ?? throw new PayPalException(200, "NO_CAPTURE", null, null, $"Order {payPalOrderId} is {order.Status} but has no capture.");
+        return capture.Status switch
+        {
+            "PENDING" => new PayPalCaptureResult(PayPalCaptureOutcome.Pending, payPalOrderId, capture, null),
+            "DECLINED" or "FAILED" => new PayPalCaptureResult(PayPalCaptureOutcome.Declined, payPalOrderId, capture, capture.StatusDetails?.Reason ?? capture.Status),
+            _ => new PayPalCaptureResult(PayPalCaptureOutcome.Completed, payPalOrderId, capture, null),
+        };
+    }
+
+    /// <param name="requestId">Ours, one per refund (e.g. our refund id): a repeat returns the first refund, never a second.</param>
+    public Task<PayPalRefund> RefundCaptureAsync(string captureId, decimal amount, string currency, string requestId, CancellationToken ct = default) =>
+        SendAsync<PayPalRefund>(HttpMethod.Post, $"v2/payments/captures/{Uri.EscapeDataString(captureId)}/refund",
+            Json(new RefundRequest(PayPalMoney.Of(amount, currency))), requestId, ct);
+
+    /// <summary>
+    /// Asks PayPal whether a received webhook is genuine: the PAYPAL-* headers, our webhook id and the event exactly as
+    /// received (the raw body is passed through, never re-serialized). Missing headers or a body that is not JSON fail without a call.
+    /// </summary>
+    public async Task<bool> VerifyWebhookSignatureAsync(IHeaderDictionary headers, string rawBody, string webhookId, CancellationToken ct = default)
+    {
+        var values = WebhookHeaders.Select(h => headers.TryGetValue(h, out var v) ? v.ToString() : "").ToArray();
+        if (values.Any(string.IsNullOrEmpty))
+        {
+            LogUnsignedWebhook();
+            return false;
+        }
+        using var body = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("auth_algo", values[0]);
+            writer.WriteString("cert_url", values[1]);
+            writer.WriteString("transmission_id", values[2]);
+            writer.WriteString("transmission_sig", values[3]);
+            writer.WriteString("transmission_time", values[4]);
+            writer.WriteString("webhook_id", webhookId);
+            writer.WritePropertyName("webhook_event");
+            try
+            {
+                writer.WriteRawValue(rawBody);
+            }
+            catch (JsonException)
+            {
+                LogUnsignedWebhook();
+                return false;
+            }
+            writer.WriteEndObject();
+        }
+        var content = new ByteArrayContent(body.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        var reply = await SendAsync<VerifyReply>(HttpMethod.Post, "v1/notifications/verify-webhook-signature", content, null, ct);
+        return reply.VerificationStatus == "SUCCESS";
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, string? requestId, CancellationToken ct)
+    {
+        // A 401 with a cached token means PayPal no longer takes it; one more try with a fresh one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var token = await tokens.GetAsync(FetchTokenAsync, ct);
+            using var request = new HttpRequestMessage(method, path) { Content = content };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Add("Prefer", "return=representation");
+            if (requestId is not null)
+            {
+                request.Headers.Add("PayPal-Request-Id", requestId);
+            }
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 1)
+            {
+                tokens.Invalidate(token);
+                content = await CopyAsync(content, ct);
+                continue;
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await PayPalException.ReadAsync(response, ct);
+            }
+            return await response.Content.ReadFromJsonAsync<T>(PayPalJson.Options, ct)
+                ?? throw new PayPalException((int)response.StatusCode, "EMPTY_REPLY", null, null, $"{method} {path} came back empty.");
+        }
+    }
+
+    private async Task<(string Token, TimeSpan Lifetime)> FetchTokenAsync(CancellationToken ct)
+    {
+        var id = await secrets.GetAsync(ClientIdSecret, ct) ?? throw Unset(ClientIdSecret);
+        var secret = await secrets.GetAsync(ClientSecretSecret, ct) ?? throw Unset(ClientSecretSecret);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/oauth2/token")
+        {
+            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await PayPalException.ReadAsync(response, ct);
+        }
+        var reply = await response.Content.ReadFromJsonAsync<TokenReply>(PayPalJson.Options, ct)
+            ?? throw new PayPalException((int)response.StatusCode, "EMPTY_REPLY", null, null, "The token call came back empty.");
+        LogTokenFetched(reply.ExpiresIn);
+        return (reply.AccessToken, TimeSpan.FromSeconds(reply.ExpiresIn));
+    }
+
+    private static JsonContent Json<T>(T body) => JsonContent.Create(body, options: PayPalJson.Options);
+
+    /// <summary>A sent request's content is disposed with it; the retry needs its own copy.</summary>
+    private static async Task<HttpContent?> CopyAsync(HttpContent? content, CancellationToken ct)
+    {
+        if (content is null)
+        {
+            return null;
+        }
+        var copy = new ByteArrayContent(await content.ReadAsByteArrayAsync(ct));
+        copy.Headers.ContentType = content.Headers.ContentType;
+        return copy;
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)] + "…";
+
+    private static InvalidOperationException Unset(string name) =>
+        new($"Secret '{name}' is not set (secret store, or Secrets:{name} when Embedded).");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PayPal access token fetched, valid for {ExpiresIn} s")]
+    private partial void LogTokenFetched(int expiresIn);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PayPal order {PayPalOrderId} was captured before; reading its capture")]
+    private partial void LogAlreadyCaptured(string payPalOrderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PayPal declined the capture of order {PayPalOrderId}: {Issue} (debug id {DebugId})")]
+    private partial void LogDeclined(string payPalOrderId, string? issue, string? debugId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PayPal webhook without its PAYPAL-* headers or with a body that is not JSON; not verified")]
+    private partial void LogUnsignedWebhook();
 }
-public sealed record PayPalOrderCreated(string Id, string Status, Uri ApproveUrl);
-public sealed record PayPalOrder(string Id, string Status, string? CaptureId);
-public sealed record PayPalCaptureResult(bool Captured, bool NotApproved, string? CaptureId, string? DeclineReason, decimal Amount, string Currency);
-public sealed record PayPalRefund(string Id, string Status);
-public static class PayPalPlaceholder { public static IServiceCollection AddPayPal(this IServiceCollection s) => s; }

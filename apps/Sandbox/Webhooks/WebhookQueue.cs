@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using GamesDrop.Sandbox.Features.Faults;
 
 namespace GamesDrop.Sandbox.Webhooks;
 
-/// <summary>Pushes waiting to be sent, and the outcome of the latest ones.</summary>
-internal sealed class WebhookQueue
+/// <summary>Pushes waiting to be sent, and the outcome of the latest ones; the partner's webhook faults apply here.</summary>
+internal sealed class WebhookQueue(FaultSwitches faults, Scheduler scheduler)
 {
     private const int LogSize = 500;
     private readonly Channel<WebhookMessage> _pending = Channel.CreateUnbounded<WebhookMessage>();
@@ -17,9 +18,20 @@ internal sealed class WebhookQueue
     /// <summary>Queues a push; with no usable target URL (none configured, a bad <c>cb_url</c>) it goes nowhere, as it would.</summary>
     public void Push(string partner, string eventName, string? url, byte[] body, IReadOnlyDictionary<string, string> headers)
     {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var target))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target))
         {
-            _pending.Writer.TryWrite(new WebhookMessage(partner, eventName, target, body, headers));
+            return;
+        }
+        var message = new WebhookMessage(partner, eventName, target, body, headers);
+        var settings = faults.For(partner);
+        var copies = settings.DuplicateWebhooks ? 2 : 1;
+        if (settings.WebhookDelaySeconds > 0)
+        {
+            scheduler.After(TimeSpan.FromSeconds(settings.WebhookDelaySeconds), () => Send(message, copies));
+        }
+        else
+        {
+            Send(message, copies);
         }
     }
 
@@ -28,6 +40,14 @@ internal sealed class WebhookQueue
         _log.Enqueue(delivery);
         while (_log.Count > LogSize && _log.TryDequeue(out _))
         {
+        }
+    }
+
+    private void Send(WebhookMessage message, int copies)
+    {
+        for (var i = 0; i < copies; i++)
+        {
+            _pending.Writer.TryWrite(message);
         }
     }
 }

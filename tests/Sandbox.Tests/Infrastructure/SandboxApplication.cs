@@ -1,3 +1,4 @@
+using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -22,6 +23,10 @@ public sealed class SandboxApplication(IDictionary<string, string?>? settings = 
     public const string DigiflazzSecret = "test-digiflazz-hmac-secret";
     public const decimal KinguinBalance = 1000m;
     public const long DigiflazzDeposit = 5_000_000;
+    public const string PayPalClientId = "test-paypal-client";
+    public const string PayPalSecret = "test-paypal-secret";
+    public const string PayPalWebhookId = "WH-TEST-0001";
+    public const int PayPalTokenSeconds = 3600;
 
     /// <summary>Starts at the real now: catalog dates are real dates, and changes must look newer than them.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -47,6 +52,11 @@ public sealed class SandboxApplication(IDictionary<string, string?>? settings = 
                 ["Sandbox:Digiflazz:PriceListIntervalSeconds"] = "0",
                 ["Sandbox:Digiflazz:WebhookSecret"] = DigiflazzSecret,
                 ["Sandbox:Digiflazz:WebhookUrl"] = receiver?.Url("/digiflazz"),
+                ["Sandbox:PayPal:ClientId"] = PayPalClientId,
+                ["Sandbox:PayPal:ClientSecret"] = PayPalSecret,
+                ["Sandbox:PayPal:WebhookId"] = PayPalWebhookId,
+                ["Sandbox:PayPal:TokenSeconds"] = PayPalTokenSeconds.ToString(),
+                ["Sandbox:PayPal:WebhookUrl"] = receiver?.Url("/paypal"),
                 ["Sandbox:Webhooks:RetryDelayMs"] = "50",
             });
             if (settings is not null)
@@ -72,4 +82,7 @@ public sealed class SandboxApplication(IDictionary<string, string?>? settings = 
     }
 
     public DigiflazzClient Digiflazz() => new(CreateClient());
+
+    /// <summary>Redirects are not followed, so tests see the approval page's 303s.</summary>
+    public PayPalCalls PayPal() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 }

@@ -1,3 +1,5 @@
+using GamesDrop.TestSupport;
+
 namespace GamesDrop.Sandbox.Tests.Infrastructure;
 
 /// <summary>A fresh sandbox per test, since its state lives in memory; with a webhook receiver when the test watches pushes.</summary>

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.BuildingBlocks.Workflows;
 using GamesDrop.Checkout.PayPal;
 using GamesDrop.Checkout.Workflows;
 using GamesDrop.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Checkout.Features.PayPalWebhooks;
 
@@ -27,7 +27,7 @@ public static partial class PayPalWebhooksApi
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> ReceiveAsync(
         HttpRequest request, PayPalClient paypal, IWorkflowClient workflows, [FromKeyedServices(AppIds.Checkout)] IStateStore state,
-        IOptions<CheckoutSettings> settings, ILoggerFactory logs, CancellationToken ct)
+        ISecretStore secrets, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(PayPalWebhooksApi));
         if (request.ContentLength is > MaxBodyBytes)
@@ -49,7 +49,8 @@ public static partial class PayPalWebhooksApi
         {
             return TypedResults.BadRequest();
         }
-        if (!await paypal.VerifyWebhookSignatureAsync(request.Headers, raw, settings.Value.PayPalWebhookId, ct))
+        if (await secrets.GetAsync(PayPalClient.WebhookIdSecret, ct) is not { Length: > 0 } webhookId
+            || !await paypal.VerifyWebhookSignatureAsync(request.Headers, raw, webhookId, ct))
         {
             LogRejected(logger, evt.Id, request.HttpContext.Connection.RemoteIpAddress?.ToString());
             return TypedResults.Unauthorized();

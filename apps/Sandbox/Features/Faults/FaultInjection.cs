@@ -7,7 +7,11 @@ namespace GamesDrop.Sandbox.Features.Faults;
 internal static class FaultInjection
 {
     /// <param name="failure">The partner's own error body for an injected status, since clients parse it.</param>
-    public static RouteGroupBuilder WithFaults(this RouteGroupBuilder group, string partner, Func<int, IResult> failure)
+    /// <param name="applyAfterHang">
+    /// A hung call still does its work once the caller has given up, like a slow partner whose reply is lost: the
+    /// caller must find out by asking again (PayPal's PayPal-Request-Id answers the repeat with the first result).
+    /// </param>
+    public static RouteGroupBuilder WithFaults(this RouteGroupBuilder group, string partner, Func<int, IResult> failure, bool applyAfterHang = false)
     {
         group.AddEndpointFilter(async (context, next) =>
         {
@@ -20,6 +24,10 @@ internal static class FaultInjection
                 }
                 catch (OperationCanceledException)
                 {
+                    if (applyAfterHang)
+                    {
+                        await next(context);
+                    }
                     return Results.Empty;  // the caller gave up; nobody is left to answer
                 }
             }

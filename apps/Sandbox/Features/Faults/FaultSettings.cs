@@ -19,6 +19,9 @@ namespace GamesDrop.Sandbox.Features.Faults;
 /// <c>drop-after</c> record the sale, then answer <paramref name="ErrorStatus"/>, never answer, or close the connection.
 /// Looking the purchase up afterwards (order search, re-sending the ref_id) answers normally, as it would for a lost reply.
 /// </param>
+/// <param name="Decline">PayPal: every capture is refused with INSTRUMENT_DECLINED.</param>
+/// <param name="DuplicateWebhooks">Every push is delivered twice, as partners warn they may.</param>
+/// <param name="WebhookDelaySeconds">Every push waits this long before it goes out (on the sandbox's clock).</param>
 public sealed record FaultSettings(
     [Range(0, 120_000)] int LatencyMs = 0,
     [Range(0.0, 1.0)] double ErrorRate = 0,
@@ -28,7 +31,10 @@ public sealed record FaultSettings(
     [Range(0.01, 100.0)] decimal PriceMultiplier = 1,
     [Range(0.0, 86_400.0)] double? KeyDeliverySeconds = null,
     [AllowedValues(null, PurchaseFaults.ErrorBefore, PurchaseFaults.ErrorAfter, PurchaseFaults.HangAfter, PurchaseFaults.DropAfter)]
-    string? PurchaseFault = null)
+    string? PurchaseFault = null,
+    bool Decline = false,
+    bool DuplicateWebhooks = false,
+    [Range(0.0, 86_400.0)] double WebhookDelaySeconds = 0)
 {
     public static readonly FaultSettings None = new();
 }

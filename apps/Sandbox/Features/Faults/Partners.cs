@@ -5,6 +5,7 @@ internal static class Partners
 {
     public const string Kinguin = "kinguin";
     public const string Digiflazz = "digiflazz";
+    public const string PayPal = "paypal";
 
-    public static readonly IReadOnlyList<string> All = [Kinguin, Digiflazz];
+    public static readonly IReadOnlyList<string> All = [Kinguin, Digiflazz, PayPal];
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GamesDrop.Sandbox.Tests.Infrastructure;
+namespace GamesDrop.TestSupport;
 
 /// <summary>What a webhook receiver saw: the exact body bytes, since signatures cover them.</summary>
 public sealed record ReceivedWebhook(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
@@ -16,7 +15,7 @@ public sealed record ReceivedWebhook(string Path, IReadOnlyDictionary<string, st
     public string Text => System.Text.Encoding.UTF8.GetString(Body);
 }
 
-/// <summary>A real HTTP endpoint on loopback, where the sandbox pushes its webhooks as it would to the store.</summary>
+/// <summary>A real HTTP endpoint on loopback, where the sandbox pushes its webhooks as it would to the store (or a client's test).</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;

@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace GamesDrop.Sandbox.Features.PayPal;
+
+/// <summary>Orders, captures and refunds as PayPal writes them (snake_case through <see cref="PayPalJson"/>).</summary>
+internal static class PayPalViews
+{
+    /// <summary>PayPal's timestamps: UTC, whole seconds, a Z.</summary>
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static OrderView Order(PayPalOrder order, Func<string, PayPalCapture> captures, PayPalLinks links)
+    {
+        var payer = order.Payer;
+        var name = payer is null ? null : new NameView(payer.GivenName, payer.Surname);
+        var address = payer is null ? null : new AddressView(payer.CountryCode);
+        return new OrderView(
+            order.Id, CreateOrderBody.Capture, order.Status,
+            payer is null ? null : new PaymentSourceView(new WalletView(payer.Email, payer.PayerId, "VERIFIED", name!, address!)),
+            [.. order.Units.Select(u => new UnitView(u.ReferenceId, u.Amount, u.Description, u.CustomId, u.InvoiceId,
+                u.CaptureId is null ? null : new PaymentsView([Capture(captures(u.CaptureId), links, related: false)])))],
+            payer is null ? null : new PayerView(name!, payer.Email, payer.PayerId, address!),
+            Time(order.CreateTime), Time(order.UpdateTime), OrderLinks(order, links));
+    }
+
+    /// <summary><c>Prefer: return=minimal</c>, PayPal's default: id, status and links only.</summary>
+    public static OrderView Minimal(OrderView order) =>
+        new(order.Id, null, order.Status, null, null, null, null, null, order.Links);
+
+    /// <param name="related">Webhook resources name their order in supplementary_data; captures inside an order need not.</param>
+    public static CaptureView Capture(PayPalCapture capture, PayPalLinks links, bool related) => new(
+        capture.Id, capture.Status, capture.Amount, FinalCapture: true, capture.CustomId, capture.InvoiceId,
+        Receivable(capture.Amount),
+        related ? new SupplementaryData(new RelatedIds(capture.OrderId)) : null,
+        Time(capture.CreateTime), Time(capture.UpdateTime),
+        [
+            new LinkView(links.Capture(capture.Id), "self", "GET"),
+            new LinkView(links.Capture(capture.Id) + "/refund", "refund", "POST"),
+            new LinkView(links.Order(capture.OrderId), "up", "GET"),
+        ]);
+
+    public static RefundView Refund(PayPalRefund refund, PayPalCapture capture, PayPalLinks links) => new(
+        refund.Id, refund.Status, refund.Amount, refund.CustomId, refund.InvoiceId, refund.NoteToPayer,
+        new RefundBreakdown(refund.Amount, refund.Amount, Money.Of(capture.Amount.CurrencyCode, capture.Refunded)),
+        Time(refund.CreateTime), Time(refund.CreateTime),
+        [new LinkView(links.Refund(refund.Id), "self", "GET"), new LinkView(links.Capture(refund.CaptureId), "up", "GET")]);
+
+    private static LinkView[] OrderLinks(PayPalOrder order, PayPalLinks links)
+    {
+        var self = new LinkView(links.Order(order.Id), "self", "GET");
+        return order.Status switch
+        {
+            PayPalOrder.Created or PayPalOrder.PayerActionRequired =>
+            [
+                self,
+                new LinkView(links.Approve(order.Id), order.PayerActionStyle ? "payer-action" : "approve", "GET"),
+                new LinkView(links.Order(order.Id), "update", "PATCH"),
+                new LinkView(links.Order(order.Id) + "/capture", "capture", "POST"),
+            ],
+            PayPalOrder.Approved => [self, new LinkView(links.Order(order.Id), "update", "PATCH"), new LinkView(links.Order(order.Id) + "/capture", "capture", "POST")],
+            _ => [self],
+        };
+    }
+
+    /// <summary>What the merchant keeps: PayPal's standard 3.49 % + 0.49 fee, in the capture's currency.</summary>
+    private static ReceivableBreakdown Receivable(Money gross)
+    {
+        var fee = Math.Round(gross.Amount * 0.0349m + 0.49m, Money.Decimals(gross.CurrencyCode), MidpointRounding.AwayFromZero);
+        return new ReceivableBreakdown(gross, Money.Of(gross.CurrencyCode, fee), Money.Of(gross.CurrencyCode, gross.Amount - fee));
+    }
+}
+
+internal sealed record OrderView(
+    string Id, string? Intent, string Status, PaymentSourceView? PaymentSource, UnitView[]? PurchaseUnits, PayerView? Payer,
+    string? CreateTime, string? UpdateTime, LinkView[] Links);
+
+internal sealed record UnitView(string ReferenceId, Money Amount, string? Description, string? CustomId, string? InvoiceId, PaymentsView? Payments);
+
+internal sealed record PaymentsView(CaptureView[] Captures);
+
+internal sealed record CaptureView(
+    string Id, string Status, Money Amount, bool FinalCapture, string? CustomId, string? InvoiceId,
+    ReceivableBreakdown SellerReceivableBreakdown, SupplementaryData? SupplementaryData, string CreateTime, string UpdateTime, LinkView[] Links);
+
+internal sealed record ReceivableBreakdown(Money GrossAmount, Money PaypalFee, Money NetAmount);
+
+internal sealed record SupplementaryData(RelatedIds RelatedIds);
+
+internal sealed record RelatedIds(string OrderId);
+
+internal sealed record RefundView(
+    string Id, string Status, Money Amount, string? CustomId, string? InvoiceId, string? NoteToPayer,
+    RefundBreakdown SellerPayableBreakdown, string CreateTime, string UpdateTime, LinkView[] Links);
+
+internal sealed record RefundBreakdown(Money GrossAmount, Money NetAmount, Money TotalRefundedAmount);
+
+internal sealed record PayerView(NameView Name, string EmailAddress, string PayerId, AddressView Address);
+
+internal sealed record PaymentSourceView(WalletView Paypal);
+
+internal sealed record WalletView(string EmailAddress, string AccountId, string AccountStatus, NameView Name, AddressView Address);
+
+internal sealed record NameView(string GivenName, string Surname);
+
+internal sealed record AddressView(string CountryCode);
+
+internal sealed record LinkView(string Href, string Rel, string Method);
