@@ -4,6 +4,7 @@ using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Checkout;
 using GamesDrop.Contracts;
 using GamesDrop.Embedded;
+using GamesDrop.Embedded.Runtime.Workflows;
 using GamesDrop.Kernel;
 using GamesDrop.Notifier;
 using GamesDrop.ServiceDefaults;
@@ -18,6 +19,7 @@ builder.AddBff();
 builder.AddCheckout();
 builder.AddSuppliers();
 builder.AddNotifier();
+builder.Services.AddEmbeddedWorkflows();
 
 var app = builder.Build();
 app.UseServiceDefaults();

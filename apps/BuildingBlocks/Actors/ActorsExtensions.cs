@@ -15,8 +15,7 @@ public static class ActorsExtensions
     /// </summary>
     public static IServiceCollection AddActorHosting(this IServiceCollection services, string appId, Action<ActorRuntimeOptions> configure)
     {
-        var host = services.Select(d => d.ImplementationInstance).OfType<HostIdentity>().SingleOrDefault()
-            ?? throw new InvalidOperationException("Call AddBuildingBlocks before AddActorHosting.");
+        var host = HostIdentity.Registered(services, nameof(AddActorHosting));
         // Both sides JSON, so actor methods take and return plain records (remoting's default is DataContract).
         void Options(ActorRuntimeOptions o)
         {

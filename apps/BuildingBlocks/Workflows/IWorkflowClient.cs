@@ -1,20 +1,18 @@
-// PLACEHOLDER until the runner branch merges.
 namespace GamesDrop.BuildingBlocks.Workflows;
 
+/// <summary>Starts and steers workflow instances; the same calls in both profiles.</summary>
 public interface IWorkflowClient
 {
+    /// <summary>Idempotent: an instance id that already exists (any status) is left alone and false returned.</summary>
     Task<bool> ScheduleAsync(string workflowName, string instanceId, object? input, CancellationToken ct = default);
+
+    /// <summary>Queues the event for the instance; one nobody waits for yet is kept for a later wait.</summary>
     Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken ct = default);
+
     Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken ct = default);
+
     Task TerminateAsync(string instanceId, string? reason = null, CancellationToken ct = default);
+
+    /// <summary>Deletes a finished instance and its history; a running one is refused, as daprd refuses it.</summary>
     Task PurgeAsync(string instanceId, CancellationToken ct = default);
-}
-
-public sealed record WorkflowInstance(string InstanceId, string Name, WorkflowRunStatus Status, string? CustomStatus,
-    string? SerializedOutput, string? FailureMessage, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt);
-
-public enum WorkflowRunStatus { Pending, Running, Completed, Failed, Terminated, Suspended }
-public static class WorkflowPlaceholder
-{
-    public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddWorkflowHosting(this Microsoft.Extensions.DependencyInjection.IServiceCollection s, string appId, Action<Dapr.Workflow.WorkflowRuntimeOptions> configure) => s;
 }
