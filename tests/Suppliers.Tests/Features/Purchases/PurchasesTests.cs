@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GamesDrop.AppTesting;
 using GamesDrop.Suppliers.Features.Health;
-using GamesDrop.Suppliers.Tests.Infrastructure;
 using GamesDrop.TestSupport;
 using static GamesDrop.Suppliers.Features.Purchases.PurchasesApi;
 

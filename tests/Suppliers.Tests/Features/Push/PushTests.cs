@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GamesDrop.AppTesting;
-using GamesDrop.Suppliers.Tests.Infrastructure;
 using GamesDrop.TestSupport;
 
 namespace GamesDrop.Suppliers.Tests.Features.Push;

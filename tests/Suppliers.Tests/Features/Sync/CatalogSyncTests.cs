@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using GamesDrop.Suppliers.Tests.Infrastructure;
+using GamesDrop.AppTesting;
 
 namespace GamesDrop.Suppliers.Tests.Features.Sync;
 

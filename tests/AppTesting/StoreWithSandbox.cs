@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using Dapper;
-using GamesDrop.AppTesting;
+using FluentAssertions;
 using GamesDrop.Suppliers.Features.Sync;
 using GamesDrop.TestSupport;
 using Npgsql;
 
-namespace GamesDrop.Suppliers.Tests.Infrastructure;
+namespace GamesDrop.AppTesting;
 
 /// <summary>The whole store (Embedded) trading with the partner simulators, which push their webhooks back to it.</summary>
 public sealed class StoreWithSandbox : IAsyncDisposable
@@ -22,7 +22,8 @@ public sealed class StoreWithSandbox : IAsyncDisposable
     public static async Task<StoreWithSandbox> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var port = EmbeddedApp.FreePort();
-        var sandbox = SandboxHost.Start($"http://127.0.0.1:{port}/suppliers/webhooks/");
+        var sandbox = SandboxHost.Start($"http://127.0.0.1:{port}/suppliers/webhooks/",
+            new Dictionary<string, string?> { ["Sandbox:PayPal:WebhookUrl"] = $"http://127.0.0.1:{port}/bff/api/webhooks/paypal" });
         var storeSettings = sandbox.StoreSettings();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
