@@ -19,11 +19,13 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     public const string AppToken = "embedded-test-app-token";
 
     private readonly TestDatabase _database;
+    private bool _ownsDatabase;
     private readonly IDictionary<string, string?> _settings;
 
-    private EmbeddedApp(TestDatabase database, IDictionary<string, string?> settings)
+    private EmbeddedApp(TestDatabase database, bool ownsDatabase, IDictionary<string, string?> settings)
     {
         _database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = settings;
     }
 
@@ -32,9 +34,25 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     public string DatabaseConnectionString => _database.ConnectionString;
 
     /// <summary>Starts the store with extra <paramref name="settings"/>, on <paramref name="port"/> (0: any free one).</summary>
-    public static async Task<EmbeddedApp> StartAsync(IDictionary<string, string?>? settings = null, int port = 0)
+    public static async Task<EmbeddedApp> StartAsync(IDictionary<string, string?>? settings = null, int port = 0) =>
+        Start(await TestDatabase.CreateAsync(), ownsDatabase: true, settings, port);
+
+    /// <summary>
+    /// Stops <paramref name="previous"/> as a crashed or redeployed host would and starts another on its database, port and
+    /// settings, as a restart of ./run.sh does.
+    /// </summary>
+    public static async Task<EmbeddedApp> RestartAsync(EmbeddedApp previous)
     {
-        var app = new EmbeddedApp(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string?>());
+        var port = previous.BaseUri.Port;
+        var owns = previous._ownsDatabase;
+        previous._ownsDatabase = false;
+        await previous.DisposeAsync();
+        return Start(previous._database, owns, previous._settings, port);
+    }
+
+    private static EmbeddedApp Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, int port)
+    {
+        var app = new EmbeddedApp(database, ownsDatabase, settings ?? new Dictionary<string, string?>());
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -98,6 +116,9 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

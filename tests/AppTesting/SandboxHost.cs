@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using GamesDrop.Sandbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -56,6 +57,24 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
         ["Secrets:paypal-client-secret"] = PayPalClientSecret,
         ["Secrets:paypal-webhook-id"] = PayPalWebhookId,
     };
+
+    /// <summary>
+    /// Whether <paramref name="supplier"/> holds a purchase under our <paramref name="reference"/>, read from its books
+    /// without making one (Kinguin: orders by orderExternalId; Digiflazz: the ledger by ref_id).
+    /// </summary>
+    public async Task<bool> HasPurchaseAsync(string supplier, string reference)
+    {
+        if (supplier == "digiflazz")
+        {
+            using var admin = Admin();
+            using var found = await admin.GetAsync($"_sandbox/digiflazz/transactions/{Uri.EscapeDataString(reference)}");
+            return found.StatusCode == HttpStatusCode.OK;
+        }
+        using var kinguin = new HttpClient { BaseAddress = KinguinApi };
+        kinguin.DefaultRequestHeaders.Add("X-Api-Key", KinguinKey);
+        var page = await kinguin.GetFromJsonAsync<System.Text.Json.JsonElement>($"v1/order?orderExternalId={Uri.EscapeDataString(reference)}");
+        return page.GetProperty("item_count").GetInt32() > 0;
+    }
 
     public HttpClient Admin()
     {

@@ -17,7 +17,10 @@ public sealed class StoreWithSandbox : IAsyncDisposable
     }
 
     public SandboxHost Sandbox { get; }
-    public EmbeddedApp Store { get; }
+    public EmbeddedApp Store { get; private set; }
+
+    /// <summary>Stops the store's host and starts another on its database and port; the partners keep running.</summary>
+    public async Task RestartStoreAsync() => Store = await EmbeddedApp.RestartAsync(Store);
 
     public static async Task<StoreWithSandbox> StartAsync(IDictionary<string, string?>? settings = null)
     {

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using GamesDrop.AppTesting;
+using GamesDrop.Contracts.Orders;
+using GamesDrop.TestSupport;
+using Npgsql;
+
+namespace GamesDrop.Checkout.Tests;
+
+/// <summary>
+/// The whole store and the partner simulators, driven as a buyer and PayPal would: place an order, start its checkout,
+/// approve on PayPal's page, come back. Timings are short so scenarios end quickly; nothing asserts on speed.
+/// </summary>
+public sealed class CheckoutStore : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private CheckoutStore(StoreWithSandbox inner) => Inner = inner;
+
+    public StoreWithSandbox Inner { get; }
+    public EmbeddedApp Store => Inner.Store;
+    public SandboxHost Sandbox => Inner.Sandbox;
+
+    public static async Task<CheckoutStore> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Checkout:ApprovalTimeout"] = "00:02:00",
+            ["Checkout:PurchasePollInterval"] = "00:00:01",
+            ["Checkout:MaxPurchasePolls"] = "60",
+            ["Suppliers:Purchases:AttemptTimeout"] = "00:00:03",
+            ["Suppliers:Purchases:CheckBackoff"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        var inner = await StoreWithSandbox.StartAsync(all);
+        await inner.SyncAsync("kinguin", full: true);
+        await inner.SyncAsync("digiflazz", full: true);
+        return new CheckoutStore(inner);
+    }
+
+    /// <summary>A product both suppliers sell, in stock with each, that has no own stock.</summary>
+    public Task<string> SharedProductAsync(int skip = 0) => Inner.QueryAsync<string>("""
+        SELECT p.slug FROM products p
+        WHERE EXISTS (SELECT 1 FROM supplier_offers o WHERE o.product_id = p.id AND o.supplier_code = 'kinguin' AND o.available AND o.stock > 5)
+          AND EXISTS (SELECT 1 FROM supplier_offers o WHERE o.product_id = p.id AND o.supplier_code = 'digiflazz' AND o.available AND o.stock > 5)
+        ORDER BY p.id OFFSET @Skip LIMIT 1
+        """, new { Skip = skip });
+
+    /// <summary>Uploads <paramref name="count"/> new own-stock keys for the product.</summary>
+    public async Task AddStockAsync(string slug, int count)
+    {
+        using var kernel = Store.InternalClient();
+        var keys = Enumerable.Range(0, count).Select(_ => "STOCK-" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant()).ToList();
+        var response = await kernel.PostAsJsonAsync("/kernel/stock/keys", new AddStockKeys(slug, keys));
+        response.EnsureSuccessStatusCode();
+        (await response.Content.ReadFromJsonAsync<AddedStockKeys>())!.Added.Should().Be(count);
+    }
+
+    public async Task<CreatedOrder> PlaceAsync(string slug, int quantity = 1, string email = "buyer@example.com")
+    {
+        using var kernel = Store.InternalClient();
+        var response = await kernel.PostAsJsonAsync("/kernel/orders", new CreateOrder(null, email, null, [new CreateOrderLine(slug, quantity)]));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CreatedOrder>())!;
+    }
+
+    /// <summary>Starts the order's checkout and returns PayPal's order id once the approval link exists.</summary>
+    public async Task<string> StartAsync(Guid orderId)
+    {
+        using var checkout = Store.InternalClient();
+        (await checkout.PostAsJsonAsync("/checkout/checkouts", new { orderId })).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var order = await WaitAsync(orderId, o => o.Payment?.ProviderOrderId is not null || OrderStatuses.Final.Contains(o.Status));
+        return order.Payment?.ProviderOrderId ?? throw new InvalidOperationException($"Order ended {order.Status} before payment.");
+    }
+
+    /// <summary>What the approval page's Approve button posts; the redirect to the store is not followed.</summary>
+    public async Task ApproveOnPayPalAsync(string payPalOrderId, string action = "approve")
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Sandbox.PayPalApi };
+        using var response = await browser.PostAsync("checkoutnow",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = payPalOrderId, ["action"] = action }));
+        response.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+    }
+
+    /// <summary>The buyer is back on the store's return page: the BFF tells checkout.</summary>
+    public async Task ReturnAsync(Guid orderId, string payPalOrderId)
+    {
+        using var checkout = Store.InternalClient();
+        (await checkout.PostAsJsonAsync($"/checkout/checkouts/{orderId}/return", new { token = payPalOrderId }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+    }
+
+    public async Task<CheckoutOrder> PayAsync(Guid orderId)
+    {
+        var payPalOrderId = await StartAsync(orderId);
+        await ApproveOnPayPalAsync(payPalOrderId);
+        await ReturnAsync(orderId, payPalOrderId);
+        return await WaitFinalAsync(orderId);
+    }
+
+    public Task<CheckoutOrder> WaitFinalAsync(Guid orderId) => WaitAsync(orderId, o => OrderStatuses.Final.Contains(o.Status));
+
+    public async Task<CheckoutOrder> WaitAsync(Guid orderId, Func<CheckoutOrder, bool> condition)
+    {
+        using var kernel = Store.InternalClient();
+        CheckoutOrder? order = null;
+        (await Eventually.HoldsAsync(async () =>
+        {
+            order = await kernel.GetFromJsonAsync<CheckoutOrder>($"/kernel/orders/{orderId}");
+            return condition(order!);
+        }, Patience)).Should().BeTrue($"order {orderId} should get there; it is {order?.Status}");
+        return order!;
+    }
+
+    public async Task<IReadOnlyList<SupplierCandidate>> CandidatesAsync(Guid orderId, long lineId)
+    {
+        using var kernel = Store.InternalClient();
+        return (await kernel.GetFromJsonAsync<List<SupplierCandidate>>($"/kernel/orders/{orderId}/lines/{lineId}/candidates"))!;
+    }
+
+    public async Task SetFaultsAsync(string partner, object faults)
+    {
+        using var admin = Sandbox.Admin();
+        (await admin.PutAsJsonAsync($"_sandbox/faults/{partner}", faults)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How many captures PayPal holds for its order, asked of PayPal itself.</summary>
+    public async Task<int> PayPalCapturesAsync(string payPalOrderId)
+    {
+        using var paypal = await PayPalAsync();
+        var order = await paypal.GetFromJsonAsync<System.Text.Json.JsonElement>($"v2/checkout/orders/{payPalOrderId}");
+        return order.GetProperty("purchase_units").EnumerateArray()
+            .Sum(u => u.TryGetProperty("payments", out var p) && p.TryGetProperty("captures", out var c) ? c.GetArrayLength() : 0);
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(Store.DatabaseConnectionString);
+        return (await connection.QueryAsync<T>(sql, parameters)).ToList();
+    }
+
+    private async Task<HttpClient> PayPalAsync()
+    {
+        var http = new HttpClient { BaseAddress = Sandbox.PayPalApi };
+        using var token = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "v1/oauth2/token")
+        {
+            Headers = { Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{SandboxHost.PayPalClientId}:{SandboxHost.PayPalClientSecret}"))) },
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        });
+        var accessToken = (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        return http;
+    }
+
+    public ValueTask DisposeAsync() => Inner.DisposeAsync();
+}
