@@ -2,6 +2,7 @@
 # Benchmarks on throwaway PostgreSQL and Redis, loopback only, then stops everything.
 #   ./bench.sh search [products] [concurrency] [seconds]
 #   ./bench.sh sync [products]          (scripts/bench-sync.sh)
+#   ./bench.sh checkout [orders] [concurrency]   (scripts/bench-checkout.sh)
 # Loads a generated catalog (default 100000 products, two suppliers) through the kernel's batch API, then measures
 # GET /bff/api/catalog/search at a fixed concurrency (default 32) for a fixed time (default 30 s).
 set -euo pipefail
@@ -9,7 +10,8 @@ cd "$(dirname "$0")"
 source scripts/infra.sh
 
 [ "${1:-}" = "sync" ] && exec scripts/bench-sync.sh "${@:2}"
-[ "${1:-}" = "search" ] || { echo "usage: ./bench.sh search [products] [concurrency] [seconds] | ./bench.sh sync [products]" >&2; exit 2; }
+[ "${1:-}" = "checkout" ] && exec scripts/bench-checkout.sh "${@:2}"
+[ "${1:-}" = "search" ] || { echo "usage: ./bench.sh search [products] [concurrency] [seconds] | ./bench.sh sync [products] | ./bench.sh checkout [orders] [concurrency]" >&2; exit 2; }
 shift
 
 ensure_packages redis-server:redis-server python3:python3 curl:curl

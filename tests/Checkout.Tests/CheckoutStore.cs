@@ -158,3 +158,13 @@ public sealed class CheckoutStore : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Inner.DisposeAsync();
 }
+
+/// <summary>One store for a test class whose tests reset the faults they set; they run one after another.</summary>
+public sealed class CheckoutStoreFixture : IAsyncLifetime
+{
+    public CheckoutStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Store = await CheckoutStore.StartAsync();
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+}

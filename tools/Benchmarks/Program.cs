@@ -2,10 +2,16 @@ using System.Diagnostics;
 using GamesDrop.Benchmarks;
 using Npgsql;
 
-// ./bench.sh search starts the store on throwaway servers and runs this; see bench.sh for the arguments.
-if (args.Length < 1 || args[0] != "search")
+// ./bench.sh search and ./bench.sh checkout start the store on throwaway servers and run this; see bench.sh for the arguments.
+if (args.Length >= 4 && args[0] == "checkout")
+{
+    return await CheckoutBenchmark.RunAsync(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 1000,
+        args.Length > 5 ? int.Parse(args[5]) : 16);
+}
+if (args.Length < 4 || args[0] != "search")
 {
     Console.Error.WriteLine("usage: Benchmarks search <host url> <app token> <postgres connection> [products] [concurrency] [seconds]");
+    Console.Error.WriteLine("       Benchmarks checkout <host url> <app token> <sandbox url> [orders] [concurrency]");
     return 2;
 }
 var (url, token, postgres) = (args[1], args[2], args[3]);

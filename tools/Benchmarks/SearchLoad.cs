@@ -5,14 +5,14 @@ namespace GamesDrop.Benchmarks;
 /// <summary>A closed loop: <c>concurrency</c> shoppers, each sending its next search when the last answered, for a fixed time.</summary>
 internal sealed class SearchLoad(HttpClient bff, int titles)
 {
-    public async Task<SearchReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
+    public async Task<LoadReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
         var shoppers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => ShopAsync(new Random(i), deadline, ct)));
         var elapsed = clock.Elapsed;
         var latencies = shoppers.SelectMany(s => s.Latencies).Order().ToArray();
-        return new SearchReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
+        return new LoadReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
     }
 
     private async Task<(List<double> Latencies, int Errors)> ShopAsync(Random random, long deadline, CancellationToken ct)
@@ -33,12 +33,4 @@ internal sealed class SearchLoad(HttpClient bff, int titles)
         }
         return (latencies, errors);
     }
-}
-
-internal sealed record SearchReport(double[] SortedLatencies, int Errors, TimeSpan Elapsed)
-{
-    public double Percentile(double p) => SortedLatencies.Length == 0 ? 0
-        : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100 * SortedLatencies.Length) - 1)];
-
-    public double Throughput => SortedLatencies.Length / Elapsed.TotalSeconds;
 }

@@ -7,7 +7,7 @@ using GamesDrop.Contracts.Orders;
 namespace GamesDrop.Checkout.Tests.Workflows;
 
 /// <summary>The checkout workflow end to end in the Embedded profile, against the PayPal, Kinguin and Digiflazz simulators.</summary>
-public sealed class CheckoutWorkflowTests(CheckoutWorkflowTests.Fixture fixture) : IClassFixture<CheckoutWorkflowTests.Fixture>, IAsyncLifetime
+public sealed class CheckoutWorkflowTests(CheckoutStoreFixture fixture) : IClassFixture<CheckoutStoreFixture>, IAsyncLifetime
 {
     private CheckoutStore Shop => fixture.Store;
 
@@ -162,14 +162,5 @@ public sealed class CheckoutWorkflowTests(CheckoutWorkflowTests.Fixture fixture)
         var response = await checkout.PostAsJsonAsync($"/checkout/checkouts/{placed.OrderId}/return", new { token = "NOT-THIS-ORDER" });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-    }
-
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public CheckoutStore Store { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Store = await CheckoutStore.StartAsync();
-
-        public async Task DisposeAsync() => await Store.DisposeAsync();
     }
 }

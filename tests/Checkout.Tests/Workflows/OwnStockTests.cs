@@ -3,7 +3,7 @@ using GamesDrop.Contracts.Orders;
 namespace GamesDrop.Checkout.Tests.Workflows;
 
 /// <summary>Keys the store holds itself are sold first, and each at most once however many buyers race for them.</summary>
-public sealed class OwnStockTests(OwnStockTests.Fixture fixture) : IClassFixture<OwnStockTests.Fixture>
+public sealed class OwnStockTests(CheckoutStoreFixture fixture) : IClassFixture<CheckoutStoreFixture>
 {
     private CheckoutStore Shop => fixture.Store;
 
@@ -56,14 +56,5 @@ public sealed class OwnStockTests(OwnStockTests.Fixture fixture) : IClassFixture
             SELECT k.order_line_id FROM product_keys k JOIN products p ON p.id = k.product_id WHERE p.slug = @Slug AND k.status = 'sold'
             """, new { Slug = slug });
         sold.Should().HaveCount(20).And.OnlyHaveUniqueItems();
-    }
-
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public CheckoutStore Store { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Store = await CheckoutStore.StartAsync();
-
-        public async Task DisposeAsync() => await Store.DisposeAsync();
     }
 }
