@@ -10,5 +10,11 @@ public static class Topics
     public const string PasswordResetRequested = "password-reset-requested";
     public const string RegistrationAttempted = "registration-attempted";
     public const string WishlistPriceDropped = "wishlist-price-dropped";
+    public const string OrderCreated = "order-created";
+    public const string OrderPaid = "order-paid";
+    public const string OrderCompleted = "order-completed";
+    public const string OrderFailed = "order-failed";
+    public const string OrderRefunded = "order-refunded";
+    public const string OrderStuck = "order-stuck";
     public const string DeadLetters = "dead-letters";
 }
