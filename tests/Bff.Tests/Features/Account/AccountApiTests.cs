@@ -24,7 +24,10 @@ public sealed class AccountApiTests : IAsyncLifetime
         await using (var connection = new NpgsqlConnection(_app.DatabaseConnectionString))
         {
             await connection.ExecuteAsync(
-                "INSERT INTO orders (id, number, user_id, status, currency, total) VALUES (@orderId, 'GD-1', @UserId, 'completed', 'EUR', 25)",
+                """
+                INSERT INTO orders (id, number, user_id, email, receipt_token_hash, status, currency, total)
+                VALUES (@orderId, 'GD-1', @UserId, 'ann@example.com', '\x01', 'completed', 'EUR', 25)
+                """,
                 new { orderId, UserId = ann.Id });
         }
 

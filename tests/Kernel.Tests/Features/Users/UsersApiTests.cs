@@ -95,8 +95,10 @@ public sealed class UsersApiTests : CatalogTest
         var orderId = Guid.NewGuid();
         await using (var connection = new NpgsqlConnection(App.DatabaseConnectionString))
         {
-            await connection.ExecuteAsync("INSERT INTO orders (id, number, user_id, status, currency, total) VALUES (@orderId, 'GD-1', @UserId, 'paid', 'EUR', 10)",
-                new { orderId, UserId = ann.Id });
+            await connection.ExecuteAsync("""
+                INSERT INTO orders (id, number, user_id, email, receipt_token_hash, status, currency, total)
+                VALUES (@orderId, 'GD-1', @UserId, 'ann@example.com', '\x01', 'paid', 'EUR', 10)
+                """, new { orderId, UserId = ann.Id });
         }
 
         var own = await Client.GetFromJsonAsync<OrderDetail>($"/kernel/users/{ann.Id}/orders/{orderId}");
