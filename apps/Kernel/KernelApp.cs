@@ -48,6 +48,9 @@ public static class KernelApp
             .MapUsers()
             .MapPasswords()
             .MapUserOrders()
+            .MapOrders()
+            .MapOrderLines()
+            .MapPayments()
             .MapStockKeys()
             .MapWishlist();
         kernel.MapGroup("/catalog")

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using GamesDrop.Bff.Features.Wishlist;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Kernel;
@@ -33,8 +34,8 @@ public sealed class KernelAccounts(HttpClient http)
     public Task<KernelAnswer<IReadOnlyList<KernelOrder>>> OrdersAsync(Guid userId, CancellationToken ct) =>
         SendAsync<IReadOnlyList<KernelOrder>>(HttpMethod.Get, $"users/{userId}/orders", null, ct);
 
-    public Task<KernelAnswer<KernelOrderDetail>> OrderAsync(Guid userId, Guid orderId, CancellationToken ct) =>
-        SendAsync<KernelOrderDetail>(HttpMethod.Get, $"users/{userId}/orders/{orderId}", null, ct);
+    public Task<KernelAnswer<OrderReceipt>> OrderAsync(Guid userId, Guid orderId, CancellationToken ct) =>
+        SendAsync<OrderReceipt>(HttpMethod.Get, $"users/{userId}/orders/{orderId}", null, ct);
 
     public Task<KernelAnswer<IReadOnlyList<WishlistItem>>> WishlistAsync(Guid userId, CancellationToken ct) =>
         SendAsync<IReadOnlyList<WishlistItem>>(HttpMethod.Get, $"users/{userId}/wishlist", null, ct);
@@ -76,7 +77,3 @@ public sealed record KernelPasswordReset(Guid UserId);
 public sealed record KernelUserPage(IReadOnlyList<KernelUser> Items, long Total);
 
 public sealed record KernelOrder(Guid Id, string Number, string Status, string Currency, decimal Total, DateTimeOffset CreatedAt);
-
-public sealed record KernelOrderLine(string Title, int Quantity, decimal UnitPrice, string Status);
-
-public sealed record KernelOrderDetail(KernelOrder Order, IReadOnlyList<KernelOrderLine> Lines);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Features.Account;
@@ -30,7 +31,7 @@ public static class AccountApi
         TypedResults.Ok((await kernel.OrdersAsync(http.UserId(), ct)).Value ?? []);
 
     // The kernel finds an order only among the session user's, so a guessed id is a plain 404.
-    private static async Task<Results<Ok<KernelOrderDetail>, NotFound>> GetOrderAsync(
+    private static async Task<Results<Ok<OrderReceipt>, NotFound>> GetOrderAsync(
         Guid id, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
         (await kernel.OrderAsync(http.UserId(), id, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
 

@@ -44,7 +44,25 @@ export type BffProduct = Omit<BffSearchItem, "releaseDate"> & {
 export type BffSignedIn = { id: string; email: string; displayName: string; roles: string[]; csrfToken: string };
 export type BffProfile = { email: string; displayName: string; roles: string[] };
 export type BffOrder = { id: string; number: string; status: string; currency: string; total: number; createdAt: string };
-export type BffOrderDetail = { order: BffOrder; lines: { title: string; quantity: number; unitPrice: number; status: string }[] };
+export type BffOrderDetail = {
+  orderId: string;
+  number: string;
+  status: string;
+  email: string;
+  currency: string;
+  total: number;
+  createdAt: string;
+  lines: {
+    lineId: number;
+    title: string;
+    slug: string;
+    quantity: number;
+    unitPrice: number;
+    status: string;
+    keys: { keyId: number; revealedAt: string | null }[];
+  }[];
+  timeline: { step: string; at: string }[];
+};
 
 // apps/Bff/Features/Cart: prices re-checked on every read; unitPrice is null for a line that cannot be bought now.
 export type BffCartLine = Pick<BffSearchItem, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {

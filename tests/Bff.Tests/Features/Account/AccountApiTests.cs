@@ -36,7 +36,7 @@ public sealed class AccountApiTests : IAsyncLifetime
         var bobsList = await bob.Http.GetFromJsonAsync<JsonElement>("/bff/api/account/orders");
         var annsList = await ann.Http.GetFromJsonAsync<JsonElement>("/bff/api/account/orders");
 
-        own.GetProperty("order").GetProperty("number").GetString().Should().Be("GD-1");
+        own.GetProperty("number").GetString().Should().Be("GD-1");
         guessed.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await guessed.Content.ReadAsStringAsync()).Should().NotContain("GD-1");
         bobsList.GetArrayLength().Should().Be(0);

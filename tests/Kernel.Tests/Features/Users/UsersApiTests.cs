@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Users;
 using Npgsql;
@@ -101,10 +102,10 @@ public sealed class UsersApiTests : CatalogTest
                 """, new { orderId, UserId = ann.Id });
         }
 
-        var own = await Client.GetFromJsonAsync<OrderDetail>($"/kernel/users/{ann.Id}/orders/{orderId}");
+        var own = await Client.GetFromJsonAsync<OrderReceipt>($"/kernel/users/{ann.Id}/orders/{orderId}");
         var guessed = await Client.GetAsync($"/kernel/users/{bob.Id}/orders/{orderId}");
 
-        own!.Order.Number.Should().Be("GD-1");
+        own!.Number.Should().Be("GD-1");
         guessed.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Client.GetFromJsonAsync<List<OrderSummary>>($"/kernel/users/{bob.Id}/orders")).Should().BeEmpty();
     }

@@ -12,9 +12,8 @@ type Props = { params: Promise<{ id: string }> };
 export default async function OrderPage({ params }: Props) {
   const { id } = await params;
   await requireProfile(`/account/orders/${encodeURIComponent(id)}`);
-  const detail = await getOrder(id);
-  if (!detail) notFound();
-  const { order, lines } = detail;
+  const order = await getOrder(id);
+  if (!order) notFound();
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
   return (
     <div className="account">
@@ -36,8 +35,8 @@ export default async function OrderPage({ params }: Props) {
           </tr>
         </thead>
         <tbody>
-          {lines.map((line, i) => (
-            <tr key={i}>
+          {order.lines.map((line) => (
+            <tr key={line.lineId}>
               <td>{line.title}</td>
               <td>{line.quantity}</td>
               <td>{money(line.unitPrice)}</td>
