@@ -14,7 +14,7 @@ public static class OrderLinesApi
 {
     public static RouteGroupBuilder MapOrderLines(this RouteGroupBuilder routes)
     {
-        var group = routes.MapGroup("/orders/{orderId:guid}/lines/{lineId:long}").WithTags("Checkout orders");
+        var group = routes.MapGroup("/orders/{orderId}/lines/{lineId}").WithTags("Checkout orders");
         group.MapPost("/fulfil-from-stock", FulfilFromStockAsync);
         group.MapGet("/candidates", CandidatesAsync);
         group.MapPost("/keys", DeliverKeysAsync);

@@ -23,10 +23,10 @@ public static class OrdersApi
         var group = routes.MapGroup("/orders").WithTags("Checkout orders");
         group.MapPost("", CreateAsync);
         group.MapGet("/stuck", StuckAsync);
-        group.MapGet("/{orderId:guid}", GetAsync);
-        group.MapPost("/{orderId:guid}/reserve", ReserveAsync);
-        group.MapPost("/{orderId:guid}/release", ReleaseAsync);
-        group.MapPost("/{orderId:guid}/complete", CompleteAsync);
+        group.MapGet("/{orderId}", GetAsync);
+        group.MapPost("/{orderId}/reserve", ReserveAsync);
+        group.MapPost("/{orderId}/release", ReleaseAsync);
+        group.MapPost("/{orderId}/complete", CompleteAsync);
         return routes;
     }
 

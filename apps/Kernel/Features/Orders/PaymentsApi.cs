@@ -12,7 +12,7 @@ public static class PaymentsApi
 {
     public static RouteGroupBuilder MapPayments(this RouteGroupBuilder routes)
     {
-        var group = routes.MapGroup("/orders/{orderId:guid}").WithTags("Checkout orders");
+        var group = routes.MapGroup("/orders/{orderId}").WithTags("Checkout orders");
         group.MapPost("/payment", CreateAsync);
         group.MapPost("/payment/captured", CapturedAsync);
         group.MapPost("/refunds", RefundAsync);

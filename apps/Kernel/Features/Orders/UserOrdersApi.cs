@@ -14,13 +14,13 @@ public static class UserOrdersApi
 {
     public static RouteGroupBuilder MapUserOrders(this RouteGroupBuilder routes)
     {
-        var user = routes.MapGroup("/users/{userId:guid}/orders").WithTags("Orders");
+        var user = routes.MapGroup("/users/{userId}/orders").WithTags("Orders");
         user.MapGet("", ListAsync);
-        user.MapGet("/{orderId:guid}", GetAsync);
-        user.MapPost("/{orderId:guid}/keys/{keyId:long}/reveal", RevealAsync);
+        user.MapGet("/{orderId}", GetAsync);
+        user.MapPost("/{orderId}/keys/{keyId}/reveal", RevealAsync);
         var receipts = routes.MapGroup("/receipts/{token}").WithTags("Orders");
         receipts.MapGet("", GetByTokenAsync);
-        receipts.MapPost("/keys/{keyId:long}/reveal", RevealByTokenAsync);
+        receipts.MapPost("/keys/{keyId}/reveal", RevealByTokenAsync);
         return routes;
     }
 
