@@ -32,6 +32,8 @@ secrets="$data/secrets.env"
 for name in PG_PASSWORD REDIS_PASSWORD APP_API_TOKEN CART_CSRF_KEY ADMIN_PASSWORD; do
   grep -q "^$name=" "$secrets" || echo "$name=$(python3 -c 'import secrets; print(secrets.token_hex(24))')" >> "$secrets"
 done
+# The key vault's data key: 32 bytes in base64. Losing it loses every stored game key, so back up .data/secrets.env.
+grep -q "^KEY_VAULT_KEY=" "$secrets" || echo "KEY_VAULT_KEY=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')" >> "$secrets"
 set -a; source "$secrets"; set +a
 
 for port in "$HOST_PORT" "$SANDBOX_PORT" "$PG_PORT" "$REDIS_PORT" "$WEB_PORT"; do

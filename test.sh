@@ -55,6 +55,7 @@ web_port=$(free_port)
 # The host and sandbox were built with the solution above; the host's internal API takes this run's password as token.
 APP_API_TOKEN=$password
 CART_CSRF_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
+KEY_VAULT_KEY=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')
 log "starting the store for browser tests (logs in $work)"
 start_sandbox "$sandbox_url" "$host_url" "$work/sandbox.log"
 # The journeys register and sign in many shoppers from one IP within a minute; the app's own defaults stay strict.

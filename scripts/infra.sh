@@ -138,12 +138,12 @@ start_sandbox() {
 }
 
 # start_embedded URL SANDBOX_URL POSTGRES REDIS LOG: the one-process host, both suppliers and PayPal pointed at the sandbox;
-# reads APP_API_TOKEN, CART_CSRF_KEY (the key of anonymous carts' CSRF tokens) and, if set, ADMIN_PASSWORD (the
-# first admin's, with Admin__Email); sets host_pid.
+# reads APP_API_TOKEN, CART_CSRF_KEY (the key of anonymous carts' CSRF tokens), KEY_VAULT_KEY (the key vault's data key,
+# 32 bytes in base64) and, if set, ADMIN_PASSWORD (the first admin's, with Admin__Email); sets host_pid.
 start_embedded() {
   local url=$1 sandbox=$2 postgres=$3 redis=$4 logfile=$5 store_env
   mapfile -t store_env < <(sandbox_store_env "$sandbox")
-  env "${store_env[@]}" "Secrets__cart-csrf-key=$CART_CSRF_KEY" ${ADMIN_PASSWORD:+"Secrets__admin-password=$ADMIN_PASSWORD"} \
+  env "${store_env[@]}" "Secrets__cart-csrf-key=$CART_CSRF_KEY" "Secrets__key-vault-key=$KEY_VAULT_KEY" ${ADMIN_PASSWORD:+"Secrets__admin-password=$ADMIN_PASSWORD"} \
     ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" \
     ConnectionStrings__Postgres="$postgres" ConnectionStrings__Redis="$redis" \
     GamesDrop__ComponentsPath="$PWD/components" APP_API_TOKEN="$APP_API_TOKEN" \

@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Currencies;
+using GamesDrop.Kernel.Features.Keys;
 using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Pricing;
@@ -34,6 +35,8 @@ public static class KernelApp
             DataExtensions.Required(sp, DataExtensions.ConnectionName)));
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddHostedService<AdminAccount>();
+        builder.Services.AddSingleton<KeyVault>();
+        builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
 
@@ -45,6 +48,10 @@ public static class KernelApp
             .MapUsers()
             .MapPasswords()
             .MapUserOrders()
+            .MapOrders()
+            .MapOrderLines()
+            .MapPayments()
+            .MapStockKeys()
             .MapWishlist();
         kernel.MapGroup("/catalog")
             .MapSuppliers()

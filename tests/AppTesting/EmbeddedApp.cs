@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using GamesDrop.Embedded;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -98,6 +99,8 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         builder.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.Redis);
         builder.UseSetting("APP_API_TOKEN", AppToken);
+        // A data key per app, as run.sh makes one per machine; a test may set its own.
+        builder.UseSetting("Secrets:key-vault-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -13,7 +13,7 @@ internal sealed class CheckoutLoad(HttpClient store, HttpClient paypal, IReadOnl
 {
     private static readonly TimeSpan OrderTimeout = TimeSpan.FromMinutes(2);
 
-    public async Task<LoadReport> RunAsync(int orders, int concurrency, CancellationToken ct)
+    public async Task<LatencyReport> RunAsync(int orders, int concurrency, CancellationToken ct)
     {
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -39,7 +39,7 @@ internal sealed class CheckoutLoad(HttpClient store, HttpClient paypal, IReadOnl
             }
             return (latencies, errors);
         }));
-        return new LoadReport([.. buyers.SelectMany(b => b.latencies).Order()], buyers.Sum(b => b.errors), clock.Elapsed);
+        return new LatencyReport([.. buyers.SelectMany(b => b.latencies).Order()], buyers.Sum(b => b.errors), clock.Elapsed);
     }
 
     private async Task<string> BuyAsync(string slug, CancellationToken ct)

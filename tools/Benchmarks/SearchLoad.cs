@@ -5,14 +5,14 @@ namespace GamesDrop.Benchmarks;
 /// <summary>A closed loop: <c>concurrency</c> shoppers, each sending its next search when the last answered, for a fixed time.</summary>
 internal sealed class SearchLoad(HttpClient bff, int titles)
 {
-    public async Task<LoadReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
+    public async Task<LatencyReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
         var shoppers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => ShopAsync(new Random(i), deadline, ct)));
         var elapsed = clock.Elapsed;
         var latencies = shoppers.SelectMany(s => s.Latencies).Order().ToArray();
-        return new LoadReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
+        return new LatencyReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
     }
 
     private async Task<(List<double> Latencies, int Errors)> ShopAsync(Random random, long deadline, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using GamesDrop.Bff.Features.Wishlist;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Kernel;

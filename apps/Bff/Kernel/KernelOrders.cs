@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Kernel;
@@ -7,9 +8,9 @@ namespace GamesDrop.Bff.Kernel;
 /// <summary>Typed client for the kernel's orders: placing one from a cart, and the buyer's receipts and keys.</summary>
 public sealed class KernelOrders(HttpClient http)
 {
-    public Task<KernelAnswer<PlacedOrder>> PlaceAsync(PlaceOrder order, CancellationToken ct) => SendAsync<PlacedOrder>(HttpMethod.Post, "orders", order, ct);
+    public Task<KernelAnswer<CreatedOrder>> PlaceAsync(CreateOrder order, CancellationToken ct) => SendAsync<CreatedOrder>(HttpMethod.Post, "orders", order, ct);
 
-    public Task<KernelAnswer<OrderOwner>> OwnerAsync(Guid orderId, CancellationToken ct) => SendAsync<OrderOwner>(HttpMethod.Get, $"orders/{orderId}", null, ct);
+    public Task<KernelAnswer<CheckoutOrder>> OwnerAsync(Guid orderId, CancellationToken ct) => SendAsync<CheckoutOrder>(HttpMethod.Get, $"orders/{orderId}", null, ct);
 
     public Task<KernelAnswer<OrderReceipt>> ReceiptAsync(Guid userId, Guid orderId, CancellationToken ct) =>
         SendAsync<OrderReceipt>(HttpMethod.Get, $"users/{userId}/orders/{orderId}", null, ct);
@@ -41,12 +42,3 @@ public sealed class KernelOrders(HttpClient http)
         }
     }
 }
-
-public sealed record PlaceOrder(Guid? UserId, string Email, string? CartId, IReadOnlyList<PlaceOrderLine> Lines);
-
-public sealed record PlaceOrderLine(string Slug, int Quantity);
-
-public sealed record PlacedOrder(Guid OrderId, string Number, string ReceiptToken, decimal Total, string Currency);
-
-/// <summary>Who may see an order: its user, or (guest) whoever holds its receipt token.</summary>
-public sealed record OrderOwner(Guid OrderId, Guid? UserId, string Status);

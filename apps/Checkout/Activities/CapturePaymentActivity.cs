@@ -13,7 +13,7 @@ public sealed class CapturePaymentActivity(KernelOrders kernel, PayPalClient pay
     public override async Task<CaptureOutcome> RunAsync(WorkflowActivityContext context, Guid orderId)
     {
         var order = await kernel.GetAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
-        var payment = order.Payment ?? throw new InvalidOperationException($"Order {orderId} has no payment to capture.");
+        var payment = order.Payment is { ProviderOrderId: not null } p ? p : throw new InvalidOperationException($"Order {orderId} has no payment to capture.");
         if (payment.CaptureId is not null)
         {
             return new CaptureOutcome(true, false, null);
@@ -21,7 +21,7 @@ public sealed class CapturePaymentActivity(KernelOrders kernel, PayPalClient pay
         PayPalCaptureResult result;
         try
         {
-            result = await paypal.CaptureOrderAsync(payment.ProviderOrderId, orderId, CancellationToken.None);
+            result = await paypal.CaptureOrderAsync(payment.ProviderOrderId!, orderId, CancellationToken.None);
         }
         catch (PayPalException e) when (e.Issue == PayPalIssues.OrderNotApproved)
         {
@@ -32,7 +32,7 @@ public sealed class CapturePaymentActivity(KernelOrders kernel, PayPalClient pay
             return new CaptureOutcome(false, false, result.DeclineReason ?? "The payment was declined.");
         }
         // A pending capture (an eCheck) is money PayPal has taken and settles later; it counts as paid like a completed one.
-        await kernel.RecordCaptureAsync(orderId, payment.ProviderOrderId, capture.Id,
+        await kernel.RecordCaptureAsync(orderId, payment.ProviderOrderId!, capture.Id,
             capture.Amount?.Amount ?? order.Total, capture.Amount?.CurrencyCode ?? order.Currency, CancellationToken.None);
         return new CaptureOutcome(true, false, null);
     }

@@ -15,9 +15,9 @@ public sealed class CreatePaymentActivity(KernelOrders kernel, PayPalClient payp
     public override async Task<PaymentStarted> RunAsync(WorkflowActivityContext context, Guid orderId)
     {
         var order = await kernel.GetAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
-        if (order.Payment is { ApproveUrl: { } known })
+        if (order.Payment is { ProviderOrderId: { } known, ApproveUrl: { } approveUrl })
         {
-            return new PaymentStarted(order.Payment.ProviderOrderId, known);
+            return new PaymentStarted(known, approveUrl);
         }
         var store = settings.Value.StorePublicUrl;
         var created = await paypal.CreateOrderAsync(orderId, order.Number, order.Total, order.Currency,

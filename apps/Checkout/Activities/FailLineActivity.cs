@@ -4,13 +4,13 @@ using GamesDrop.Checkout.Clients;
 namespace GamesDrop.Checkout.Activities;
 
 /// <summary>Marks a line that cannot be delivered, so the refund step repays it.</summary>
-public sealed class FailLineActivity(KernelOrders kernel) : WorkflowActivity<FailLine, bool>
+public sealed class FailLineActivity(KernelOrders kernel) : WorkflowActivity<LineFailure, bool>
 {
-    public override async Task<bool> RunAsync(WorkflowActivityContext context, FailLine input)
+    public override async Task<bool> RunAsync(WorkflowActivityContext context, LineFailure input)
     {
         await kernel.FailLineAsync(input.OrderId, input.LineId, input.Reason, CancellationToken.None);
         return true;
     }
 }
 
-public sealed record FailLine(Guid OrderId, long LineId, string Reason);
+public sealed record LineFailure(Guid OrderId, long LineId, string Reason);

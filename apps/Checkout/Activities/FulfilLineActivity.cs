@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using GamesDrop.Checkout.Clients;
+using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Checkout.Activities;
 
@@ -48,12 +49,12 @@ public sealed class FulfilLineActivity(KernelOrders kernel, SupplierPurchases su
     public static string Reference(Guid orderId, long lineId) => $"{orderId:N}-{lineId}";
 
     private async Task<LineFulfilment> SettleAsync(FulfilLine input, CheckoutOrderLine line, SupplierPurchase purchase, CancellationToken ct,
-        IReadOnlyList<PurchaseCandidate>? candidates = null)
+        IReadOnlyList<SupplierCandidate>? candidates = null)
     {
         switch (purchase.Status)
         {
             case "completed" when purchase.Keys.Count >= line.Quantity:
-                await kernel.StoreKeysAsync(input.OrderId, input.LineId, new DeliveredKeys(purchase.Supplier!, purchase.SupplierOrderId!,
+                await kernel.StoreKeysAsync(input.OrderId, input.LineId, new DeliverKeys(purchase.Supplier!, purchase.SupplierOrderId!,
                     purchase.UnitCost ?? 0, purchase.Currency ?? "", clock.GetUtcNow(),
                     [.. purchase.Keys.Select(k => new DeliveredKey(k.Value, k.ContentType))]), ct);
                 return new LineFulfilment(true, null);

@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using GamesDrop.Checkout.Clients;
+using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Checkout.Activities;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Checkout.Clients;
 
@@ -32,13 +33,13 @@ public sealed class KernelOrders(HttpClient http)
     public Task RecordCaptureAsync(Guid orderId, string providerOrderId, string captureId, decimal amount, string currency, CancellationToken ct) =>
         PostAsync<object>($"orders/{orderId}/payment/captured", new { providerOrderId, captureId, amount, currency }, ct);
 
-    public Task<StockFulfilment> FulfilFromStockAsync(Guid orderId, long lineId, CancellationToken ct) =>
-        PostAsync<StockFulfilment>($"orders/{orderId}/lines/{lineId}/fulfil-from-stock", new { }, ct);
+    public Task<FulfilResult> FulfilFromStockAsync(Guid orderId, long lineId, CancellationToken ct) =>
+        PostAsync<FulfilResult>($"orders/{orderId}/lines/{lineId}/fulfil-from-stock", new { }, ct);
 
-    public async Task<IReadOnlyList<PurchaseCandidate>> CandidatesAsync(Guid orderId, long lineId, CancellationToken ct) =>
-        await http.GetFromJsonAsync<IReadOnlyList<PurchaseCandidate>>($"orders/{orderId}/lines/{lineId}/candidates", ct) ?? [];
+    public async Task<IReadOnlyList<SupplierCandidate>> CandidatesAsync(Guid orderId, long lineId, CancellationToken ct) =>
+        await http.GetFromJsonAsync<IReadOnlyList<SupplierCandidate>>($"orders/{orderId}/lines/{lineId}/candidates", ct) ?? [];
 
-    public Task StoreKeysAsync(Guid orderId, long lineId, DeliveredKeys keys, CancellationToken ct) =>
+    public Task StoreKeysAsync(Guid orderId, long lineId, DeliverKeys keys, CancellationToken ct) =>
         PostAsync<object>($"orders/{orderId}/lines/{lineId}/keys", keys, ct);
 
     public Task FailLineAsync(Guid orderId, long lineId, string reason, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Checkout.Clients;
 
@@ -9,7 +10,7 @@ namespace GamesDrop.Checkout.Clients;
 /// </summary>
 public sealed class SupplierPurchases(HttpClient http)
 {
-    public async Task<SupplierPurchase> BuyAsync(string reference, int quantity, IReadOnlyList<PurchaseCandidate> candidates, CancellationToken ct)
+    public async Task<SupplierPurchase> BuyAsync(string reference, int quantity, IReadOnlyList<SupplierCandidate> candidates, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("purchases", new
         {

@@ -115,7 +115,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
         if (result.Pending is not null)
         {
             // Still unconfirmed after every poll: the shopper is refunded; the supplier order stays on the line for ops to chase.
-            await context.CallActivityAsync<bool>(nameof(FailLineActivity), new FailLine(input.OrderId, lineId,
+            await context.CallActivityAsync<bool>(nameof(FailLineActivity), new LineFailure(input.OrderId, lineId,
                 $"{result.Pending.Supplier} did not confirm purchase {result.Pending.SupplierOrderId}."), Retry);
         }
         return result.Fulfilled;
@@ -123,7 +123,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
 
     private static async Task<CheckoutOutcome> ReleaseAsync(WorkflowContext context, CheckoutInput input, string status, string reason)
     {
-        await context.CallActivityAsync<bool>(nameof(ReleaseOrderActivity), new ReleaseOrder(input.OrderId, status, reason), Retry);
+        await context.CallActivityAsync<bool>(nameof(ReleaseOrderActivity), new OrderRelease(input.OrderId, status, reason), Retry);
         context.SetCustomStatus(new CheckoutProgress(status, null));
         return new CheckoutOutcome(status);
     }

@@ -23,9 +23,10 @@ public sealed class SchemaTests : IAsyncLifetime
             INSERT INTO suppliers (code, name, currency) VALUES ('kinguin', 'Kinguin', 'EUR');
             INSERT INTO products (slug, match_key, title, platform, region) VALUES ('elden-ring', 'elden ring|steam|global|standard', 'Elden Ring', 'Steam', 'GLOBAL');
             INSERT INTO users (id, email, display_name, password_hash) VALUES ('00000000-0000-0000-0000-000000000001', 'ann@example.com', 'Ann', 'x');
-            INSERT INTO orders (id, number, user_id, status, currency, total) VALUES ('00000000-0000-0000-0000-0000000000a1', 'GD-1', '00000000-0000-0000-0000-000000000001', 'paid', 'EUR', 10);
-            INSERT INTO order_lines (order_id, product_id, quantity, unit_price) VALUES ('00000000-0000-0000-0000-0000000000a1', 1, 1, 10);
-            INSERT INTO order_lines (order_id, product_id, quantity, unit_price) VALUES ('00000000-0000-0000-0000-0000000000a1', 1, 1, 10);
+            INSERT INTO orders (id, number, user_id, email, receipt_token_hash, status, currency, total)
+            VALUES ('00000000-0000-0000-0000-0000000000a1', 'GD-1', '00000000-0000-0000-0000-000000000001', 'ann@example.com', '\x01', 'paid', 'EUR', 10);
+            INSERT INTO order_lines (order_id, product_id, quantity, unit_price, slug, title) VALUES ('00000000-0000-0000-0000-0000000000a1', 1, 1, 10, 'elden-ring', 'Elden Ring');
+            INSERT INTO order_lines (order_id, product_id, quantity, unit_price, slug, title) VALUES ('00000000-0000-0000-0000-0000000000a1', 1, 1, 10, 'elden-ring', 'Elden Ring');
             """);
     }
 
@@ -50,8 +51,8 @@ public sealed class SchemaTests : IAsyncLifetime
     public async Task A_key_cannot_be_sold_twice()
     {
         await _connection.ExecuteAsync("""
-            INSERT INTO product_keys (product_id, source, ciphertext, nonce, key_version, fingerprint)
-            VALUES (1, 'stock', '\x01', '\x02', 1, '\x03')
+            INSERT INTO product_keys (product_id, source, ciphertext, nonce, key_id, fingerprint)
+            VALUES (1, 'stock', '\x01', '\x02', 'k1', '\x03')
             """);
         await _connection.ExecuteAsync("UPDATE product_keys SET status = 'sold', order_line_id = 1, sold_at = now() WHERE status = 'available'");
 
@@ -61,8 +62,8 @@ public sealed class SchemaTests : IAsyncLifetime
         await FluentActions.Awaiting(() => _connection.ExecuteAsync("UPDATE product_keys SET status = 'sold', order_line_id = NULL"))
             .Should().ThrowAsync<PostgresException>().Where(e => e.SqlState == PostgresErrorCodes.CheckViolation);
         await FluentActions.Awaiting(() => _connection.ExecuteAsync("""
-                INSERT INTO product_keys (product_id, source, ciphertext, nonce, key_version, fingerprint)
-                VALUES (1, 'stock', '\x09', '\x02', 1, '\x03')
+                INSERT INTO product_keys (product_id, source, ciphertext, nonce, key_id, fingerprint)
+                VALUES (1, 'stock', '\x09', '\x02', 'k1', '\x03')
                 """))
             .Should().ThrowAsync<PostgresException>("the same key cannot enter the vault twice").Where(e => e.SqlState == PostgresErrorCodes.UniqueViolation);
     }

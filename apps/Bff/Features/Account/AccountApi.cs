@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Features.Account;

@@ -4,6 +4,7 @@ using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,8 +48,8 @@ public static class CheckoutApi
             return TypedResults.Problem("Add a game to your cart before checking out.", title: "Your cart is empty", statusCode: StatusCodes.Status409Conflict);
         }
 
-        var placed = await orders.PlaceAsync(new PlaceOrder(userId, email, owner.ActorId,
-            [.. cart.Lines.Select(l => new PlaceOrderLine(l.Slug, l.Quantity))]), ct);
+        var placed = await orders.PlaceAsync(new CreateOrder(userId, email, owner.ActorId,
+            [.. cart.Lines.Select(l => new CreateOrderLine(l.Slug, l.Quantity))]), ct);
         if (placed.Value is not { } order)
         {
             return TypedResults.Problem(new HttpValidationProblemDetails(placed.Errors ?? new Dictionary<string, string[]>())

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Kernel;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Features.Receipts;

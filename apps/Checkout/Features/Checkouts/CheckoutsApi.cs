@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.Workflows;
 using GamesDrop.Checkout.Clients;
 using GamesDrop.Checkout.Workflows;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +54,7 @@ public static class CheckoutsApi
                 return TypedResults.NotFound();
             }
             var state = new CheckoutState(orderId, order.Status, order.Payment?.ApproveUrl);
-            if (waitForApproval != true || state.ApproveUrl is not null || Activities.OrderStatuses.Final.Contains(order.Status)
+            if (waitForApproval != true || state.ApproveUrl is not null || OrderStatuses.Final.Contains(order.Status)
                 || clock.GetUtcNow() >= deadline)
             {
                 return TypedResults.Ok(state);

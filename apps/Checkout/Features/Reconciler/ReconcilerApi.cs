@@ -65,15 +65,15 @@ public static partial class ReconcilerApi
         {
             // Waiting for the buyer: a lost approval is re-raised if PayPal has one; otherwise the wait's own timeout ends it.
             var current = await kernel.GetAsync(order.OrderId, ct);
-            if (current?.Payment is not { } payment)
+            if (current?.Payment?.ProviderOrderId is not { } payPalOrderId)
             {
                 return null;
             }
-            var paypalOrder = await paypal.GetOrderAsync(payment.ProviderOrderId, ct);
+            var paypalOrder = await paypal.GetOrderAsync(payPalOrderId, ct);
             if (paypalOrder.Status is "APPROVED" or "COMPLETED")
             {
                 await workflows.RaiseEventAsync(order.OrderId.ToString("D"), CheckoutWorkflow.ApprovalEvent,
-                    new PaymentDecision(true, payment.ProviderOrderId, "reconciler"), ct);
+                    new PaymentDecision(true, payPalOrderId, "reconciler"), ct);
                 return "approval re-raised";
             }
             if (now - order.UpdatedAt < settings.ApprovalTimeout + settings.StuckAfter)

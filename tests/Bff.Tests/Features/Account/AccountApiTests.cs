@@ -24,7 +24,10 @@ public sealed class AccountApiTests : IAsyncLifetime
         await using (var connection = new NpgsqlConnection(_app.DatabaseConnectionString))
         {
             await connection.ExecuteAsync(
-                "INSERT INTO orders (id, number, user_id, status, currency, total) VALUES (@orderId, 'GD-1', @UserId, 'completed', 'EUR', 25)",
+                """
+                INSERT INTO orders (id, number, user_id, email, receipt_token_hash, status, currency, total)
+                VALUES (@orderId, 'GD-1', @UserId, 'ann@example.com', '\x01', 'completed', 'EUR', 25)
+                """,
                 new { orderId, UserId = ann.Id });
         }
 
@@ -33,7 +36,7 @@ public sealed class AccountApiTests : IAsyncLifetime
         var bobsList = await bob.Http.GetFromJsonAsync<JsonElement>("/bff/api/account/orders");
         var annsList = await ann.Http.GetFromJsonAsync<JsonElement>("/bff/api/account/orders");
 
-        own.GetProperty("order").GetProperty("number").GetString().Should().Be("GD-1");
+        own.GetProperty("number").GetString().Should().Be("GD-1");
         guessed.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await guessed.Content.ReadAsStringAsync()).Should().NotContain("GD-1");
         bobsList.GetArrayLength().Should().Be(0);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Users;
 using Npgsql;
@@ -95,14 +96,16 @@ public sealed class UsersApiTests : CatalogTest
         var orderId = Guid.NewGuid();
         await using (var connection = new NpgsqlConnection(App.DatabaseConnectionString))
         {
-            await connection.ExecuteAsync("INSERT INTO orders (id, number, user_id, status, currency, total) VALUES (@orderId, 'GD-1', @UserId, 'paid', 'EUR', 10)",
-                new { orderId, UserId = ann.Id });
+            await connection.ExecuteAsync("""
+                INSERT INTO orders (id, number, user_id, email, receipt_token_hash, status, currency, total)
+                VALUES (@orderId, 'GD-1', @UserId, 'ann@example.com', '\x01', 'paid', 'EUR', 10)
+                """, new { orderId, UserId = ann.Id });
         }
 
-        var own = await Client.GetFromJsonAsync<OrderDetail>($"/kernel/users/{ann.Id}/orders/{orderId}");
+        var own = await Client.GetFromJsonAsync<OrderReceipt>($"/kernel/users/{ann.Id}/orders/{orderId}");
         var guessed = await Client.GetAsync($"/kernel/users/{bob.Id}/orders/{orderId}");
 
-        own!.Order.Number.Should().Be("GD-1");
+        own!.Number.Should().Be("GD-1");
         guessed.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Client.GetFromJsonAsync<List<OrderSummary>>($"/kernel/users/{bob.Id}/orders")).Should().BeEmpty();
     }

@@ -1,7 +1,7 @@
 namespace GamesDrop.Benchmarks;
 
 /// <summary>What a closed-loop load measured: each operation's latency (sorted), the failures, and the time it ran.</summary>
-internal sealed record LoadReport(double[] SortedLatencies, int Errors, TimeSpan Elapsed)
+internal sealed record LatencyReport(double[] SortedLatencies, int Errors, TimeSpan Elapsed)
 {
     public double Percentile(double p) => SortedLatencies.Length == 0 ? 0
         : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100 * SortedLatencies.Length) - 1)];

@@ -1,0 +1,19 @@
+namespace GamesDrop.Contracts.Orders;
+
+/// <summary>Whether own stock, or an affordable in-stock supplier offer, covers every line; why not when not.</summary>
+public sealed record ReserveResult(bool Reserved, string? Reason = null);
+
+/// <summary>Ends an order before payment: <paramref name="Status"/> is expired, cancelled or failed.</summary>
+public sealed record ReleaseOrder(string Status, string Reason);
+
+/// <summary>The provider's order was created; the buyer approves it at <paramref name="ApproveUrl"/>.</summary>
+public sealed record RecordPayment(string ProviderOrderId, string ApproveUrl, decimal Amount, string Currency);
+
+/// <summary>The provider captured the payment; one capture per order.</summary>
+public sealed record RecordCapture(string ProviderOrderId, string CaptureId, decimal Amount, string Currency);
+
+/// <summary>A refund the provider made, for <paramref name="LineIds"/> (none: money only).</summary>
+public sealed record RecordRefund(string RefundId, decimal Amount, string Currency, IReadOnlyList<long> LineIds);
+
+/// <summary>A non-final order not updated for a while, for the reconciler.</summary>
+public sealed record StuckOrder(Guid OrderId, string Number, string Status, DateTimeOffset UpdatedAt);

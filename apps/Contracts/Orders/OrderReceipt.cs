@@ -1,0 +1,20 @@
+namespace GamesDrop.Contracts.Orders;
+
+/// <summary>An order as its buyer sees it, signed in or by receipt token; keys are listed, their values only revealed on request.</summary>
+public sealed record OrderReceipt(
+    Guid OrderId, string Number, string Status, string Email, string Currency, decimal Total, DateTimeOffset CreatedAt,
+    IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<ReceiptStep> Timeline);
+
+public sealed record ReceiptLine(
+    long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status, IReadOnlyList<ReceiptKey> Keys);
+
+/// <summary>A delivered key; <paramref name="RevealedAt"/> is when it was first shown.</summary>
+public sealed record ReceiptKey(long KeyId, DateTimeOffset? RevealedAt);
+
+public sealed record ReceiptStep(string Step, DateTimeOffset At);
+
+/// <summary>A key's value, shown to the order's buyer; the record does not print it.</summary>
+public sealed record RevealedKey(long KeyId, string Value, string ContentType)
+{
+    public override string ToString() => $"RevealedKey {{ KeyId = {KeyId}, ContentType = {ContentType} }}";
+}

@@ -1,0 +1,42 @@
+using Dapper;
+using Npgsql;
+
+namespace GamesDrop.Kernel.Features.Keys;
+
+/// <summary>Where stored keys came from: own stock has no supplier; a supplier delivery names its order, cost and line.</summary>
+internal sealed record KeyProvenance(
+    string Source, string? Supplier = null, string? SupplierOrderId = null, decimal? UnitCost = null, string? CostCurrency = null,
+    DateTimeOffset? BoughtAt = null, long? LineId = null);
+
+/// <summary>Seals keys and stores them in the caller's transaction.</summary>
+internal static class SealedKeys
+{
+    /// <summary>Stores the keys of <paramref name="productId"/>; returns how many were new to the vault.</summary>
+    public static async Task<int> StoreAsync(
+        KeyVault vault, NpgsqlTransaction transaction, long productId, IReadOnlyList<(string Value, string ContentType)> keys,
+        KeyProvenance provenance, CancellationToken ct)
+    {
+        var sealedKeys = new List<SealedKey>(keys.Count);
+        foreach (var key in keys)
+        {
+            sealedKeys.Add(await vault.SealAsync(key.Value, ct));
+        }
+        var stored = await transaction.Connection!.QueryAsync<long>(new CommandDefinition(KeyVaultSql.Store, new
+        {
+            ProductId = productId,
+            provenance.Source,
+            provenance.Supplier,
+            provenance.SupplierOrderId,
+            provenance.UnitCost,
+            provenance.CostCurrency,
+            provenance.BoughtAt,
+            provenance.LineId,
+            Ciphertexts = sealedKeys.Select(k => k.Ciphertext).ToArray(),
+            Nonces = sealedKeys.Select(k => k.Nonce).ToArray(),
+            KeyIds = sealedKeys.Select(k => k.KeyId).ToArray(),
+            Fingerprints = sealedKeys.Select(k => k.Fingerprint).ToArray(),
+            ContentTypes = keys.Select(k => k.ContentType).ToArray(),
+        }, transaction, cancellationToken: ct));
+        return stored.Count();
+    }
+}

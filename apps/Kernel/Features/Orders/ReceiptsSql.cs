@@ -1,0 +1,48 @@
+namespace GamesDrop.Kernel.Features.Orders;
+
+/// <summary>
+/// What a buyer reads of an order. Each statement is built around <c>owner</c>, a condition on <c>o</c> (orders) that
+/// only the buyer's orders meet: the user's id with the order id, or the receipt token's hash. Another user's order
+/// reads exactly like a missing one.
+/// </summary>
+internal static class ReceiptsSql
+{
+    public const string OfUser = "o.id = @OrderId AND o.user_id = @UserId";
+    public const string OfToken = "o.receipt_token_hash = @TokenHash";
+
+    /// <summary>Result sets: the order, its lines, the keys sold to them, its timeline.</summary>
+    public static string Receipt(string owner) => $"""
+        SELECT o.id AS OrderId, o.number AS Number, o.status AS Status, o.email AS Email, o.currency AS Currency, o.total AS Total,
+               o.created_at AS CreatedAt
+        FROM orders o WHERE {owner};
+
+        SELECT l.id AS LineId, l.title AS Title, l.slug AS Slug, l.quantity AS Quantity, l.unit_price AS UnitPrice, l.status AS Status
+        FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE {owner} ORDER BY l.id;
+
+        SELECT k.order_line_id AS LineId, k.id AS KeyId, k.revealed_at AS RevealedAt
+        FROM product_keys k JOIN order_lines l ON l.id = k.order_line_id JOIN orders o ON o.id = l.order_id
+        WHERE {owner} AND k.status = 'sold' ORDER BY k.id;
+
+        SELECT e.step AS Step, e.at AS At FROM order_events e JOIN orders o ON o.id = e.order_id WHERE {owner} ORDER BY e.at, e.id;
+        """;
+
+    /// <summary>
+    /// The sealed key when it is sold to a fulfilled line of the buyer's order; the reveal is logged and the first one
+    /// kept on the key. Run in a transaction committed only once the key opened.
+    /// </summary>
+    public static string Reveal(string owner) => $"""
+        WITH revealed AS (
+            SELECT k.id, k.ciphertext, k.nonce, k.key_id, k.content_type, o.id AS order_id
+            FROM product_keys k
+            JOIN order_lines l ON l.id = k.order_line_id AND l.status = 'fulfilled'
+            JOIN orders o ON o.id = l.order_id
+            WHERE k.id = @KeyId AND k.status = 'sold' AND {owner}
+        ), logged AS (
+            INSERT INTO key_reveals (product_key_id, order_id, channel, user_id)
+            SELECT id, order_id, @Channel, CAST(@UserId AS uuid) FROM revealed
+        ), first AS (
+            UPDATE product_keys SET revealed_at = now() WHERE id IN (SELECT id FROM revealed) AND revealed_at IS NULL
+        )
+        SELECT id AS KeyId, ciphertext AS Ciphertext, nonce AS Nonce, key_id AS VaultKeyId, content_type AS ContentType FROM revealed
+        """;
+}
