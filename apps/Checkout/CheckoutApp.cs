@@ -26,7 +26,7 @@ public static class CheckoutApp
             .Validate(s => s.ApprovalTimeout > TimeSpan.Zero && s.PurchasePollInterval > TimeSpan.Zero && s.MaxPurchasePolls >= 0
                 && s.StuckAfter > TimeSpan.Zero, "Checkout timings must be positive.")
             .ValidateOnStart();
-        builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelOrderSteps>(AppIds.Kernel);
         // A purchase may wait on slow suppliers and the status checks after a lost reply (the suppliers app bounds each call);
         // a repeat after a timeout carries the same reference, so it finds the first purchase instead of making another.
         builder.Services.AddServiceClient<SupplierPurchases>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(5));

@@ -50,6 +50,24 @@ public sealed class CheckoutStore : IAsyncDisposable
         ORDER BY p.id OFFSET @Skip LIMIT 1
         """, new { Skip = skip });
 
+    /// <summary>
+    /// An order for a product that two suppliers can deliver at its price, and its candidates cheapest first: the cases
+    /// where a failover has somewhere to go.
+    /// </summary>
+    public async Task<(CreatedOrder Order, IReadOnlyList<SupplierCandidate> Candidates)> PlaceWithTwoCandidatesAsync(int from)
+    {
+        for (var skip = from; skip < from + 200; skip++)
+        {
+            var placed = await PlaceAsync(await SharedProductAsync(skip));
+            var candidates = await CandidatesAsync(placed.OrderId, placed.Lines[0].LineId);
+            if (candidates.Select(c => c.Supplier).Distinct().Count() >= 2)
+            {
+                return (placed, candidates);
+            }
+        }
+        throw new InvalidOperationException("No product two suppliers can deliver at its price.");
+    }
+
     /// <summary>Uploads <paramref name="count"/> new own-stock keys for the product.</summary>
     public async Task AddStockAsync(string slug, int count)
     {

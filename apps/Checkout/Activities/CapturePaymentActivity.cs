@@ -8,7 +8,7 @@ namespace GamesDrop.Checkout.Activities;
 /// Captures the approved PayPal order at most once: a capture the kernel already holds is not asked for again, PayPal's
 /// request id makes a repeated capture return the first, and "already captured" reads the existing capture.
 /// </summary>
-public sealed class CapturePaymentActivity(KernelOrders kernel, PayPalClient paypal) : WorkflowActivity<Guid, CaptureOutcome>
+public sealed class CapturePaymentActivity(KernelOrderSteps kernel, PayPalClient paypal) : WorkflowActivity<Guid, CaptureOutcome>
 {
     public override async Task<CaptureOutcome> RunAsync(WorkflowActivityContext context, Guid orderId)
     {

@@ -9,7 +9,7 @@ namespace GamesDrop.Checkout.Activities;
 /// Creates the PayPal order for the order's locked total. PayPal's request id is derived from our order id, so a repeat
 /// returns the same PayPal order; the kernel records it once.
 /// </summary>
-public sealed class CreatePaymentActivity(KernelOrders kernel, PayPalClient paypal, IOptions<CheckoutSettings> settings)
+public sealed class CreatePaymentActivity(KernelOrderSteps kernel, PayPalClient paypal, IOptions<CheckoutSettings> settings)
     : WorkflowActivity<Guid, PaymentStarted>
 {
     public override async Task<PaymentStarted> RunAsync(WorkflowActivityContext context, Guid orderId)

@@ -4,7 +4,7 @@ using GamesDrop.Checkout.Clients;
 namespace GamesDrop.Checkout.Activities;
 
 /// <summary>Marks a line that cannot be delivered, so the refund step repays it.</summary>
-public sealed class FailLineActivity(KernelOrders kernel) : WorkflowActivity<LineFailure, bool>
+public sealed class FailLineActivity(KernelOrderSteps kernel) : WorkflowActivity<LineFailure, bool>
 {
     public override async Task<bool> RunAsync(WorkflowActivityContext context, LineFailure input)
     {

@@ -9,7 +9,7 @@ namespace GamesDrop.Checkout.Activities;
 /// suppliers app fails over only when a purchase definitely failed). Keys go straight into the kernel's vault and never
 /// into the workflow's history. Our purchase reference is the line's, so a repeat finds the same supplier order.
 /// </summary>
-public sealed class FulfilLineActivity(KernelOrders kernel, SupplierPurchases suppliers, TimeProvider clock)
+public sealed class FulfilLineActivity(KernelOrderSteps kernel, SupplierPurchases suppliers, TimeProvider clock)
     : WorkflowActivity<FulfilLine, LineFulfilment>
 {
     public override async Task<LineFulfilment> RunAsync(WorkflowActivityContext context, FulfilLine input)

@@ -5,7 +5,7 @@ using GamesDrop.Contracts.Orders;
 namespace GamesDrop.Checkout.Activities;
 
 /// <summary>Where the order stands, so the workflow resumes from the recorded stage rather than from the start.</summary>
-public sealed class LoadOrderActivity(KernelOrders kernel) : WorkflowActivity<Guid, OrderStage>
+public sealed class LoadOrderActivity(KernelOrderSteps kernel) : WorkflowActivity<Guid, OrderStage>
 {
     public override async Task<OrderStage> RunAsync(WorkflowActivityContext context, Guid orderId)
     {

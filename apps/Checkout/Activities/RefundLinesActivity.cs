@@ -8,7 +8,7 @@ namespace GamesDrop.Checkout.Activities;
 /// Refunds the paid lines that could not be delivered. The request id names the order and those lines, so a repeat returns
 /// PayPal's first refund, which the kernel records once.
 /// </summary>
-public sealed class RefundLinesActivity(KernelOrders kernel, PayPalClient paypal) : WorkflowActivity<Guid, bool>
+public sealed class RefundLinesActivity(KernelOrderSteps kernel, PayPalClient paypal) : WorkflowActivity<Guid, bool>
 {
     public override async Task<bool> RunAsync(WorkflowActivityContext context, Guid orderId)
     {

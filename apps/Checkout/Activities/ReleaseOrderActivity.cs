@@ -4,7 +4,7 @@ using GamesDrop.Checkout.Clients;
 namespace GamesDrop.Checkout.Activities;
 
 /// <summary>Ends an unpaid order (expired, cancelled or refused) and frees the keys it held.</summary>
-public sealed class ReleaseOrderActivity(KernelOrders kernel) : WorkflowActivity<OrderRelease, bool>
+public sealed class ReleaseOrderActivity(KernelOrderSteps kernel) : WorkflowActivity<OrderRelease, bool>
 {
     public override async Task<bool> RunAsync(WorkflowActivityContext context, OrderRelease input)
     {

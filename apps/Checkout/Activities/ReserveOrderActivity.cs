@@ -4,7 +4,7 @@ using GamesDrop.Checkout.Clients;
 namespace GamesDrop.Checkout.Activities;
 
 /// <summary>Claims own-stock keys and checks supplier stock before any payment is asked for.</summary>
-public sealed class ReserveOrderActivity(KernelOrders kernel) : WorkflowActivity<Guid, ReservationOutcome>
+public sealed class ReserveOrderActivity(KernelOrderSteps kernel) : WorkflowActivity<Guid, ReservationOutcome>
 {
     public override async Task<ReservationOutcome> RunAsync(WorkflowActivityContext context, Guid orderId)
     {

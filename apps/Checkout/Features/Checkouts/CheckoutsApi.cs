@@ -27,7 +27,7 @@ public static class CheckoutsApi
 
     // Scheduling is idempotent: the instance id is the order id, so a repeated start leaves the running checkout alone.
     private static async Task<Results<Accepted, NotFound>> StartAsync(
-        StartCheckout body, KernelOrders kernel, IWorkflowClient workflows, IOptions<CheckoutSettings> settings, CancellationToken ct)
+        StartCheckout body, KernelOrderSteps kernel, IWorkflowClient workflows, IOptions<CheckoutSettings> settings, CancellationToken ct)
     {
         if (await kernel.GetAsync(body.OrderId, ct) is null)
         {
@@ -44,7 +44,7 @@ public static class CheckoutsApi
     /// until the link exists or the order ends, so the shopper is sent on with one call.
     /// </summary>
     private static async Task<Results<Ok<CheckoutState>, NotFound>> GetAsync(
-        Guid orderId, bool? waitForApproval, KernelOrders kernel, TimeProvider clock, CancellationToken ct)
+        Guid orderId, bool? waitForApproval, KernelOrderSteps kernel, TimeProvider clock, CancellationToken ct)
     {
         var deadline = clock.GetUtcNow() + MaxWait;
         while (true)
@@ -63,15 +63,15 @@ public static class CheckoutsApi
         }
     }
 
-    private static Task<Results<NoContent, NotFound>> ReturnAsync(Guid orderId, PayPalReturn body, KernelOrders kernel, IWorkflowClient workflows, CancellationToken ct) =>
+    private static Task<Results<NoContent, NotFound>> ReturnAsync(Guid orderId, PayPalReturn body, KernelOrderSteps kernel, IWorkflowClient workflows, CancellationToken ct) =>
         RaiseAsync(orderId, new PaymentDecision(true, body.Token, "return"), kernel, workflows, ct);
 
-    private static Task<Results<NoContent, NotFound>> CancelAsync(Guid orderId, PayPalReturn body, KernelOrders kernel, IWorkflowClient workflows, CancellationToken ct) =>
+    private static Task<Results<NoContent, NotFound>> CancelAsync(Guid orderId, PayPalReturn body, KernelOrderSteps kernel, IWorkflowClient workflows, CancellationToken ct) =>
         RaiseAsync(orderId, new PaymentDecision(false, body.Token, "cancel"), kernel, workflows, ct);
 
     // The event only wakes the workflow: PayPal, asked by the capture, decides whether the order really was approved.
     private static async Task<Results<NoContent, NotFound>> RaiseAsync(
-        Guid orderId, PaymentDecision decision, KernelOrders kernel, IWorkflowClient workflows, CancellationToken ct)
+        Guid orderId, PaymentDecision decision, KernelOrderSteps kernel, IWorkflowClient workflows, CancellationToken ct)
     {
         if (await kernel.GetAsync(orderId, ct) is not { Payment: { } payment } || payment.ProviderOrderId != decision.PayPalOrderId)
         {

@@ -29,7 +29,7 @@ public static partial class ReconcilerApi
     }
 
     private static async Task<Ok<IReadOnlyList<Reconciled>>> ReconcileAsync(
-        KernelOrders kernel, IWorkflowClient workflows, PayPalClient paypal, IEventPublisher events, IOptions<CheckoutSettings> options,
+        KernelOrderSteps kernel, IWorkflowClient workflows, PayPalClient paypal, IEventPublisher events, IOptions<CheckoutSettings> options,
         TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         var settings = options.Value;
@@ -57,7 +57,7 @@ public static partial class ReconcilerApi
         return TypedResults.Ok<IReadOnlyList<Reconciled>>(done);
     }
 
-    private static async Task<string?> RemedyAsync(StuckOrder order, WorkflowInstance? instance, KernelOrders kernel, IWorkflowClient workflows,
+    private static async Task<string?> RemedyAsync(StuckOrder order, WorkflowInstance? instance, KernelOrderSteps kernel, IWorkflowClient workflows,
         PayPalClient paypal, CheckoutSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         var running = instance is { Status: WorkflowRunStatus.Running or WorkflowRunStatus.Pending or WorkflowRunStatus.Suspended };
@@ -81,9 +81,11 @@ public static partial class ReconcilerApi
                 return null;
             }
         }
+        // A stuck instance is ended first; once it has stopped (the next pass), it is purged and scheduled anew.
         if (running)
         {
             await workflows.TerminateAsync(order.OrderId.ToString("D"), "reconciler: no progress", ct);
+            return "workflow terminated";
         }
         if (instance is not null)
         {

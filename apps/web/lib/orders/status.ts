@@ -1,4 +1,4 @@
-// Order statuses and timeline steps in the shopper's words (checkout-plan.md lists the ones the BFF sends).
+// Order statuses and timeline steps (the kernel's order_events) in the shopper's words.
 
 const finalStatuses = new Set(["completed", "partially_refunded", "refunded", "expired", "cancelled", "failed"]);
 
@@ -27,11 +27,14 @@ export const orderStatusText = (status: string) => statusWords[status] ?? "In pr
 const stepWords: Record<string, string> = {
   created: "Order placed",
   reserved: "Games set aside for you",
-  payment_created: "Sent to PayPal for payment",
+  awaiting_payment: "Sent to PayPal for payment",
   paid: "Payment received",
-  key_delivered: "Key delivered",
+  fulfilling: "Getting your keys",
+  line_fulfilled: "Keys delivered",
+  line_failed: "A game could not be delivered",
   refunded: "Refunded",
   completed: "Order complete",
+  partially_refunded: "Partly refunded",
   expired: "Expired: the payment was not completed in time",
   cancelled: "Cancelled",
   failed: "Could not be completed",

@@ -8,7 +8,7 @@ namespace GamesDrop.Checkout.Clients;
 /// Typed client for the kernel's order routes, the system of record for every checkout step. Each call is idempotent on
 /// the kernel's side, so an activity that runs again (at least once) repeats it safely.
 /// </summary>
-public sealed class KernelOrders(HttpClient http)
+public sealed class KernelOrderSteps(HttpClient http)
 {
     public async Task<CheckoutOrder?> GetAsync(Guid orderId, CancellationToken ct)
     {
