@@ -53,7 +53,10 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
 
     private static EmbeddedApp Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, int port)
     {
-        var app = new EmbeddedApp(database, ownsDatabase, settings ?? new Dictionary<string, string?>());
+        settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        // A data key per database, as run.sh makes one per machine and a restart keeps it; a test may set its own.
+        settings.TryAdd("Secrets:key-vault-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var app = new EmbeddedApp(database, ownsDatabase, settings);
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -99,8 +102,6 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         builder.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.Redis);
         builder.UseSetting("APP_API_TOKEN", AppToken);
-        // A data key per app, as run.sh makes one per machine; a test may set its own.
-        builder.UseSetting("Secrets:key-vault-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
