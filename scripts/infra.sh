@@ -45,7 +45,7 @@ start_postgres() {
     rm -f "$pwfile"
   fi
   as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=${PG_FSYNC:-on} -c max_connections=300" >/dev/null
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=${PG_FSYNC:-on} -c max_connections=${PG_MAX_CONNECTIONS:-300}" >/dev/null
 }
 
 stop_postgres() {
@@ -82,7 +82,8 @@ start_throwaway() {
   pg_port=$(free_port); redis_port=$(free_port)
   password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
   log "starting PostgreSQL on 127.0.0.1:$pg_port and Redis on 127.0.0.1:$redis_port"
-  PG_FSYNC=off start_postgres "$dir/pg" "$pg_port" "$password"
+  # Test suites run side by side, each store with its own pools (and the checkout tests' 200 racing buyers).
+  PG_FSYNC=off PG_MAX_CONNECTIONS=1000 start_postgres "$dir/pg" "$pg_port" "$password"
   REDIS_SAVE="" start_redis "$dir/redis" "$redis_port" "$password"
 }
 

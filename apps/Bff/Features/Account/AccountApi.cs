@@ -17,7 +17,7 @@ public static class AccountApi
         group.MapPut("/profile", PutProfileAsync);
         group.MapGet("/orders", ListOrdersAsync);
         group.MapGet("/orders/{id}", GetOrderAsync);
-        group.MapPost("/orders/{id}/keys/{keyId:long}/reveal", RevealKeyAsync);
+        group.MapPost("/orders/{id}/keys/{keyId}/reveal", RevealKeyAsync);
         return routes;
     }
 

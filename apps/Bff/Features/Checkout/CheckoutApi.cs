@@ -24,10 +24,10 @@ public static class CheckoutApi
     {
         var group = routes.MapGroup("/checkout").WithTags("Checkout").AllowAnonymous();
         group.MapPost("", StartAsync).AddEndpointFilter<CartOwnerFilter>().RequireRateLimiting(CartRateLimits.Writes);
-        group.MapGet("/{orderId:guid}", GetAsync);
+        group.MapGet("/{orderId}", GetAsync);
         // The PayPal order id in the body is the proof: only the buyer sent back from PayPal has it.
-        group.MapPost("/{orderId:guid}/return", ReturnAsync).RequireRateLimiting(CartRateLimits.Writes);
-        group.MapPost("/{orderId:guid}/cancel", CancelAsync).RequireRateLimiting(CartRateLimits.Writes);
+        group.MapPost("/{orderId}/return", ReturnAsync).RequireRateLimiting(CartRateLimits.Writes);
+        group.MapPost("/{orderId}/cancel", CancelAsync).RequireRateLimiting(CartRateLimits.Writes);
         return routes;
     }
 

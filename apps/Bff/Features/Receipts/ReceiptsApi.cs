@@ -16,7 +16,7 @@ public static partial class ReceiptsApi
     {
         var group = routes.MapGroup("/receipts/{token}").WithTags("Receipts").AllowAnonymous();
         group.MapGet("", GetAsync);
-        group.MapPost("/keys/{keyId:long}/reveal", RevealAsync).RequireRateLimiting(CartRateLimits.Writes);
+        group.MapPost("/keys/{keyId}/reveal", RevealAsync).RequireRateLimiting(CartRateLimits.Writes);
         return routes;
     }
 

@@ -19,9 +19,9 @@ public static class CheckoutsApi
     {
         var group = routes.MapGroup("/checkouts").WithTags("Checkouts");
         group.MapPost("", StartAsync);
-        group.MapGet("/{orderId:guid}", GetAsync);
-        group.MapPost("/{orderId:guid}/return", ReturnAsync);
-        group.MapPost("/{orderId:guid}/cancel", CancelAsync);
+        group.MapGet("/{orderId}", GetAsync);
+        group.MapPost("/{orderId}/return", ReturnAsync);
+        group.MapPost("/{orderId}/cancel", CancelAsync);
         return routes;
     }
 
