@@ -112,8 +112,9 @@ describe("checkout", () => {
   test("cancelling on PayPal comes back to the same cart, with a calm notice", async () => {
     const context = await browser.newContext(viewports.mobile);
     const page = await context.newPage();
+    // One key: the cheapest offer may hold a single one, and a second at a dearer offer is refused at this price.
     const product = await productInStock();
-    await addToCart(page, product.slug, 2);
+    await addToCart(page, product.slug, 1);
     await page.goto(`${storeUrl}/cart`);
     const before = await cartContents(page);
 

@@ -120,10 +120,10 @@ public static class CheckoutApi
         value.Length <= 254 && !value.Any(char.IsControl) && MailAddress.TryCreate(value, out var address) && address.Address == value;
 }
 
-public sealed record StartCheckout([property: StringLength(254)] string? Email);
+public sealed record StartCheckout([property: StringLength(254)] string? Email = null);
 
 public sealed record CheckoutStarted(Guid OrderId, string Number, string ApproveUrl, string ReceiptUrl);
 
 public sealed record CheckoutReturned(string ReceiptUrl);
 
-public sealed record PayPalReturn([property: Required, StringLength(64, MinimumLength = 1)] string Token, [property: StringLength(64)] string? PayerId);
+public sealed record PayPalReturn([property: Required, StringLength(64, MinimumLength = 1)] string Token, [property: StringLength(64)] string? PayerId = null);
