@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Context;
@@ -62,6 +63,13 @@ public static class LoggingExtensions
             o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             // Query strings can carry tokens (password reset, PayPal return); log the path only.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.GetMessageTemplateProperties = (http, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(WithoutSecrets(http, path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
             o.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("CorrelationId", CurrentCorrelationId() ?? http.TraceIdentifier);
             o.GetLevel = (http, _, error) => error is not null || http.Response.StatusCode >= 500
@@ -72,4 +80,8 @@ public static class LoggingExtensions
                     ? LogEventLevel.Verbose
                     : LogEventLevel.Information;
         });
+
+    // A receipt link's token (route value "token", BFF and kernel alike) is the credential to the order's keys: log the route's name for it.
+    private static string WithoutSecrets(HttpContext http, string path) =>
+        http.GetRouteValue("token") is string { Length: > 0 } token ? path.Replace(token, "{token}", StringComparison.Ordinal) : path;
 }

@@ -120,7 +120,10 @@ public static class CheckoutApi
         value.Length <= 254 && !value.Any(char.IsControl) && MailAddress.TryCreate(value, out var address) && address.Address == value;
 }
 
-public sealed record StartCheckout([property: StringLength(254)] string? Email = null);
+// Optional members default to null: the JSON options respect required constructor parameters, so without a default an
+// absent "email" or "payerId" would be a 400 although the contract makes both optional. The email's length is checked by
+// IsEmail, so a long one is refused under errors.email like any other bad address.
+public sealed record StartCheckout(string? Email = null);
 
 public sealed record CheckoutStarted(Guid OrderId, string Number, string ApproveUrl, string ReceiptUrl);
 
