@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
+using System.Text.Json.Serialization;
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Kernel;
@@ -123,6 +124,8 @@ public static class CheckoutApi
 // Optional members default to null: the JSON options respect required constructor parameters, so without a default an
 // absent "email" or "payerId" would be a 400 although the contract makes both optional. The email's length is checked by
 // IsEmail, so a long one is refused under errors.email like any other bad address.
+// Its one member is optional, so only refusing unknown members tells a wrong body (a typo, another endpoint's) from "{}".
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StartCheckout(string? Email = null);
 
 public sealed record CheckoutStarted(Guid OrderId, string Number, string ApproveUrl, string ReceiptUrl);
