@@ -38,7 +38,7 @@ sandbox_url="http://127.0.0.1:$(free_port)"
 log "sandbox on $sandbox_url, store on $url (logs in $work)"
 Sandbox__Kinguin__KeyDeliverySeconds=0 Sandbox__Digiflazz__PendingSeconds=0 start_sandbox "$sandbox_url" "$url" "$work/sandbox.log"
 # Only warnings in the log: a line per step of every order would measure the console, not the checkout.
-Serilog__MinimumLevel__Default=Warning Checkout__PurchasePollInterval=00:00:00.200 RateLimits__CartWritesPerIp=1000000 \
+Serilog__MinimumLevel__Default=Warning Checkout__FirstPurchasePoll=00:00:00.100 Checkout__PurchasePollInterval=00:00:00.200 RateLimits__CartWritesPerIp=1000000 \
   start_embedded "$url" "$sandbox_url" "Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=gamesdrop" \
   "127.0.0.1:$redis_port,password=$password" "$work/embedded.log"
 wait_ready "$url" "$host_pid" "$work/embedded.log"

@@ -23,8 +23,8 @@ public static class CheckoutApp
         builder.Services.AddOptions<CheckoutSettings>()
             .Bind(builder.Configuration.GetSection("Checkout"))
             .Configure<IConfiguration>((s, c) => s.StorePublicUrl = c.GetValue("Store:PublicUrl", s.StorePublicUrl)!)
-            .Validate(s => s.ApprovalTimeout > TimeSpan.Zero && s.PurchasePollInterval > TimeSpan.Zero && s.MaxPurchasePolls >= 0
-                && s.StuckAfter > TimeSpan.Zero, "Checkout timings must be positive.")
+            .Validate(s => s.ApprovalTimeout > TimeSpan.Zero && s.FirstPurchasePoll > TimeSpan.Zero && s.PurchasePollInterval >= s.FirstPurchasePoll && s.MaxPurchasePolls >= 0
+                && s.StuckAfter > TimeSpan.Zero, "Checkout timings must be positive, the first purchase poll no longer than the interval.")
             .ValidateOnStart();
         builder.Services.AddServiceClient<KernelOrderSteps>(AppIds.Kernel);
         // A purchase may wait on slow suppliers and the status checks after a lost reply (the suppliers app bounds each call);

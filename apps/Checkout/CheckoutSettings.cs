@@ -9,6 +9,10 @@ public sealed class CheckoutSettings
     /// <summary>How long a reservation waits for the buyer to approve on PayPal before it is released.</summary>
     public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The first wait before a pending supplier purchase is asked about again; each next wait doubles.</summary>
+    public TimeSpan FirstPurchasePoll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two asks about a pending supplier purchase.</summary>
     public TimeSpan PurchasePollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a pending supplier purchase is asked about before the line is refunded (default: about an hour).</summary>

@@ -108,7 +108,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
         var result = await context.CallActivityAsync<LineFulfilment>(nameof(FulfilLineActivity), new FulfilLine(input.OrderId, lineId, null), Retry);
         for (var poll = 0; result.Pending is not null && poll < input.MaxPurchasePolls; poll++)
         {
-            await context.CreateTimer(input.PurchasePollInterval);
+            await context.CreateTimer(PollDelay(poll, input.FirstPurchasePoll, input.PurchasePollInterval));
             result = await context.CallActivityAsync<LineFulfilment>(
                 nameof(FulfilLineActivity), new FulfilLine(input.OrderId, lineId, result.Pending), Retry);
         }
@@ -121,6 +121,10 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
         return result.Fulfilled;
     }
 
+    // Most keys arrive within seconds: ask again soon, then back off to the configured interval.
+    private static TimeSpan PollDelay(int poll, TimeSpan first, TimeSpan longest) =>
+        TimeSpan.FromTicks(Math.Min(longest.Ticks, first.Ticks * (1L << Math.Min(poll, 20))));
+
     private static async Task<CheckoutOutcome> ReleaseAsync(WorkflowContext context, CheckoutInput input, string status, string reason)
     {
         await context.CallActivityAsync<bool>(nameof(ReleaseOrderActivity), new OrderRelease(input.OrderId, status, reason), Retry);
@@ -130,7 +134,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
 }
 
 /// <summary>The workflow's input: the order, and the timings the checkout app is configured with.</summary>
-public sealed record CheckoutInput(Guid OrderId, TimeSpan ApprovalTimeout, TimeSpan PurchasePollInterval, int MaxPurchasePolls);
+public sealed record CheckoutInput(Guid OrderId, TimeSpan ApprovalTimeout, TimeSpan FirstPurchasePoll, TimeSpan PurchasePollInterval, int MaxPurchasePolls);
 
 public sealed record CheckoutOutcome(string Status);
 

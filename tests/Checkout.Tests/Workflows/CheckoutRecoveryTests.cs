@@ -52,6 +52,7 @@ public sealed class CheckoutRecoveryTests
         // Supplier keys arrive late, so the line waits on a purchase poll an hour away: the wake-up that is then deleted.
         await using var shop = await CheckoutStore.StartAsync(new Dictionary<string, string?>
         {
+            ["Checkout:FirstPurchasePoll"] = "01:00:00",
             ["Checkout:PurchasePollInterval"] = "01:00:00",
             ["Checkout:StuckAfter"] = "00:00:01",
         });

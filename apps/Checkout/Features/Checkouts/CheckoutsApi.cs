@@ -35,7 +35,7 @@ public static class CheckoutsApi
         }
         var s = settings.Value;
         await workflows.ScheduleAsync(nameof(CheckoutWorkflow), body.OrderId.ToString("D"),
-            new CheckoutInput(body.OrderId, s.ApprovalTimeout, s.PurchasePollInterval, s.MaxPurchasePolls), ct);
+            new CheckoutInput(body.OrderId, s.ApprovalTimeout, s.FirstPurchasePoll, s.PurchasePollInterval, s.MaxPurchasePolls), ct);
         return TypedResults.Accepted($"{body.OrderId}");
     }
 

@@ -92,7 +92,7 @@ public static partial class ReconcilerApi
             await workflows.PurgeAsync(order.OrderId.ToString("D"), ct);
         }
         await workflows.ScheduleAsync(nameof(CheckoutWorkflow), order.OrderId.ToString("D"),
-            new CheckoutInput(order.OrderId, settings.ApprovalTimeout, settings.PurchasePollInterval, settings.MaxPurchasePolls), ct);
+            new CheckoutInput(order.OrderId, settings.ApprovalTimeout, settings.FirstPurchasePoll, settings.PurchasePollInterval, settings.MaxPurchasePolls), ct);
         return "workflow restarted";
     }
 
