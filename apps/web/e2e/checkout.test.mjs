@@ -54,9 +54,16 @@ async function revealFirstKey(page, name) {
   await reveal.waitFor(toKey);
   await page.getByText("Revealing marks the key as seen").waitFor();
   await screenshot(page, `${name}-key-listed`);
+  // Complete first, so the page has stopped re-reading itself when the key is revealed.
+  await page.getByTestId("order-status").filter({ hasText: "Complete" }).waitFor(toKey);
   await reveal.click();
   const key = page.getByTestId("key-value").first();
-  await key.waitFor();
+  try {
+    await key.waitFor();
+  } catch (error) {
+    await screenshot(page, `${name}-reveal-failed`);
+    throw error;
+  }
   assert.ok((await key.textContent()).trim().length > 0, "the key is shown");
   await page.getByRole("button", { name: /^Copy/ }).first().waitFor();
   await screenshot(page, `${name}-key-revealed`);
