@@ -11,6 +11,11 @@ namespace GamesDrop.Benchmarks;
 /// </summary>
 internal sealed class CheckoutLoad(HttpClient store, HttpClient paypal, IReadOnlyList<string> slugs)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _failures = new();
+
+    /// <summary>How the orders that did not complete ended, e.g. "cancelled: 3".</summary>
+    public string Failures => _failures.IsEmpty ? "none" : string.Join(", ", _failures.OrderBy(f => f.Key).Select(f => $"{f.Key}: {f.Value}"));
+
     private static readonly TimeSpan OrderTimeout = TimeSpan.FromMinutes(2);
 
     public async Task<LatencyReport> RunAsync(int orders, int concurrency, CancellationToken ct)
@@ -24,17 +29,21 @@ internal sealed class CheckoutLoad(HttpClient store, HttpClient paypal, IReadOnl
             while (Interlocked.Increment(ref next) < orders)
             {
                 var started = Stopwatch.GetTimestamp();
+                string status;
                 try
                 {
-                    if (await BuyAsync(slugs[next % slugs.Count], ct) == OrderStatuses.Completed)
-                    {
-                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                        continue;
-                    }
+                    status = await BuyAsync(slugs[next % slugs.Count], ct);
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException e)
                 {
+                    status = "error " + (e.StatusCode is { } code ? (int)code : 0);
                 }
+                if (status == OrderStatuses.Completed)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    continue;
+                }
+                _failures.AddOrUpdate(status, 1, (_, n) => n + 1);
                 errors++;
             }
             return (latencies, errors);
