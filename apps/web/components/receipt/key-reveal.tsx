@@ -44,7 +44,7 @@ function ShownKey({ revealed, label }: { revealed: RevealedKey; label: string })
     return (
       <div className="key-shown">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data URL from the reveal: nothing to optimise */}
-        <img src={src} alt={label} className="key-image" />
+        <img src={src} alt={label} className="key-image" data-testid="key-image" />
         <a href={src} download={`${label}.${revealed.contentType.slice(6).split("+")[0]}`}>
           Download image
         </a>
