@@ -21,9 +21,13 @@ command -v dotnet >/dev/null || { log "the .NET SDK is required (dotnet on PATH)
 
 mkdir -p "$data/logs"
 chmod 755 "$data"
+pg_data="$data/pg"
 if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$data"; then
-  log "PostgreSQL runs as user postgres, which cannot reach $data; clone the repo where that user can traverse the path"
-  exit 1
+  # PostgreSQL runs as user postgres, which cannot enter this checkout (root's home, say): its cluster lives in a folder
+  # of its own, named for this checkout, so each clone keeps its own data there.
+  pg_data="/var/lib/gamesdrop/$(printf '%s' "$root" | sha256sum | cut -c1-16)/pg"
+  mkdir -p "$(dirname "$pg_data")"
+  chmod 755 /var/lib/gamesdrop "$(dirname "$pg_data")"
 fi
 
 # Secrets are made once per machine and never leave .data/ (ignored by git); names added later are made on the next run.
@@ -53,12 +57,12 @@ stop() {
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
   stop_redis "$data/redis"
-  stop_postgres "$data/pg"
+  stop_postgres "$pg_data"
 }
 trap stop INT TERM EXIT
 
-log "PostgreSQL on 127.0.0.1:$PG_PORT (data in .data/pg)"
-start_postgres "$data/pg" "$PG_PORT" "$PG_PASSWORD"
+log "PostgreSQL on 127.0.0.1:$PG_PORT (data in $pg_data)"
+start_postgres "$pg_data" "$PG_PORT" "$PG_PASSWORD"
 log "Redis on 127.0.0.1:$REDIS_PORT (data in .data/redis)"
 start_redis "$data/redis" "$REDIS_PORT" "$REDIS_PASSWORD"
 
