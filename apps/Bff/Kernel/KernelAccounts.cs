@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Contracts.Orders;
-using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Kernel;
 
@@ -43,24 +41,11 @@ public sealed class KernelAccounts(HttpClient http)
     public Task<KernelAnswer<object>> DeleteWishlistItemAsync(Guid userId, string slug, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Delete, $"users/{userId}/wishlist/{Uri.EscapeDataString(slug)}", null, ct);
 
-    // The kernel's refusals (400, 401, 404, 409) are answers the BFF words for shoppers; anything else is a failure.
-    private async Task<KernelAnswer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await http.SendAsync(request, ct);
-        switch (response.StatusCode)
-        {
-            case HttpStatusCode.BadRequest:
-                var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(ct);
-                return new KernelAnswer<T>(response.StatusCode, default, problem?.Errors ?? new Dictionary<string, string[]>());
-            case HttpStatusCode.Unauthorized or HttpStatusCode.NotFound or HttpStatusCode.Conflict
-                or HttpStatusCode.NoContent or HttpStatusCode.Accepted:
-                return new KernelAnswer<T>(response.StatusCode, default, null);
-            default:
-                response.EnsureSuccessStatusCode();
-                return new KernelAnswer<T>(response.StatusCode, await response.Content.ReadFromJsonAsync<T>(ct), null);
-        }
-    }
+    // A 400 carries the fields the kernel refused.
+    private static readonly IReadOnlySet<HttpStatusCode> WithErrors = new HashSet<HttpStatusCode> { HttpStatusCode.BadRequest };
+
+    private Task<KernelAnswer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        KernelCalls.SendAsync<T>(http, method, path, body, WithErrors, ct);
 }
 
 /// <summary>A kernel answer: its status, and the value of a 2xx or the validation errors of a 400.</summary>

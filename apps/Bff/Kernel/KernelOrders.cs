@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using GamesDrop.Contracts.Orders;
-using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Kernel;
 
@@ -24,21 +22,9 @@ public sealed class KernelOrders(HttpClient http)
     public Task<KernelAnswer<RevealedKey>> RevealByTokenAsync(string token, long keyId, CancellationToken ct) =>
         SendAsync<RevealedKey>(HttpMethod.Post, $"receipts/{Uri.EscapeDataString(token)}/keys/{keyId}/reveal", new { }, ct);
 
-    // The kernel's refusals (400, 404, 409) come back with their problem's errors for the BFF to word; anything else is a failure.
-    private async Task<KernelAnswer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await http.SendAsync(request, ct);
-        switch (response.StatusCode)
-        {
-            case HttpStatusCode.BadRequest or HttpStatusCode.Conflict:
-                var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(ct);
-                return new KernelAnswer<T>(response.StatusCode, default, problem?.Errors ?? new Dictionary<string, string[]>());
-            case HttpStatusCode.NotFound:
-                return new KernelAnswer<T>(response.StatusCode, default, null);
-            default:
-                response.EnsureSuccessStatusCode();
-                return new KernelAnswer<T>(response.StatusCode, await response.Content.ReadFromJsonAsync<T>(ct), null);
-        }
-    }
+    // A 409 names the lines that can no longer be bought, as a 400 names bad fields.
+    private static readonly IReadOnlySet<HttpStatusCode> WithErrors = new HashSet<HttpStatusCode> { HttpStatusCode.BadRequest, HttpStatusCode.Conflict };
+
+    private Task<KernelAnswer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        KernelCalls.SendAsync<T>(http, method, path, body, WithErrors, ct);
 }
