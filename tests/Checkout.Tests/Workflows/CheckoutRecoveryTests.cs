@@ -50,11 +50,13 @@ public sealed class CheckoutRecoveryTests
     public async Task A_paid_order_whose_wake_up_was_lost_is_completed_by_the_reconciler()
     {
         // Supplier keys arrive late, so the line waits on a purchase poll an hour away: the wake-up that is then deleted.
+        // "Stuck" is long enough that the host's own reconcile cron never ends the restarted instance between two of its steps
+        // on a loaded machine, and short enough for the test to wait it out.
         await using var shop = await CheckoutStore.StartAsync(new Dictionary<string, string?>
         {
             ["Checkout:FirstPurchasePoll"] = "01:00:00",
             ["Checkout:PurchasePollInterval"] = "01:00:00",
-            ["Checkout:StuckAfter"] = "00:00:01",
+            ["Checkout:StuckAfter"] = "00:00:15",
         });
         await shop.SetFaultsAsync("kinguin", new { keyDeliverySeconds = 2 });
         await shop.SetFaultsAsync("digiflazz", new { keyDeliverySeconds = 2 });
