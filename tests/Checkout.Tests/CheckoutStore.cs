@@ -89,11 +89,19 @@ public sealed class CheckoutStore : IAsyncDisposable
     /// <summary>Starts the order's checkout and returns PayPal's order id once the approval link exists.</summary>
     public async Task<string> StartAsync(Guid orderId)
     {
-        using var checkout = Store.InternalClient();
-        (await checkout.PostAsJsonAsync("/checkout/checkouts", new { orderId })).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var order = await WaitAsync(orderId, o => o.Payment?.ProviderOrderId is not null || OrderStatuses.Final.Contains(o.Status));
+        await BeginAsync(orderId);
+        var order = await WaitAsync(orderId, HasPaymentOrEnded);
         return order.Payment?.ProviderOrderId ?? throw new InvalidOperationException($"Order ended {order.Status} before payment.");
     }
+
+    /// <summary>Starts the order's checkout without waiting for it.</summary>
+    public async Task BeginAsync(Guid orderId)
+    {
+        using var checkout = Store.InternalClient();
+        (await checkout.PostAsJsonAsync("/checkout/checkouts", new { orderId })).StatusCode.Should().Be(HttpStatusCode.Accepted);
+    }
+
+    public static bool HasPaymentOrEnded(CheckoutOrder order) => order.Payment?.ProviderOrderId is not null || OrderStatuses.Final.Contains(order.Status);
 
     /// <summary>What the approval page's Approve button posts; the redirect to the store is not followed.</summary>
     public async Task ApproveOnPayPalAsync(string payPalOrderId, string action = "approve")
@@ -132,6 +140,37 @@ public sealed class CheckoutStore : IAsyncDisposable
             return condition(order!);
         }, Patience)).Should().BeTrue($"order {orderId} should get there; it is {order?.Status}");
         return order!;
+    }
+
+    /// <summary>
+    /// Waits for a crowd of orders. A crowd takes as long as the machine needs, so this gives up only when no order has
+    /// moved for <see cref="Patience"/>, never after a total time.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckoutOrder>> WaitAllAsync(IReadOnlyList<Guid> orderIds, Func<CheckoutOrder, bool> condition)
+    {
+        using var kernel = Store.InternalClient();
+        var orders = new Dictionary<Guid, CheckoutOrder>();
+        var lastMove = DateTime.UtcNow;
+        while (true)
+        {
+            foreach (var id in orderIds.Where(id => !orders.TryGetValue(id, out var known) || !condition(known)))
+            {
+                var order = (await kernel.GetFromJsonAsync<CheckoutOrder>($"/kernel/orders/{id}"))!;
+                if (!orders.TryGetValue(id, out var before) || before.UpdatedAt != order.UpdatedAt || before.Payment != order.Payment)
+                {
+                    lastMove = DateTime.UtcNow;
+                }
+                orders[id] = order;
+            }
+            var waiting = orderIds.Where(id => !condition(orders[id])).ToList();
+            if (waiting.Count == 0)
+            {
+                return [.. orderIds.Select(id => orders[id])];
+            }
+            (DateTime.UtcNow - lastMove).Should().BeLessThan(Patience,
+                $"{waiting.Count} orders should get there, e.g. {waiting[0]} is {orders[waiting[0]].Status}, and none moved");
+            await Task.Delay(250);
+        }
     }
 
     public async Task<IReadOnlyList<SupplierCandidate>> CandidatesAsync(Guid orderId, long lineId)

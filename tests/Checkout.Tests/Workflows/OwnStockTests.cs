@@ -31,23 +31,15 @@ public sealed class OwnStockTests(CheckoutStoreFixture fixture) : IClassFixture<
             new { Slug = slug });
         var placed = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Shop.PlaceAsync(slug, email: $"buyer{i}@example.com")));
 
-        var starts = await Task.WhenAll(placed.Select(async p =>
+        var ids = placed.Select(p => p.OrderId).ToList();
+        await Task.WhenAll(ids.Select(Shop.BeginAsync));
+        var started = await Shop.WaitAllAsync(ids, CheckoutStore.HasPaymentOrEnded);
+        await Task.WhenAll(started.Where(o => o.Payment?.ProviderOrderId is not null).Select(async o =>
         {
-            try
-            {
-                return await Shop.StartAsync(p.OrderId);
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
+            await Shop.ApproveOnPayPalAsync(o.Payment!.ProviderOrderId!);
+            await Shop.ReturnAsync(o.OrderId, o.Payment.ProviderOrderId!);
         }));
-        await Task.WhenAll(placed.Zip(starts).Where(x => x.Second is not null).Select(async x =>
-        {
-            await Shop.ApproveOnPayPalAsync(x.Second!);
-            await Shop.ReturnAsync(x.First.OrderId, x.Second!);
-        }));
-        var orders = await Task.WhenAll(placed.Select(p => Shop.WaitFinalAsync(p.OrderId)));
+        var orders = await Shop.WaitAllAsync(ids, o => OrderStatuses.Final.Contains(o.Status));
 
         orders.Count(o => o.Status == OrderStatuses.Completed).Should().Be(20);
         orders.Where(o => o.Status != OrderStatuses.Completed).Should().OnlyContain(o => o.Status == OrderStatuses.Cancelled || o.Status == OrderStatuses.Refunded);
