@@ -48,6 +48,25 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
         statuses.Should().Contain(HttpStatusCode.TooManyRequests);
     }
 
+    [Theory]
+    [InlineData("/api/AUTH/login")]
+    [InlineData("/api/Auth/Login")]
+    [InlineData("/api/%61uth/login")]
+    [InlineData("/api//auth/login")]
+    public async Task Auth_endpoints_spelled_otherwise_share_the_tight_limit(string path)
+    {
+        using var client = HttpsClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.PostAsync(path, new StringContent("{}"));
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.Should().Contain(HttpStatusCode.TooManyRequests);
+    }
+
     // Trusts exactly the certificate the test made, nothing else.
     private HttpClient HttpsClient() => new(new HttpClientHandler
     {

@@ -27,11 +27,13 @@ public sealed class AuthRateLimits : IDisposable
     }
 
     // The client IP is the forwarded one when a trusted proxy sent the request (ServiceDefaults' forwarded headers).
+    // Keyed by the matched endpoint, never the raw path: routing ignores case, so each spelling of a path would
+    // otherwise get its own allowance.
     public static void AddPolicy(RateLimiterOptions options, IConfiguration configuration)
     {
         var perIp = Options(configuration, "RateLimits:AuthPerIp", 10);
         options.AddPolicy(PerIp, http => RateLimitPartition.GetFixedWindowLimiter(
-            (http.Connection.RemoteIpAddress?.ToString(), http.Request.Path.Value), _ => perIp));
+            (http.Connection.RemoteIpAddress?.ToString(), http.GetEndpoint()?.DisplayName), _ => perIp));
     }
 
     private static FixedWindowRateLimiterOptions Options(IConfiguration configuration, string key, int defaultPermits) => new()
