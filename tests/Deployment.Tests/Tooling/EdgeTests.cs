@@ -32,38 +32,23 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
         response.Headers.Location.Should().Be(new Uri("https://127.0.0.1/api/currency-rates?page=2"));
     }
 
+    // One test, as the zone is shared: the first attempt gets through, and other spellings of the path (routing ignores
+    // case; nginx decodes and merges slashes) count against the same tight limit instead of the API's generous one.
     [Fact]
-    public async Task Auth_endpoints_are_rate_limited_per_client()
+    public async Task Auth_endpoints_are_rate_limited_per_client_however_the_path_is_spelled()
     {
         using var client = HttpsClient();
-        var statuses = new List<HttpStatusCode>();
+        string[] spellings = ["/api/AUTH/sign-in", "/api/Auth/Sign-In", "/api/%41uth/sign-in", "/api//auth/sign-in"];
 
-        for (var i = 0; i < 10; i++)
+        using var first = await client.PostAsync("/api/auth/sign-in", new StringContent("{}"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
         {
-            using var response = await client.PostAsync("/api/auth/sign-in", new StringContent("{}"));
+            using var response = await client.PostAsync(spellings[i % spellings.Length], new StringContent("{}"));
             statuses.Add(response.StatusCode);
         }
 
-        statuses[0].Should().NotBe(HttpStatusCode.TooManyRequests);
-        statuses.Should().Contain(HttpStatusCode.TooManyRequests);
-    }
-
-    [Theory]
-    [InlineData("/api/AUTH/login")]
-    [InlineData("/api/Auth/Login")]
-    [InlineData("/api/%61uth/login")]
-    [InlineData("/api//auth/login")]
-    public async Task Auth_endpoints_spelled_otherwise_share_the_tight_limit(string path)
-    {
-        using var client = HttpsClient();
-        var statuses = new List<HttpStatusCode>();
-
-        for (var i = 0; i < 10; i++)
-        {
-            using var response = await client.PostAsync(path, new StringContent("{}"));
-            statuses.Add(response.StatusCode);
-        }
-
+        first.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
         statuses.Should().Contain(HttpStatusCode.TooManyRequests);
     }
 
