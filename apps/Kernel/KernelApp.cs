@@ -47,6 +47,7 @@ public static class KernelApp
             .MapCurrencies()
             .MapUsers()
             .MapPasswords()
+            .MapEmailVerification()
             .MapUserOrders()
             .MapOrders()
             .MapOrderLines()

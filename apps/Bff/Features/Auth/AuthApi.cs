@@ -14,6 +14,7 @@ public static class AuthApi
 {
     private const string SignInFailed = "The email or password is not correct, or the account is locked for a while.";
     private const string TooMany = "Too many attempts; try again in a minute.";
+    private const string Unverified = "Confirm your email first: we have sent you a link. Then sign in again.";
 
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder routes)
     {
@@ -22,6 +23,7 @@ public static class AuthApi
         open.MapPost("/login", LoginAsync);
         open.MapPost("/password-reset", RequestResetAsync);
         open.MapPost("/password-reset/confirm", ConfirmResetAsync);
+        open.MapPost("/email-verification/confirm", ConfirmEmailAsync);
 
         var signedIn = routes.MapGroup("/auth").WithTags("Auth")
             .RequireAuthorization(SessionAuthentication.Customer).AddEndpointFilter<CsrfFilter>();
@@ -55,6 +57,12 @@ public static class AuthApi
         if (user is null)
         {
             return TypedResults.Problem(SignInFailed, statusCode: StatusCodes.Status401Unauthorized);
+        }
+        // Only the password's owner hears this, so it tells a stranger nothing; the kernel mails a fresh link at most every few minutes.
+        if (!user.EmailVerified)
+        {
+            await kernel.RequestEmailVerificationAsync(user.Id, ct);
+            return TypedResults.Problem(Unverified, statusCode: StatusCodes.Status403Forbidden);
         }
         if (http.Request.Cookies.TryGetValue(SessionCookie.Name, out var old) && old.Length > 0)
         {
@@ -113,6 +121,12 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
+    private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailAsync(ConfirmEmail body, KernelAccounts kernel, CancellationToken ct)
+    {
+        var answer = await kernel.ConfirmEmailAsync(body, ct);
+        return answer.Value is null ? TypedResults.ValidationProblem(answer.Errors ?? new Dictionary<string, string[]>()) : TypedResults.NoContent();
+    }
+
     private static ProblemHttpResult TooManyAttempts() => TypedResults.Problem(TooMany, statusCode: StatusCodes.Status429TooManyRequests);
 }
 
@@ -126,6 +140,8 @@ public sealed record Login([Required, MaxLength(254)] string Email, [Required, M
 public sealed record ChangePassword([Required, MaxLength(128)] string CurrentPassword, [Required, StringLength(128, MinimumLength = 8)] string NewPassword);
 
 public sealed record RequestPasswordReset([Required, MaxLength(254)] string Email);
+
+public sealed record ConfirmEmail([Required, MaxLength(100)] string Token);
 
 public sealed record ConfirmPasswordReset([Required, MaxLength(100)] string Token, [Required, StringLength(128, MinimumLength = 8)] string NewPassword);
 

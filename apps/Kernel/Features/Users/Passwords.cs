@@ -7,7 +7,7 @@ namespace GamesDrop.Kernel.Features.Users;
 
 /// <summary>
 /// Password hashing by ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2, versioned), and the
-/// one-time reset tokens, which are random and stored only as their SHA-256.
+/// one-time mailed tokens (password reset, email verification), which are random and stored only as their SHA-256.
 /// </summary>
 public sealed class Passwords
 {
@@ -40,7 +40,7 @@ public sealed class Passwords
 
     public void VerifyDecoy(string password) => _hasher.VerifyHashedPassword(this, _decoy, password);
 
-    public static string NewResetToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] TokenHash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

@@ -27,6 +27,9 @@ export const login = (email: string, password: string) =>
 export const register = (email: string, password: string, displayName: string) =>
   bff<void>("/auth/register", { method: "POST", body: { email, password, displayName }, shopper: "action" });
 
+export const confirmEmail = (token: string) =>
+  bff<void>("/auth/email-verification/confirm", { method: "POST", body: { token }, shopper: "action" });
+
 export const logout = () => signedInWrite<void>("POST", "/auth/logout");
 
 export const requestPasswordReset = (email: string) =>
