@@ -85,9 +85,16 @@ public static class AuthApi
     }
 
     // Whoever knew the old password may hold a session: every other one of the user's ends, this browser's stays.
-    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
-        ChangePassword body, HttpContext http, KernelAccounts kernel, SessionStore sessions, CancellationToken ct)
+    // Guessing the current password from a stolen session is slowed per account and per client; nothing locks the account.
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePassword body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CancellationToken ct)
     {
+        var (acquired, retryAfter) = limits.TryAcquirePasswordChange(http.UserId(), http.Connection.RemoteIpAddress?.ToString());
+        if (!acquired)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem("Too many attempts; try again in a few minutes.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
         var answer = await kernel.ChangePasswordAsync(http.UserId(), body, ct);
         if (answer.Errors is { } errors)
         {

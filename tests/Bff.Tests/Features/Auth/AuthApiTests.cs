@@ -153,6 +153,26 @@ public sealed class AuthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_is_slowed_down_and_never_locks_the_owner_out()
+    {
+        await _ann.SignedUpAsync("ann@example.com");
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            guesses.Add((await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = $"guess {i}", newPassword = "mallory horse" })).StatusCode);
+        }
+
+        var slowed = await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = "correct horse", newPassword = "mallory horse" });
+        using var owner = new Shopper(_app);
+        var ownerSignsIn = await owner.LoginAsync("ann@example.com");
+
+        guesses.Should().AllBeEquivalentTo(HttpStatusCode.BadRequest);
+        slowed.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        slowed.Headers.RetryAfter.Should().NotBeNull();
+        ownerSignsIn.StatusCode.Should().Be(HttpStatusCode.OK, "the guesses slowed the session that made them, not the account");
+    }
+
+    [Fact]
     public async Task A_mailed_reset_token_sets_a_new_password_once_and_changing_it_needs_the_current_one()
     {
         await _ann.SignedUpAsync("ann@example.com");
