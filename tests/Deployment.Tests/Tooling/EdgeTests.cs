@@ -18,6 +18,7 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
         (await rates.Content.ReadAsStringAsync()).Should().StartWith("[");
         rates.Headers.GetValues("Strict-Transport-Security").Single().Should().Contain("max-age=");
         rates.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
+        rates.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("default-src 'self'");
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
