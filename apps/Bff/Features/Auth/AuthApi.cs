@@ -64,7 +64,7 @@ public static class AuthApi
             await kernel.RequestEmailVerificationAsync(user.Id, ct);
             return TypedResults.Problem(Unverified, statusCode: StatusCodes.Status403Forbidden);
         }
-        if (http.Request.Cookies.TryGetValue(SessionCookie.Name, out var old) && old.Length > 0)
+        if (http.Request.Cookies.TryGetValue(SessionCookie.NameFor(http.Request), out var old) && old.Length > 0)
         {
             await sessions.EndAsync(old, ct);
         }

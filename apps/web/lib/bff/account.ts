@@ -4,9 +4,12 @@ import { redirect } from "next/navigation";
 import type { BffOrder, BffProfile, BffSignedIn } from "./types";
 import { bff, orNull } from "./request";
 
+// The BFF names the session cookie __Host-gd_session when the browser used TLS, gd_session otherwise.
+export const hasSession = (jar: { has(name: string): boolean }) => jar.has("__Host-gd_session") || jar.has("gd_session");
+
 // Who is signed in; null for a visitor, without asking the BFF when there is no session cookie at all.
 export async function getProfile(): Promise<BffProfile | null> {
-  if (!(await cookies()).has("gd_session")) return null;
+  if (!hasSession(await cookies())) return null;
   return orNull(bff<BffProfile>("/account/profile", { shopper: "page" }), 401);
 }
 

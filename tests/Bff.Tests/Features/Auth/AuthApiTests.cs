@@ -58,7 +58,8 @@ public sealed class AuthApiTests : IAsyncLifetime
 
         var response = await _ann.Http.SendAsync(request);
 
-        response.Headers.GetValues("Set-Cookie").Single().Should().Contain("secure");
+        response.Headers.GetValues("Set-Cookie").Single().Should().StartWith("__Host-gd_session=").And.Contain("secure").And.Contain("path=/")
+            .And.NotContain("domain=");
     }
 
     [Fact]
