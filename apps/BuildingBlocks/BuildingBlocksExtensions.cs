@@ -30,6 +30,8 @@ public static class BuildingBlocksExtensions
 
         services.AddPostgres();
         services.AddMigrations("messaging", typeof(OutboxRelay).Assembly);
+        // Before the migrations AddMigrations put first: a host with a placeholder app token touches nothing.
+        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, PlaceholderSecrets>());
         services.AddSingleton<IEventPublisher, OutboxPublisher>();
         services.AddHostedService<OutboxRelay>();
 

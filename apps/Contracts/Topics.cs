@@ -9,6 +9,7 @@ public static class Topics
     public const string SupplierBalanceLow = "supplier-balance-low";
     public const string PasswordResetRequested = "password-reset-requested";
     public const string RegistrationAttempted = "registration-attempted";
+    public const string EmailVerificationRequested = "email-verification-requested";
     public const string WishlistPriceDropped = "wishlist-price-dropped";
     public const string OrderCreated = "order-created";
     public const string OrderPaid = "order-paid";

@@ -5,4 +5,10 @@ public sealed class CatalogSettings
 {
     /// <summary>An offer not confirmed by its supplier for longer than this is shown as stale.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// PostgreSQL's statement_timeout for searches by words, whose fuzzy matching a hostile query could make slow: a
+    /// search ends by then, whatever it was asked (suggestions get the same bound, to the second).
+    /// </summary>
+    public TimeSpan SearchStatementTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

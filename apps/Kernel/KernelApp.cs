@@ -32,7 +32,7 @@ public static class KernelApp
         builder.Services.AddSingleton<Repricer>();
         builder.Services.AddHostedService<FacetCubeFolder>();
         builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
-            DataExtensions.Required(sp, DataExtensions.ConnectionName)));
+            DataExtensions.Required(sp, DataExtensions.ConnectionName), sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddHostedService<AdminAccount>();
         builder.Services.AddSingleton<KeyVault>();
@@ -47,6 +47,7 @@ public static class KernelApp
             .MapCurrencies()
             .MapUsers()
             .MapPasswords()
+            .MapEmailVerification()
             .MapUserOrders()
             .MapOrders()
             .MapOrderLines()

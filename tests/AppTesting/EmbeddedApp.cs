@@ -40,15 +40,20 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
 
     /// <summary>
     /// Stops <paramref name="previous"/> as a crashed or redeployed host would and starts another on its database, port and
-    /// settings, as a restart of ./run.sh does.
+    /// settings, as a restart of ./run.sh does; <paramref name="changed"/> settings, if any, as an operator's edit before it.
     /// </summary>
-    public static async Task<EmbeddedApp> RestartAsync(EmbeddedApp previous)
+    public static async Task<EmbeddedApp> RestartAsync(EmbeddedApp previous, IDictionary<string, string?>? changed = null)
     {
         var port = previous.BaseUri.Port;
         var owns = previous._ownsDatabase;
         previous._ownsDatabase = false;
         await previous.DisposeAsync();
-        return Start(previous._database, owns, previous._settings, port);
+        var settings = new Dictionary<string, string?>(previous._settings);
+        foreach (var (key, value) in changed ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return Start(previous._database, owns, settings, port);
     }
 
     private static EmbeddedApp Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, int port)

@@ -25,6 +25,10 @@ public static class Mailbox
     }
 
     // The token reaches the shopper only through the mail: kernel outbox, pub/sub, the notifier's mail outbox.
-    public static async Task<string> ResetTokenAsync(EmbeddedApp app, string recipient) =>
-        Regex.Match((await MailAsync(app, recipient, "Reset")).GetProperty("body").GetString()!, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
+    public static Task<string> ResetTokenAsync(EmbeddedApp app, string recipient) => TokenAsync(app, recipient, "Reset");
+
+    public static Task<string> VerificationTokenAsync(EmbeddedApp app, string recipient) => TokenAsync(app, recipient, "Confirm your");
+
+    private static async Task<string> TokenAsync(EmbeddedApp app, string recipient, string subject) =>
+        Regex.Match((await MailAsync(app, recipient, subject)).GetProperty("body").GetString()!, "token=([A-Za-z0-9_-]+)").Groups[1].Value;
 }

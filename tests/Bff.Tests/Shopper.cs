@@ -9,9 +9,11 @@ namespace GamesDrop.Bff.Tests;
 public sealed class Shopper : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly EmbeddedApp _app;
 
     public Shopper(EmbeddedApp app)
     {
+        _app = app;
         Cookies = new CookieContainer();
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = app.BaseUri };
     }
@@ -36,13 +38,17 @@ public sealed class Shopper : IDisposable
         return response;
     }
 
-    /// <summary>Registers and signs in, failing the test if either does not work.</summary>
+    /// <summary>Registers, confirms the email by the mailed link and signs in, failing the test if any of it does not work.</summary>
     public async Task<Shopper> SignedUpAsync(string email)
     {
         (await RegisterAsync(email)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await ConfirmEmailAsync(await Mailbox.VerificationTokenAsync(_app, email))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await LoginAsync(email)).StatusCode.Should().Be(HttpStatusCode.OK);
         return this;
     }
+
+    public Task<HttpResponseMessage> ConfirmEmailAsync(string token) =>
+        _http.PostAsJsonAsync("/bff/api/auth/email-verification/confirm", new { token });
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, bool withCsrf = true)
     {

@@ -29,6 +29,12 @@ public sealed class KernelAccounts(HttpClient http)
     public Task<KernelAnswer<KernelPasswordReset>> ConfirmPasswordResetAsync(object body, CancellationToken ct) =>
         SendAsync<KernelPasswordReset>(HttpMethod.Post, "users/password-resets/confirm", body, ct);
 
+    public Task<KernelAnswer<object>> RequestEmailVerificationAsync(Guid id, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Post, $"users/{id}/email-verifications", null, ct);
+
+    public Task<KernelAnswer<KernelEmailVerified>> ConfirmEmailAsync(object body, CancellationToken ct) =>
+        SendAsync<KernelEmailVerified>(HttpMethod.Post, "users/email-verifications/confirm", body, ct);
+
     public Task<KernelAnswer<IReadOnlyList<KernelOrder>>> OrdersAsync(Guid userId, CancellationToken ct) =>
         SendAsync<IReadOnlyList<KernelOrder>>(HttpMethod.Get, $"users/{userId}/orders", null, ct);
 
@@ -51,10 +57,14 @@ public sealed class KernelAccounts(HttpClient http)
 /// <summary>A kernel answer: its status, and the value of a 2xx or the validation errors of a 400.</summary>
 public sealed record KernelAnswer<T>(HttpStatusCode Status, T? Value, IDictionary<string, string[]>? Errors);
 
-public sealed record KernelUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+public sealed record KernelUser(
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, bool EmailVerified, DateTimeOffset CreatedAt);
 
 /// <summary>A spent reset token: whose password it set.</summary>
 public sealed record KernelPasswordReset(Guid UserId);
+
+/// <summary>A spent verification token: whose email it proved.</summary>
+public sealed record KernelEmailVerified(Guid UserId);
 
 public sealed record KernelUserPage(IReadOnlyList<KernelUser> Items, long Total);
 

@@ -15,7 +15,7 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Cookies.TryGetValue(SessionCookie.Name, out var id) || id is not { Length: > 0 and <= MaxIdLength })
+        if (!Request.Cookies.TryGetValue(SessionCookie.NameFor(Request), out var id) || id is not { Length: > 0 and <= MaxIdLength })
         {
             return AuthenticateResult.NoResult();
         }

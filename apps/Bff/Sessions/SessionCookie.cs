@@ -1,21 +1,30 @@
 namespace GamesDrop.Bff.Sessions;
 
-/// <summary>The cookie carrying the session id: HttpOnly, SameSite=Lax, Secure whenever the browser used TLS (as the cart cookie).</summary>
+/// <summary>
+/// The cookie carrying the session id: HttpOnly, SameSite=Lax, Secure whenever the browser used TLS (as the cart cookie).
+/// Over TLS it is named <c>__Host-gd_session</c>: browsers then keep it only as Secure, Path=/ and host-only, so no
+/// sibling subdomain or plain-HTTP page can plant or overwrite a session.
+/// </summary>
 public static class SessionCookie
 {
     public const string Name = "gd_session";
 
-    public static void Set(HttpContext http, string sessionId) => http.Response.Cookies.Append(Name, sessionId, Options(http.Request));
+    public static string NameFor(HttpRequest request) => IsSecure(request) ? "__Host-" + Name : Name;
 
-    public static void Clear(HttpContext http) => http.Response.Cookies.Delete(Name, Options(http.Request));
+    public static void Set(HttpContext http, string sessionId) => http.Response.Cookies.Append(NameFor(http.Request), sessionId, Options(http.Request));
+
+    public static void Clear(HttpContext http) => http.Response.Cookies.Delete(NameFor(http.Request), Options(http.Request));
 
     // Behind nginx the app sees plain HTTP and X-Forwarded-Proto tells what the browser used; the header can only add Secure.
     public static CookieOptions Options(HttpRequest request) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
-        Secure = request.IsHttps || string.Equals(request.Headers["X-Forwarded-Proto"], "https", StringComparison.OrdinalIgnoreCase),
+        Secure = IsSecure(request),
         Path = "/",
         IsEssential = true,
     };
+
+    private static bool IsSecure(HttpRequest request) =>
+        request.IsHttps || string.Equals(request.Headers["X-Forwarded-Proto"], "https", StringComparison.OrdinalIgnoreCase);
 }

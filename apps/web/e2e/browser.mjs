@@ -5,6 +5,11 @@ import { chromium } from "playwright-core";
 
 export const storeUrl = (process.env.STORE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 
+// The store's mails are read from the Embedded host's /notifier/dev/mail, an internal route that wants the app token.
+const hostUrl = process.env.HOST_URL?.replace(/\/$/, "");
+const appToken = process.env.APP_API_TOKEN;
+export const readsMail = Boolean(hostUrl && appToken);
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -44,4 +49,38 @@ export async function register(page, email, password, next = "") {
   await page.getByLabel("Display name").fill("Test Gamer");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+}
+
+// The link in the first mail to `email` whose subject has `subject`. A mail is written when the kernel's event reaches
+// the notifier, a moment after the request: ask until it is there.
+export async function mailLink(email, subject) {
+  if (!readsMail) throw new Error("HOST_URL and APP_API_TOKEN are needed to read the store's mail");
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`${hostUrl}/notifier/dev/mail`, { headers: { "dapr-api-token": appToken } });
+    if (response.status !== 200) throw new Error(`the mail view answered ${response.status}`);
+    const mail = (await response.json()).find((m) => m.recipient === email && m.subject.includes(subject));
+    if (mail) return new URL(mail.body.match(/https?:\/\/\S+/)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail "${subject}" for ${email}`);
+}
+
+// After the registration form was sent: confirms the email by the mailed link and signs in, heading for `next`.
+export async function confirmAndSignIn(page, email, password, next = "") {
+  await page.getByRole("status").filter({ hasText: "open the link we sent" }).waitFor();
+  const link = await mailLink(email, "Confirm your");
+  await page.goto(`${storeUrl}${link.pathname}${link.search}`);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await page.waitForURL(/\/login\?verified=1/);
+  await page.getByRole("status").filter({ hasText: "Your email is confirmed" }).waitFor();
+  if (next) await page.goto(`${storeUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+// A new shopper, signed in with a confirmed email; lands on `next`, or the account.
+export async function signUp(page, email, password, next = "") {
+  await register(page, email, password);
+  await confirmAndSignIn(page, email, password, next);
 }

@@ -3,7 +3,7 @@
 // delivery run in the background on a shared CI box, and no test asserts how long they took.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, register, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 
 const password = "correct-horse-42";
 // Starting a checkout waits for PayPal's approve link; a key may come from a supplier after the payment.
@@ -76,7 +76,7 @@ describe("checkout", () => {
     const context = await browser.newContext(viewports.desktop);
     const page = await context.newPage();
     const email = uniqueEmail("buyer");
-    await register(page, email, password);
+    await signUp(page, email, password);
     await page.waitForURL(`${storeUrl}/account`);
     const product = await productInStock();
 

@@ -2,7 +2,7 @@
 // an account made on the way (the cart survives it), the wishlist with a target price, signing out, a mistyped password.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { confirmAndSignIn, launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 
 // "Eldmoor" with a letter missing: the kernel's typo correction must still find the Eldmoor games.
 const typo = "eldmor";
@@ -112,6 +112,7 @@ for (const [device, options] of Object.entries(viewports)) {
       await page.getByLabel("Password").fill(password);
       await screenshot(page, `${device}-9-register`);
       await page.getByRole("button", { name: "Create account" }).click();
+      await confirmAndSignIn(page, email, password, "/cart");
       await page.waitForURL(/\/cart$/);
       await page.getByRole("link", { name: "Account", exact: true }).waitFor();
       assert.equal(await quantity.inputValue(), "3", "the cart survives signing in");

@@ -18,6 +18,7 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
         (await rates.Content.ReadAsStringAsync()).Should().StartWith("[");
         rates.Headers.GetValues("Strict-Transport-Security").Single().Should().Contain("max-age=");
         rates.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
+        rates.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("default-src 'self'");
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -32,19 +33,23 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
         response.Headers.Location.Should().Be(new Uri("https://127.0.0.1/api/currency-rates?page=2"));
     }
 
+    // One test, as the zone is shared: the first attempt gets through, and other spellings of the path (routing ignores
+    // case; nginx decodes and merges slashes) count against the same tight limit instead of the API's generous one.
     [Fact]
-    public async Task Auth_endpoints_are_rate_limited_per_client()
+    public async Task Auth_endpoints_are_rate_limited_per_client_however_the_path_is_spelled()
     {
         using var client = HttpsClient();
-        var statuses = new List<HttpStatusCode>();
+        string[] spellings = ["/api/AUTH/sign-in", "/api/Auth/Sign-In", "/api/%41uth/sign-in", "/api//auth/sign-in"];
 
-        for (var i = 0; i < 10; i++)
+        using var first = await client.PostAsync("/api/auth/sign-in", new StringContent("{}"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
         {
-            using var response = await client.PostAsync("/api/auth/sign-in", new StringContent("{}"));
+            using var response = await client.PostAsync(spellings[i % spellings.Length], new StringContent("{}"));
             statuses.Add(response.StatusCode);
         }
 
-        statuses[0].Should().NotBe(HttpStatusCode.TooManyRequests);
+        first.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
         statuses.Should().Contain(HttpStatusCode.TooManyRequests);
     }
 

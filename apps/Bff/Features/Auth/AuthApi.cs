@@ -14,6 +14,7 @@ public static class AuthApi
 {
     private const string SignInFailed = "The email or password is not correct, or the account is locked for a while.";
     private const string TooMany = "Too many attempts; try again in a minute.";
+    private const string Unverified = "Confirm your email first: we have sent you a link. Then sign in again.";
 
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder routes)
     {
@@ -22,6 +23,7 @@ public static class AuthApi
         open.MapPost("/login", LoginAsync);
         open.MapPost("/password-reset", RequestResetAsync);
         open.MapPost("/password-reset/confirm", ConfirmResetAsync);
+        open.MapPost("/email-verification/confirm", ConfirmEmailAsync);
 
         var signedIn = routes.MapGroup("/auth").WithTags("Auth")
             .RequireAuthorization(SessionAuthentication.Customer).AddEndpointFilter<CsrfFilter>();
@@ -56,7 +58,13 @@ public static class AuthApi
         {
             return TypedResults.Problem(SignInFailed, statusCode: StatusCodes.Status401Unauthorized);
         }
-        if (http.Request.Cookies.TryGetValue(SessionCookie.Name, out var old) && old.Length > 0)
+        // Only the password's owner hears this, so it tells a stranger nothing; the kernel mails a fresh link at most every few minutes.
+        if (!user.EmailVerified)
+        {
+            await kernel.RequestEmailVerificationAsync(user.Id, ct);
+            return TypedResults.Problem(Unverified, statusCode: StatusCodes.Status403Forbidden);
+        }
+        if (http.Request.Cookies.TryGetValue(SessionCookie.NameFor(http.Request), out var old) && old.Length > 0)
         {
             await sessions.EndAsync(old, ct);
         }
@@ -77,9 +85,16 @@ public static class AuthApi
     }
 
     // Whoever knew the old password may hold a session: every other one of the user's ends, this browser's stays.
-    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
-        ChangePassword body, HttpContext http, KernelAccounts kernel, SessionStore sessions, CancellationToken ct)
+    // Guessing the current password from a stolen session is slowed per account and per client; nothing locks the account.
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePassword body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CancellationToken ct)
     {
+        var (acquired, retryAfter) = limits.TryAcquirePasswordChange(http.UserId(), http.Connection.RemoteIpAddress?.ToString());
+        if (!acquired)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem("Too many attempts; try again in a few minutes.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
         var answer = await kernel.ChangePasswordAsync(http.UserId(), body, ct);
         if (answer.Errors is { } errors)
         {
@@ -113,6 +128,12 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
+    private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailAsync(ConfirmEmail body, KernelAccounts kernel, CancellationToken ct)
+    {
+        var answer = await kernel.ConfirmEmailAsync(body, ct);
+        return answer.Value is null ? TypedResults.ValidationProblem(answer.Errors ?? new Dictionary<string, string[]>()) : TypedResults.NoContent();
+    }
+
     private static ProblemHttpResult TooManyAttempts() => TypedResults.Problem(TooMany, statusCode: StatusCodes.Status429TooManyRequests);
 }
 
@@ -126,6 +147,8 @@ public sealed record Login([Required, MaxLength(254)] string Email, [Required, M
 public sealed record ChangePassword([Required, MaxLength(128)] string CurrentPassword, [Required, StringLength(128, MinimumLength = 8)] string NewPassword);
 
 public sealed record RequestPasswordReset([Required, MaxLength(254)] string Email);
+
+public sealed record ConfirmEmail([Required, MaxLength(100)] string Token);
 
 public sealed record ConfirmPasswordReset([Required, MaxLength(100)] string Token, [Required, StringLength(128, MinimumLength = 8)] string NewPassword);
 

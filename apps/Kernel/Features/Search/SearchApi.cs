@@ -18,12 +18,12 @@ public static class SearchApi
     /// search anew for every query (custom plans look cheaper to it), which costs more than running it. A pool of
     /// its own, so other statements keep plans made for their actual values. Its connections run only that
     /// statement and change no session state, so they skip the reset statements a pooled connection otherwise
-    /// runs before each reuse.
+    /// runs before each reuse. Each statement is cancelled by the server after <paramref name="statementTimeout"/>.
     /// </summary>
-    public static NpgsqlDataSource BuildWordsDataSource(string connectionString)
+    public static NpgsqlDataSource BuildWordsDataSource(string connectionString, TimeSpan statementTimeout)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
-        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c statement_timeout={(long)statementTimeout.TotalMilliseconds}".Trim();
         return NpgsqlDataSource.Create(settings);
     }
 
@@ -36,9 +36,10 @@ public static class SearchApi
 
     // Facets count the matches that pass every other filter, so choosing a platform still shows how many
     // results the other platforms would give instead of only the chosen one.
-    private static async Task<Results<Ok<SearchResult>, ValidationProblem>> SearchAsync(
+    // A search the statement timeout ended is the store's trouble, not the shopper's: 503, try again shortly.
+    private static async Task<Results<Ok<SearchResult>, ValidationProblem, ProblemHttpResult>> SearchAsync(
         [AsParameters] SearchRequest request, StoreSettings store, NpgsqlDataSource db,
-        [FromKeyedServices(WordsDataSource)] NpgsqlDataSource words, CancellationToken ct)
+        [FromKeyedServices(WordsDataSource)] NpgsqlDataSource words, HttpContext http, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
@@ -47,7 +48,16 @@ public static class SearchApi
         }
         var sql = StatementFor(request);
         await using var connection = await (ReferenceEquals(sql, SearchSql.SearchWords) ? words : db).OpenConnectionAsync(ct);
-        var row = await QueryAsync(connection, sql, request, store.Currency, ct);
+        SearchRow row;
+        try
+        {
+            row = await QueryAsync(connection, sql, request, store.Currency, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem("The search took too long. Try fewer or shorter words.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         return TypedResults.Ok(new SearchResult(
             Read<SearchItem>(row.Items), row.Total,
             new SearchFacets(Read<FacetValue>(row.Platform), Read<FacetValue>(row.Region), Read<FacetValue>(row.Genre),
@@ -55,13 +65,13 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
-        string? q, NpgsqlDataSource db, CancellationToken ct)
+        string? q, NpgsqlDataSource db, CatalogSettings catalog, CancellationToken ct)
     {
-        if (q?.Length > SearchRequest.MaxQueryLength || q?.Contains('\0') == true)
+        if (q?.Length > SearchRequest.MaxQueryLength || q?.Contains('\0') == true || SearchRequest.WordCount(q) > SearchRequest.MaxQueryWords)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["q"] = [$"At most {SearchRequest.MaxQueryLength} characters."],
+                ["q"] = [$"At most {SearchRequest.MaxQueryLength} characters and {SearchRequest.MaxQueryWords} words."],
             });
         }
         // One or two characters match too much to be worth a query.
@@ -70,7 +80,8 @@ public static class SearchApi
             return TypedResults.Ok<IReadOnlyList<string>>([]);
         }
         await using var connection = await db.OpenConnectionAsync(ct);
-        var titles = await connection.QueryAsync<string>(new CommandDefinition(SearchSql.Suggest, new { Q = q }, cancellationToken: ct));
+        var titles = await connection.QueryAsync<string>(new CommandDefinition(SearchSql.Suggest, new { Q = q },
+            commandTimeout: (int)Math.Ceiling(catalog.SearchStatementTimeout.TotalSeconds), cancellationToken: ct));
         return TypedResults.Ok<IReadOnlyList<string>>(titles.ToList());
     }
 

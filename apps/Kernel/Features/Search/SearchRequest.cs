@@ -13,6 +13,8 @@ public sealed record SearchRequest(
     string? Sort, int? Page, int? PageSize)
 {
     public const int MaxQueryLength = 200;
+    // Each word may be fuzzily matched against the whole catalog's vocabulary; a title search needs a handful.
+    public const int MaxQueryWords = 10;
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 24;
     // Deep pages cost a sort of everything before them and no shopper reads them.
@@ -27,6 +29,7 @@ public sealed record SearchRequest(
     {
         var errors = new Dictionary<string, string[]>();
         Check(errors, nameof(Q), Q is null || (Q.Length <= MaxQueryLength && !Q.Contains('\0')), $"At most {MaxQueryLength} characters.");
+        Check(errors, nameof(Q), WordCount(Q) <= MaxQueryWords, $"At most {MaxQueryWords} words.");
         foreach (var (name, value) in new[] { (nameof(Platform), Platform), (nameof(Region), Region), (nameof(Genre), Genre) })
         {
             Check(errors, name, value is null || (value.Length <= 100 && !value.Contains('\0')), "At most 100 characters.");
@@ -43,6 +46,10 @@ public sealed record SearchRequest(
         }
         return errors;
     }
+
+    /// <summary>Words as the search splits them: runs of letters and digits.</summary>
+    public static int WordCount(string? q) =>
+        q is null ? 0 : q.Where((c, i) => char.IsLetterOrDigit(c) && (i == 0 || !char.IsLetterOrDigit(q[i - 1]))).Count();
 
     /// <summary>The query, or null when it has nothing to search by (blank or punctuation only).</summary>
     public string? Text => Q is not null && Q.Any(char.IsLetterOrDigit) ? Q : null;

@@ -6,7 +6,8 @@ namespace GamesDrop.Kernel.Features.Users;
 
 /// <summary>
 /// Creates the first admin at startup from configuration <c>Admin:Email</c> and secret <see cref="PasswordSecret"/>,
-/// so no password is ever in code or config files. An existing account keeps its password and gains the role.
+/// so no password is ever in code or config files. An existing account is never promoted: with open registration,
+/// whoever registered the address first would otherwise become admin with a password of their choosing.
 /// </summary>
 internal sealed partial class AdminAccount(
     IConfiguration configuration, ISecretStore secrets, Passwords passwords, NpgsqlDataSource db, ILogger<AdminAccount> logger) : IHostedService
@@ -26,12 +27,21 @@ internal sealed partial class AdminAccount(
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var id = Guid.CreateVersion7();
         string[] roles = [UsersApi.Admin, UsersApi.Customer];
-        await connection.ExecuteAsync(new CommandDefinition(UsersSql.Create, new
+        var created = await connection.ExecuteAsync(new CommandDefinition(UsersSql.Create, new
         {
-            Id = Guid.CreateVersion7(), Email = email.Trim(), DisplayName = "Admin", PasswordHash = passwords.Hash(password), Roles = roles,
+            Id = id, Email = email.Trim(), DisplayName = "Admin", PasswordHash = passwords.Hash(password), Roles = roles,
         }, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(UsersSql.GrantRoles, new { Email = email.Trim(), Roles = roles }, transaction, cancellationToken: ct));
+        if (created > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UsersSql.MarkVerified, new { Id = id }, transaction, cancellationToken: ct));
+        }
+        else if (!(await connection.QueryAsync<string>(new CommandDefinition(UsersSql.RolesByEmail, new { Email = email.Trim() }, transaction, cancellationToken: ct)))
+                     .Contains(UsersApi.Admin))
+        {
+            LogTakenByCustomer();
+        }
         await transaction.CommitAsync(ct);
     }
 
@@ -39,4 +49,7 @@ internal sealed partial class AdminAccount(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Admin:Email is set but secret {Secret} is not; no admin account was created")]
     private partial void LogNoPassword(string secret);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Admin:Email belongs to an existing customer account, which is not made admin; configure an address nobody registered")]
+    private partial void LogTakenByCustomer();
 }

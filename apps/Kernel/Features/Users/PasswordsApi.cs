@@ -56,7 +56,7 @@ public static class PasswordsApi
             UsersSql.CredentialsByEmail, new { Email = body.Email.Trim() }, transaction, cancellationToken: ct));
         if (user is not null)
         {
-            var token = Passwords.NewResetToken();
+            var token = Passwords.NewToken();
             var expiresAt = clock.GetUtcNow() + Passwords.ResetTokenLifetime;
             await connection.ExecuteAsync(new CommandDefinition(UsersSql.AddResetToken,
                 new { TokenHash = Passwords.TokenHash(token), UserId = user.Id, ExpiresAt = expiresAt }, transaction, cancellationToken: ct));

@@ -8,9 +8,10 @@ internal class UserRow
     public required string DisplayName { get; init; }
     public required string[] Roles { get; init; }
     public DateTime? LockedUntil { get; init; }
+    public bool EmailVerified { get; init; }
     public DateTime CreatedAt { get; init; }
 
-    public UserAccount ToAccount() => new(Id, Email, DisplayName, Roles, LockedUntil, CreatedAt);
+    public UserAccount ToAccount() => new(Id, Email, DisplayName, Roles, LockedUntil, EmailVerified, CreatedAt);
 }
 
 internal sealed class CredentialsRow : UserRow

@@ -31,7 +31,7 @@ public static class UsersApi
     // A taken email is a 409 here; the BFF decides what a shopper may learn from it. The owner of the email is
     // mailed instead, in the same transaction, so they hear of it and the one who tried learns nothing.
     private static async Task<Results<Created<UserAccount>, Conflict>> CreateAsync(
-        CreateUser body, Passwords passwords, StoreSettings store, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct)
+        CreateUser body, Passwords passwords, StoreSettings store, IEventPublisher events, TimeProvider clock, NpgsqlDataSource db, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -51,6 +51,7 @@ public static class UsersApi
             return TypedResults.Conflict();
         }
         var user = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(UsersSql.ById, new { Id = id }, transaction, cancellationToken: ct));
+        await EmailVerificationApi.RequestAsync(connection, transaction, user, store, events, clock, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"users/{id}", user.ToAccount());
     }
@@ -115,7 +116,7 @@ public static class UsersApi
 
 /// <summary>An account as other apps see it: never its password hash. Times are UTC.</summary>
 public sealed record UserAccount(
-    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime? LockedUntil, DateTime CreatedAt);
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime? LockedUntil, bool EmailVerified, DateTime CreatedAt);
 
 public sealed record UserPage(IReadOnlyList<UserAccount> Items, long Total);
 

@@ -5,7 +5,7 @@ internal static class UsersSql
     private const string Account = """
         u.id AS Id, u.email AS Email, u.display_name AS DisplayName,
         array(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS Roles,
-        u.locked_until AS LockedUntil, u.created_at AS CreatedAt
+        u.locked_until AS LockedUntil, u.email_verified_at IS NOT NULL AS EmailVerified, u.created_at AS CreatedAt
         """;
 
     /// <summary>Inserts nothing when the email is taken, whatever its case; returns the new user's roles' rows.</summary>
@@ -18,12 +18,10 @@ internal static class UsersSql
         INSERT INTO user_roles (user_id, role) SELECT id, unnest(@Roles::text[]) FROM inserted
         """;
 
-    /// <summary>Gives an existing account the roles too, for the configured admin whose account already exists.</summary>
-    public const string GrantRoles = """
-        INSERT INTO user_roles (user_id, role)
-        SELECT u.id, unnest(@Roles::text[]) FROM users u WHERE lower(u.email) = lower(@Email)
-        ON CONFLICT DO NOTHING
-        """;
+    /// <summary>The configured admin's email proves nothing by being configured, but the operator set it: no mail to confirm.</summary>
+    public const string MarkVerified = "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = @Id";
+
+    public const string RolesByEmail = "SELECT r.role FROM users u JOIN user_roles r ON r.user_id = u.id WHERE lower(u.email) = lower(@Email)";
 
     public const string ById = $"SELECT {Account} FROM users u WHERE u.id = @Id";
 
@@ -80,5 +78,29 @@ internal static class UsersSql
             FROM spent WHERE t.user_id = spent.user_id AND t.used_at IS NULL AND t.token_hash <> @TokenHash
         )
         SELECT user_id FROM spent
+        """;
+
+    public const string AddVerificationToken = """
+        INSERT INTO email_verification_tokens (token_hash, user_id, expires_at) VALUES (@TokenHash, @UserId, @ExpiresAt)
+        """;
+
+    /// <summary>Spends the token if it is unused and unexpired, with every other open one of its user, and marks the email verified.</summary>
+    public const string SpendVerificationToken = """
+        WITH spent AS (
+            UPDATE email_verification_tokens SET used_at = now()
+            WHERE token_hash = @TokenHash AND used_at IS NULL AND expires_at > now()
+            RETURNING user_id
+        ), others AS (
+            UPDATE email_verification_tokens t SET used_at = now()
+            FROM spent WHERE t.user_id = spent.user_id AND t.used_at IS NULL AND t.token_hash <> @TokenHash
+        )
+        UPDATE users u SET email_verified_at = coalesce(u.email_verified_at, now()), updated_at = now()
+        FROM spent WHERE u.id = spent.user_id
+        RETURNING u.id
+        """;
+
+    /// <summary>Links already mailed in the last @Within: a sign-in retried in a loop must not mail-bomb the address.</summary>
+    public const string RecentVerificationTokens = """
+        SELECT count(*) FROM email_verification_tokens WHERE user_id = @UserId AND created_at > now() - @Within
         """;
 }

@@ -27,6 +27,9 @@ public static class MailApi
         routes.MapPost("/mail/registration-attempted", RegistrationAttemptedAsync)
             .WithTags("Mail")
             .WithTopic(DaprComponents.PubSub, Topics.RegistrationAttempted);
+        routes.MapPost("/mail/email-verification-requested", EmailVerificationRequestedAsync)
+            .WithTags("Mail")
+            .WithTopic(DaprComponents.PubSub, Topics.EmailVerificationRequested);
         routes.MapPost("/mail/wishlist-price-dropped", WishlistPriceDroppedAsync)
             .WithTags("Mail")
             .WithTopic(DaprComponents.PubSub, Topics.WishlistPriceDropped);
@@ -64,6 +67,20 @@ public static class MailApi
             If it was not you, ignore this mail; nothing about your account changed.
             """;
         return AddAsync(eventId, attempted.Email, "You already have a GamesDrop account", body, db, ct);
+    }
+
+    private static Task<Ok> EmailVerificationRequestedAsync(
+        EmailVerificationRequested requested, [FromHeader(Name = EventIdHeader)] string? eventId, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var body = $"""
+            Hello {requested.DisplayName},
+
+            please confirm that this is your email, so your GamesDrop account can sign in:
+            {requested.Link}
+
+            The link works once, until {requested.ExpiresAt:yyyy-MM-dd HH:mm} UTC. If you did not create an account, ignore this mail.
+            """;
+        return AddAsync(eventId, requested.Email, "Confirm your GamesDrop email", body, db, ct);
     }
 
     private static Task<Ok> WishlistPriceDroppedAsync(

@@ -9,10 +9,10 @@ import { safeNext } from "@/lib/forms/safe-next";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
-type Props = { searchParams: Promise<{ next?: string; reset?: string }> };
+type Props = { searchParams: Promise<{ next?: string; reset?: string; verified?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { next, reset } = await searchParams;
+  const { next, reset, verified } = await searchParams;
   const target = safeNext(next);
   if (await getProfile()) redirect(target);
   const carry = next ? `?next=${encodeURIComponent(target)}` : "";
@@ -22,6 +22,11 @@ export default async function LoginPage({ searchParams }: Props) {
       {reset && (
         <p role="status" className="notice notice-done">
           Your password is changed. Sign in with the new one.
+        </p>
+      )}
+      {verified && (
+        <p role="status" className="notice notice-done">
+          Your email is confirmed. Sign in to continue.
         </p>
       )}
       <ActionForm

@@ -23,7 +23,6 @@ export default async function RegisterPage({ searchParams }: Props) {
         action={registerAction}
         label="Create an account"
         submit="Create account"
-        hidden={{ next: target }}
         fields={[
           emailField,
           { name: "displayName", label: "Display name", autoComplete: "nickname", required: true, maxLength: 100 },

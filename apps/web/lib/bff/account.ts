@@ -4,9 +4,12 @@ import { redirect } from "next/navigation";
 import type { BffOrder, BffProfile, BffSignedIn } from "./types";
 import { bff, orNull } from "./request";
 
+// The BFF names the session cookie __Host-gd_session when the browser used TLS, gd_session otherwise.
+export const hasSession = (jar: { has(name: string): boolean }) => jar.has("__Host-gd_session") || jar.has("gd_session");
+
 // Who is signed in; null for a visitor, without asking the BFF when there is no session cookie at all.
 export async function getProfile(): Promise<BffProfile | null> {
-  if (!(await cookies()).has("gd_session")) return null;
+  if (!hasSession(await cookies())) return null;
   return orNull(bff<BffProfile>("/account/profile", { shopper: "page" }), 401);
 }
 
@@ -26,6 +29,9 @@ export const login = (email: string, password: string) =>
 
 export const register = (email: string, password: string, displayName: string) =>
   bff<void>("/auth/register", { method: "POST", body: { email, password, displayName }, shopper: "action" });
+
+export const confirmEmail = (token: string) =>
+  bff<void>("/auth/email-verification/confirm", { method: "POST", body: { token }, shopper: "action" });
 
 export const logout = () => signedInWrite<void>("POST", "/auth/logout");
 

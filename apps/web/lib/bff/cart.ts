@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import type { Cart, CartLine } from "@/lib/catalog/types";
 import type { BffCart, BffCartLine } from "./types";
 import { money } from "./index";
+import { hasSession } from "./account";
 import { bff } from "./request";
 
 function reshapeLine(line: BffCartLine, currency: string): CartLine {
@@ -26,7 +27,7 @@ function reshapeCart(cart: BffCart): Cart {
 // null while the visitor has neither a cart nor a session cookie: nothing to ask the BFF about.
 export async function getCart(): Promise<Cart | null> {
   const jar = await cookies();
-  if (!jar.has("gd_cart") && !jar.has("gd_session")) return null;
+  if (!jar.has("gd_cart") && !hasSession(jar)) return null;
   return reshapeCart(await bff<BffCart>("/cart", { shopper: "page" }));
 }
 

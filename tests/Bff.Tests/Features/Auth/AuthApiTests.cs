@@ -27,6 +27,7 @@ public sealed class AuthApiTests : IAsyncLifetime
     public async Task Register_login_logout_and_login_again_keeps_a_cookie_session_in_between()
     {
         (await _ann.RegisterAsync("ann@example.com")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await _ann.ConfirmEmailAsync(await Mailbox.VerificationTokenAsync(_app, "ann@example.com"));
         var login = await _ann.LoginAsync("ann@example.com");
         var firstSession = _ann.SessionCookie;
         var profile = await _ann.Http.GetFromJsonAsync<JsonElement>("/bff/api/account/profile");
@@ -48,7 +49,7 @@ public sealed class AuthApiTests : IAsyncLifetime
     [Fact]
     public async Task The_session_cookie_is_secure_when_the_proxy_says_the_browser_used_https()
     {
-        await _ann.RegisterAsync("ann@example.com");
+        await _ann.SignedUpAsync("ann@example.com");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/bff/api/auth/login")
         {
             Content = JsonContent.Create(new { email = "ann@example.com", password = "correct horse" }),
@@ -57,7 +58,28 @@ public sealed class AuthApiTests : IAsyncLifetime
 
         var response = await _ann.Http.SendAsync(request);
 
-        response.Headers.GetValues("Set-Cookie").Single().Should().Contain("secure");
+        response.Headers.GetValues("Set-Cookie").Single().Should().StartWith("__Host-gd_session=").And.Contain("secure").And.Contain("path=/")
+            .And.NotContain("domain=");
+    }
+
+    [Fact]
+    public async Task An_unverified_account_reaches_no_orders_until_the_mailed_link_confirms_its_email()
+    {
+        (await _ann.RegisterAsync("ann@example.com")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        var unverified = await _ann.LoginAsync("ann@example.com");
+        var orders = await _ann.Http.GetAsync("/bff/api/account/orders");
+        var token = await Mailbox.VerificationTokenAsync(_app, "ann@example.com");
+        var confirmed = await _ann.ConfirmEmailAsync(token);
+        var reused = await _ann.ConfirmEmailAsync(token);
+        var verified = await _ann.LoginAsync("ann@example.com");
+
+        (unverified.StatusCode, orders.StatusCode, confirmed.StatusCode, reused.StatusCode, verified.StatusCode).Should().Be(
+            (HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized, HttpStatusCode.NoContent, HttpStatusCode.BadRequest, HttpStatusCode.OK));
+        unverified.Headers.Contains("Set-Cookie").Should().BeFalse("no session is started for an unproven email");
+        (await Detail(unverified)).Should().Contain("Confirm your email");
+        (await _ann.Http.GetAsync("/bff/api/account/orders")).StatusCode.Should().Be(HttpStatusCode.OK);
+        _app.Logs.AllText.Should().NotContain(token);
     }
 
     [Fact]
@@ -117,6 +139,38 @@ public sealed class AuthApiTests : IAsyncLifetime
         answers.Take(5).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
         limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         limited.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Spelling_the_login_path_in_other_cases_shares_one_limit()
+    {
+        var answers = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/bff/api/auth/login", "/bff/api/AUTH/login", "/bff/api/Auth/Login", "/bff/API/auth/LOGIN", "/BFF/api/auth/login", "/bff/api/auth/login/" })
+        {
+            answers.Add((await _ann.Http.PostAsJsonAsync(path, new { email = "nobody@example.com", password = "wrong horse" })).StatusCode);
+        }
+
+        answers.Should().Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5).Append(HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_is_slowed_down_and_never_locks_the_owner_out()
+    {
+        await _ann.SignedUpAsync("ann@example.com");
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            guesses.Add((await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = $"guess {i}", newPassword = "mallory horse" })).StatusCode);
+        }
+
+        var slowed = await _ann.SendAsync(HttpMethod.Put, "/bff/api/auth/password", new { currentPassword = "correct horse", newPassword = "mallory horse" });
+        using var owner = new Shopper(_app);
+        var ownerSignsIn = await owner.LoginAsync("ann@example.com");
+
+        guesses.Should().AllBeEquivalentTo(HttpStatusCode.BadRequest);
+        slowed.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        slowed.Headers.RetryAfter.Should().NotBeNull();
+        ownerSignsIn.StatusCode.Should().Be(HttpStatusCode.OK, "the guesses slowed the session that made them, not the account");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using GamesDrop.Kernel.Features.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace GamesDrop.Kernel.Tests.Features.Search;
 
@@ -35,6 +37,32 @@ public sealed class SearchApiTests(SearchFixture catalog) : IClassFixture<Search
         var result = await SearchAsync("q=" + Uri.EscapeDataString(query));
 
         result.Items.Select(i => i.Title).Should().Contain(title);
+    }
+
+    [Fact]
+    public async Task A_query_of_many_words_is_refused_before_any_fuzzy_matching()
+    {
+        var hostile = string.Join(' ', Enumerable.Range(0, 60).Select(i => "zq" + (char)('a' + i % 26)));
+
+        var search = await _client.GetAsync("/kernel/catalog/search?q=" + Uri.EscapeDataString(hostile));
+        var suggest = await _client.GetAsync("/kernel/catalog/suggest?q=" + Uri.EscapeDataString(hostile));
+        var ten = await _client.GetAsync("/kernel/catalog/search?q=" + Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("elden", 10))));
+
+        (search.StatusCode, suggest.StatusCode, ten.StatusCode).Should().Be((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.OK));
+    }
+
+    // Whatever a query costs, the server ends it at the timeout: a statement that would run longer is cancelled there.
+    [Fact]
+    public async Task Statements_on_the_search_connections_end_at_the_statement_timeout()
+    {
+        var words = catalog.App.Services.GetRequiredKeyedService<NpgsqlDataSource>(SearchApi.WordsDataSource);
+        await using var connection = await words.OpenConnectionAsync();
+        await using var slow = new NpgsqlCommand("SELECT pg_sleep(30)", connection) { CommandTimeout = 60 };
+
+        var ended = await FluentActions.Awaiting(() => slow.ExecuteNonQueryAsync()).Should().ThrowAsync<PostgresException>();
+
+        ended.Which.SqlState.Should().Be(PostgresErrorCodes.QueryCanceled);
+        ended.Which.MessageText.Should().Contain("statement timeout");
     }
 
     [Fact]

@@ -77,6 +77,26 @@ public sealed class UsersApiTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_new_account_is_unverified_until_its_mailed_token_is_spent_once_and_the_token_is_stored_only_as_a_hash()
+    {
+        var created = await CreateAsync("ann@example.com");
+        var resent = await Client.PostAsync($"/kernel/users/{created.Id}/email-verifications", null);
+        var token = await MailedTokenAsync("email-verification-requested");
+
+        var first = await Client.PostAsJsonAsync("/kernel/users/email-verifications/confirm", new { token });
+        var second = await Client.PostAsJsonAsync("/kernel/users/email-verifications/confirm", new { token });
+        var forged = await Client.PostAsJsonAsync("/kernel/users/email-verifications/confirm", new { token = "not-a-token" });
+        var signedIn = await (await VerifyAsync("ann@example.com", "correct horse")).Content.ReadFromJsonAsync<UserAccount>();
+
+        created.EmailVerified.Should().BeFalse();
+        resent.StatusCode.Should().Be(HttpStatusCode.Accepted, "a link mailed a moment ago is not mailed again");
+        (first.StatusCode, second.StatusCode, forged.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest));
+        signedIn!.EmailVerified.Should().BeTrue();
+        await using var connection = new NpgsqlConnection(App.DatabaseConnectionString);
+        (await connection.QuerySingleAsync<byte[]>("SELECT token_hash FROM email_verification_tokens")).Should().Equal(Passwords.TokenHash(token));
+    }
+
+    [Fact]
     public async Task Changing_a_password_needs_the_current_one()
     {
         var user = await CreateAsync("ann@example.com");
@@ -110,10 +130,10 @@ public sealed class UsersApiTests : CatalogTest
         (await Client.GetFromJsonAsync<List<OrderSummary>>($"/kernel/users/{bob.Id}/orders")).Should().BeEmpty();
     }
 
-    private async Task<string> MailedTokenAsync()
+    private async Task<string> MailedTokenAsync(string topic = "password-reset-requested")
     {
         await using var connection = new NpgsqlConnection(App.DatabaseConnectionString);
-        var data = await connection.QuerySingleAsync<string>("SELECT data::text FROM messaging.outbox WHERE topic = 'password-reset-requested'");
+        var data = await connection.QuerySingleAsync<string>("SELECT data::text FROM messaging.outbox WHERE topic = @topic", new { topic });
         var link = new Uri(JsonDocument.Parse(data).RootElement.GetProperty("link").GetString()!);
         return link.Query.Split("token=")[1];
     }

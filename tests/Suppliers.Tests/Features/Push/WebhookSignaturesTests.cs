@@ -32,4 +32,13 @@ public sealed class WebhookSignaturesTests
         WebhookSignatures.IsKinguinSecret("s3cre", "s3cret").Should().BeFalse();
         WebhookSignatures.IsKinguinSecret(null, "s3cret").Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("change-me")]
+    public void An_empty_or_placeholder_secret_accepts_no_push_even_one_signed_with_it(string secret)
+    {
+        WebhookSignatures.IsKinguinSecret(secret, secret).Should().BeFalse();
+        WebhookSignatures.IsDigiflazzSignature(Sign(secret, Body), Body, secret).Should().BeFalse();
+    }
 }
