@@ -59,5 +59,6 @@ export function lineStatusText(lineStatus: string, orderStatus: string): string 
   const word = lineWords[lineStatus];
   if (word) return word;
   if (isFinal(orderStatus)) return orderStatusText(orderStatus);
+  if (orderStatus === "held") return "Waiting for the check";
   return isPaid(orderStatus) ? "On its way" : "Waiting for payment";
 }
