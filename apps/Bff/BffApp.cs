@@ -59,7 +59,8 @@ public static class BffApp
             .MapCheckout()
             .MapReceipts()
             .MapPayPalWebhook()
-            .MapAdminUsers();
+            .MapAdminUsers()
+            .MapAdminReviews();
         // Domain events from pub/sub: internal, as daprd (or the Embedded delivery) presents the app token.
         routes.MapAppGroup(AppIds.Bff).MapGroup("/events").RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapOrderPaid();

@@ -24,7 +24,7 @@ public static class CheckoutApp
             .Bind(builder.Configuration.GetSection("Checkout"))
             .Configure<IConfiguration>((s, c) => s.StorePublicUrl = c.GetValue("Store:PublicUrl", s.StorePublicUrl)!)
             .Validate(s => s.ApprovalTimeout > TimeSpan.Zero && s.FirstPurchasePoll > TimeSpan.Zero && s.PurchasePollInterval >= s.FirstPurchasePoll && s.MaxPurchasePolls >= 0
-                && s.StuckAfter > TimeSpan.Zero, "Checkout timings must be positive, the first purchase poll no longer than the interval.")
+                && s.StuckAfter > TimeSpan.Zero && s.ReviewWindow > TimeSpan.Zero, "Checkout timings must be positive, the first purchase poll no longer than the interval.")
             .ValidateOnStart();
         builder.Services.AddServiceClient<KernelOrderSteps>(AppIds.Kernel);
         // A purchase may wait on slow suppliers and the status checks after a lost reply (the suppliers app bounds each call);
@@ -40,6 +40,10 @@ public static class CheckoutApp
             o.RegisterActivity<CheckOrderPolicyActivity>();
             o.RegisterActivity<CreatePaymentActivity>();
             o.RegisterActivity<CapturePaymentActivity>();
+            o.RegisterActivity<AuthorizePaymentActivity>();
+            o.RegisterActivity<RecordReviewActivity>();
+            o.RegisterActivity<CaptureAuthorizationActivity>();
+            o.RegisterActivity<VoidPaymentActivity>();
             o.RegisterActivity<FulfilLineActivity>();
             o.RegisterActivity<FailLineActivity>();
             o.RegisterActivity<RefundLinesActivity>();

@@ -13,6 +13,8 @@ public static class Topics
     public const string WishlistPriceDropped = "wishlist-price-dropped";
     public const string OrderCreated = "order-created";
     public const string OrderPaid = "order-paid";
+    public const string OrderHeld = "order-held";
+    public const string OrderReviewed = "order-reviewed";
     public const string OrderCompleted = "order-completed";
     public const string OrderFailed = "order-failed";
     public const string OrderRefunded = "order-refunded";

@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Currencies;
+using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
 using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
@@ -36,6 +37,10 @@ public static class KernelApp
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddHostedService<AdminAccount>();
         builder.Services.AddSingleton<KeyVault>();
+        builder.Services.AddOptions<FraudSettings>().Bind(builder.Configuration.GetSection("Fraud"))
+            .Validate(s => s.IsValid(), "Fraud thresholds must be at least 1, scores not negative, the refuse score at least the hold score.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DisposableDomains>();
         builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
@@ -52,6 +57,7 @@ public static class KernelApp
             .MapOrders()
             .MapOrderLines()
             .MapPayments()
+            .MapFraud()
             .MapStockKeys()
             .MapWishlist();
         kernel.MapGroup("/catalog")

@@ -103,12 +103,19 @@ public sealed class CheckoutStore : IAsyncDisposable
 
     public static bool HasPaymentOrEnded(CheckoutOrder order) => order.Payment?.ProviderOrderId is not null || OrderStatuses.Final.Contains(order.Status);
 
-    /// <summary>What the approval page's Approve button posts; the redirect to the store is not followed.</summary>
-    public async Task ApproveOnPayPalAsync(string payPalOrderId, string action = "approve")
+    /// <summary>
+    /// What the approval page's Approve button posts; the redirect to the store is not followed. <paramref name="payerId"/>
+    /// names a returning PayPal buyer (13 capitals or digits); a new one otherwise.
+    /// </summary>
+    public async Task ApproveOnPayPalAsync(string payPalOrderId, string action = "approve", string? payerId = null)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Sandbox.PayPalApi };
-        using var response = await browser.PostAsync("checkoutnow",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = payPalOrderId, ["action"] = action }));
+        var form = new Dictionary<string, string> { ["token"] = payPalOrderId, ["action"] = action };
+        if (payerId is not null)
+        {
+            form["payer_id"] = payerId;
+        }
+        using var response = await browser.PostAsync("checkoutnow", new FormUrlEncodedContent(form));
         response.StatusCode.Should().Be(HttpStatusCode.SeeOther);
     }
 
@@ -183,6 +190,21 @@ public sealed class CheckoutStore : IAsyncDisposable
     {
         using var admin = Sandbox.Admin();
         (await admin.PutAsJsonAsync($"_sandbox/faults/{partner}", faults)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Staff's decision on a held order, as the BFF's admin endpoints pass it to checkout.</summary>
+    public async Task<HttpStatusCode> ReviewAsync(Guid orderId, bool approved, string decidedBy = "staff@example.com")
+    {
+        using var checkout = Store.InternalClient();
+        using var response = await checkout.PostAsJsonAsync($"/checkout/checkouts/{orderId}/review", new { approved, decidedBy });
+        return response.StatusCode;
+    }
+
+    /// <summary>The order as PayPal itself shows it (intent, authorizations, captures): the truth about money.</summary>
+    public async Task<System.Text.Json.JsonElement> PayPalOrderAsync(string payPalOrderId)
+    {
+        using var paypal = await PayPalAsync();
+        return await paypal.GetFromJsonAsync<System.Text.Json.JsonElement>($"v2/checkout/orders/{payPalOrderId}");
     }
 
     /// <summary>How many captures PayPal holds for its order, asked of PayPal itself.</summary>

@@ -37,6 +37,21 @@ public sealed class CheckoutClient(HttpClient http)
         return true;
     }
 
+    /// <summary>
+    /// Staff's decision on a held order, passed to its checkout: null when done, else the status checkout answered (404: no
+    /// such order; 409: the order is not held).
+    /// </summary>
+    public async Task<HttpStatusCode?> ReviewAsync(Guid orderId, bool approved, string decidedBy, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"checkouts/{orderId}/review", new { approved, decidedBy }, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            return response.StatusCode;
+        }
+        response.EnsureSuccessStatusCode();
+        return null;
+    }
+
     /// <summary>Passes a PayPal webhook on exactly as received; the checkout app's status code is PayPal's answer.</summary>
     public async Task<int> ForwardWebhookAsync(string body, IReadOnlyDictionary<string, string> paypalHeaders, CancellationToken ct)
     {
@@ -53,4 +68,5 @@ public sealed class CheckoutClient(HttpClient http)
     }
 }
 
-public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl);
+/// <param name="Refused">The store's checks refused the order; nothing was charged.</param>
+public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused = false);

@@ -24,6 +24,10 @@ public sealed class KernelOrderSteps(HttpClient http)
     public Task<ReserveResult> ReserveAsync(Guid orderId, CancellationToken ct) =>
         PostAsync<ReserveResult>($"orders/{orderId}/reserve", new { }, ct);
 
+    /// <summary>The kernel's fraud check: before payment without a payer, again with PayPal's payer id once approved.</summary>
+    public Task<FraudVerdict> CheckFraudAsync(Guid orderId, string? payerId, CancellationToken ct) =>
+        PostAsync<FraudVerdict>($"orders/{orderId}/fraud-check", new CheckFraud(payerId), ct);
+
     public Task ReleaseAsync(Guid orderId, string status, string reason, CancellationToken ct) =>
         PostAsync<object>($"orders/{orderId}/release", new { status, reason }, ct);
 
@@ -32,6 +36,12 @@ public sealed class KernelOrderSteps(HttpClient http)
 
     public Task RecordCaptureAsync(Guid orderId, string providerOrderId, string captureId, decimal amount, string currency, CancellationToken ct) =>
         PostAsync<object>($"orders/{orderId}/payment/captured", new { providerOrderId, captureId, amount, currency }, ct);
+
+    public Task RecordAuthorizationAsync(Guid orderId, string providerOrderId, string authorizationId, DateTimeOffset reviewBy, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/payment/authorized", new RecordAuthorization(providerOrderId, authorizationId, reviewBy), ct);
+
+    public Task RecordReviewAsync(Guid orderId, string outcome, string decidedBy, CancellationToken ct) =>
+        PostAsync<object>($"orders/{orderId}/review", new RecordReview(outcome, decidedBy), ct);
 
     public Task<FulfilResult> FulfilFromStockAsync(Guid orderId, long lineId, CancellationToken ct) =>
         PostAsync<FulfilResult>($"orders/{orderId}/lines/{lineId}/fulfil-from-stock", new { }, ct);

@@ -27,10 +27,12 @@ public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, 
     /// Creates the PayPal order for our order: custom_id = our order id, invoice_id = our order number, redirect URLs in
     /// experience_context, so the buyer gets the payer-action link. Repeating it for the same order returns the same PayPal order.
     /// </summary>
+    /// <param name="authorizeOnly">Intent AUTHORIZE: approval leads to <see cref="AuthorizeOrderAsync"/>, which holds the money
+    /// without taking it (a held order); otherwise intent CAPTURE.</param>
     public async Task<PayPalCreatedOrder> CreateOrderAsync(Guid orderId, string orderNumber, decimal amount, string currency,
-        string returnUrl, string cancelUrl, string description, CancellationToken ct = default)
+        string returnUrl, string cancelUrl, string description, bool authorizeOnly = false, CancellationToken ct = default)
     {
-        var request = new CreateOrderRequest("CAPTURE",
+        var request = new CreateOrderRequest(authorizeOnly ? "AUTHORIZE" : "CAPTURE",
             [new PurchaseUnitRequest(orderId.ToString("D"), PayPalMoney.Of(amount, currency), Truncate(description), orderId.ToString("D"), orderNumber)],
             new PaymentSourceRequest(new WalletRequest(new ExperienceContext(returnUrl, cancelUrl, BrandName, "NO_SHIPPING", "PAY_NOW"))));
         var order = await SendAsync<PayPalOrder>(HttpMethod.Post, "v2/checkout/orders", Json(request), $"create-{orderId:D}", ct);
@@ -73,6 +75,69 @@ public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, 
             _ => new PayPalCaptureResult(PayPalCaptureOutcome.Completed, payPalOrderId, capture, null),
         };
     }
+
+    /// <summary>
+    /// Holds the approved AUTHORIZE order's money. Safe to repeat: the request id replays it, and an order authorised before
+    /// (ORDER_ALREADY_AUTHORIZED) is read back. Null when the buyer's funding source refused (INSTRUMENT_DECLINED).
+    /// </summary>
+    /// <exception cref="PayPalException">Anything else, e.g. ORDER_NOT_APPROVED or PayPal unavailable.</exception>
+    public async Task<PayPalAuthorization?> AuthorizeOrderAsync(string payPalOrderId, Guid orderId, CancellationToken ct = default)
+    {
+        PayPalOrder order;
+        try
+        {
+            order = await SendAsync<PayPalOrder>(HttpMethod.Post, $"v2/checkout/orders/{Uri.EscapeDataString(payPalOrderId)}/authorize",
+                Json(new { }), $"authorize-{orderId:D}", ct);
+        }
+        catch (PayPalException e) when (e.Issue == PayPalIssues.OrderAlreadyAuthorized)
+        {
+            order = await GetOrderAsync(payPalOrderId, ct);
+        }
+        catch (PayPalException e) when (e.Issue == PayPalIssues.InstrumentDeclined)
+        {
+            LogDeclined(payPalOrderId, e.Issue, e.DebugId);
+            return null;
+        }
+        return order.Authorizations.FirstOrDefault() ?? (await GetOrderAsync(payPalOrderId, ct)).Authorizations.FirstOrDefault()
+            ?? throw new PayPalException(200, "NO_AUTHORIZATION", null, null, $"Order {payPalOrderId} is {order.Status} but has no authorization.");
+    }
+
+    /// <summary>
+    /// Takes the authorised money, at most once: the request id replays the first capture, and an authorization captured
+    /// before is read back from its order.
+    /// </summary>
+    public async Task<PayPalCapture> CaptureAuthorizationAsync(string authorizationId, string payPalOrderId, Guid orderId, CancellationToken ct = default)
+    {
+        try
+        {
+            return await SendAsync<PayPalCapture>(HttpMethod.Post, $"v2/payments/authorizations/{Uri.EscapeDataString(authorizationId)}/capture",
+                Json(new { final_capture = true }), $"capture-{orderId:D}", ct);
+        }
+        catch (PayPalException e) when (e.Issue == PayPalIssues.AuthorizationAlreadyCaptured)
+        {
+            LogAlreadyCaptured(payPalOrderId);
+            return (await GetOrderAsync(payPalOrderId, ct)).Captures.FirstOrDefault()
+                ?? throw new PayPalException(200, "NO_CAPTURE", null, null, $"Authorization {authorizationId} is captured but its order shows no capture.");
+        }
+    }
+
+    /// <summary>Releases the authorised money; repeating it, or voiding one voided before, changes nothing.</summary>
+    /// <exception cref="PayPalException">E.g. AUTHORIZATION_ALREADY_CAPTURED: the money was taken and must be refunded instead.</exception>
+    public async Task VoidAuthorizationAsync(string authorizationId, Guid orderId, CancellationToken ct = default)
+    {
+        try
+        {
+            await SendAsync<PayPalAuthorization>(HttpMethod.Post, $"v2/payments/authorizations/{Uri.EscapeDataString(authorizationId)}/void",
+                null, $"void-{orderId:D}", ct);
+        }
+        catch (PayPalException e) when (e.Issue == PayPalIssues.AuthorizationVoided)
+        {
+            LogAlreadyVoided(authorizationId);
+        }
+    }
+
+    public Task<PayPalAuthorization> GetAuthorizationAsync(string authorizationId, CancellationToken ct = default) =>
+        SendAsync<PayPalAuthorization>(HttpMethod.Get, $"v2/payments/authorizations/{Uri.EscapeDataString(authorizationId)}", null, null, ct);
 
     /// <param name="requestId">Ours, one per refund (e.g. our refund id): a repeat returns the first refund, never a second.</param>
     public Task<PayPalRefund> RefundCaptureAsync(string captureId, decimal amount, string currency, string requestId, CancellationToken ct = default) =>
@@ -142,6 +207,11 @@ public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, 
             {
                 throw await PayPalException.ReadAsync(response, ct);
             }
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                // A void answers 204 when PayPal ignores the Prefer header; there is nothing more to read.
+                return default!;
+            }
             return await response.Content.ReadFromJsonAsync<T>(PayPalJson.Options, ct)
                 ?? throw new PayPalException((int)response.StatusCode, "EMPTY_REPLY", null, null, $"{method} {path} came back empty.");
         }
@@ -191,6 +261,9 @@ public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PayPal order {PayPalOrderId} was captured before; reading its capture")]
     private partial void LogAlreadyCaptured(string payPalOrderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PayPal authorization {AuthorizationId} was voided before")]
+    private partial void LogAlreadyVoided(string authorizationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PayPal declined the capture of order {PayPalOrderId}: {Issue} (debug id {DebugId})")]
     private partial void LogDeclined(string payPalOrderId, string? issue, string? debugId);

@@ -8,4 +8,8 @@ public static class PayPalIssues
     public const string InstrumentDeclined = "INSTRUMENT_DECLINED";
     public const string DuplicateInvoiceId = "DUPLICATE_INVOICE_ID";
     public const string CaptureFullyRefunded = "CAPTURE_FULLY_REFUNDED";
+    public const string OrderAlreadyAuthorized = "ORDER_ALREADY_AUTHORIZED";
+    public const string AuthorizationAlreadyCaptured = "AUTHORIZATION_ALREADY_CAPTURED";
+    public const string AuthorizationVoided = "AUTHORIZATION_VOIDED";
+    public const string AuthorizationExpired = "AUTHORIZATION_EXPIRED";
 }

@@ -43,11 +43,21 @@ public sealed record PayPalOrder(
 
     [JsonIgnore]
     public IEnumerable<PayPalCapture> Captures => PurchaseUnits?.SelectMany(u => u.Payments?.Captures ?? []) ?? [];
+
+    [JsonIgnore]
+    public IEnumerable<PayPalAuthorization> Authorizations => PurchaseUnits?.SelectMany(u => u.Payments?.Authorizations ?? []) ?? [];
+
+    /// <summary>The PayPal account that approved, once it did.</summary>
+    [JsonIgnore]
+    public string? PayerId => Payer?.PayerId ?? PaymentSource?.Paypal?.AccountId;
 }
 
 public sealed record PayPalPurchaseUnit(string? ReferenceId, PayPalMoney? Amount, string? CustomId, string? InvoiceId, PayPalPayments? Payments);
 
-public sealed record PayPalPayments(IReadOnlyList<PayPalCapture>? Captures);
+public sealed record PayPalPayments(IReadOnlyList<PayPalCapture>? Captures, IReadOnlyList<PayPalAuthorization>? Authorizations);
+
+/// <param name="Status">CREATED, CAPTURED, DENIED, PARTIALLY_CAPTURED, VOIDED or PENDING.</param>
+public sealed record PayPalAuthorization(string Id, string Status, PayPalMoney? Amount, DateTimeOffset? ExpirationTime);
 
 /// <param name="Status">COMPLETED, PENDING, DECLINED, FAILED, REFUNDED or PARTIALLY_REFUNDED.</param>
 public sealed record PayPalCapture(string Id, string Status, PayPalMoney? Amount, string? CustomId, string? InvoiceId, PayPalStatusDetails? StatusDetails);

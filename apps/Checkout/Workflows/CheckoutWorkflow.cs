@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using GamesDrop.Checkout.Activities;
+using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Checkout.Workflows;
 
@@ -12,6 +13,7 @@ namespace GamesDrop.Checkout.Workflows;
 public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
 {
     public const string ApprovalEvent = "payment-approved";
+    public const string ReviewEvent = "review-decision";
 
     // Activities talk to the kernel, PayPal and suppliers: transient failures are retried with a durable backoff.
     private static readonly WorkflowTaskOptions Retry = new(new WorkflowRetryPolicy(
@@ -51,25 +53,42 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
         return new CheckoutOutcome(final);
     }
 
-    // Reserve → fraud and region policy → PayPal order → approval (or timeout) → capture. Null once paid.
+    // Reserve → fraud policy → PayPal order → approval (or timeout) → capture; a held order is authorised, then reviewed.
+    // Null once paid.
     private static async Task<CheckoutOutcome?> PayAsync(WorkflowContext context, CheckoutInput input, OrderStage stage)
     {
-        if (!stage.IsReserved)
+        if (stage.Status != OrderStatuses.Held)
         {
-            var reserved = await context.CallActivityAsync<ReservationOutcome>(nameof(ReserveOrderActivity), input.OrderId, Retry);
-            if (!reserved.Reserved)
+            if (!stage.IsReserved)
             {
-                return await ReleaseAsync(context, input, "cancelled", reserved.Reason ?? "Not enough stock.");
+                var reserved = await context.CallActivityAsync<ReservationOutcome>(nameof(ReserveOrderActivity), input.OrderId, Retry);
+                if (!reserved.Reserved)
+                {
+                    return await ReleaseAsync(context, input, OrderStatuses.Cancelled, reserved.Reason ?? "Not enough stock.");
+                }
+            }
+            var policy = await context.CallActivityAsync<PolicyDecision>(nameof(CheckOrderPolicyActivity), input.OrderId, Retry);
+            if (policy.Refused)
+            {
+                return await ReleaseAsync(context, input, OrderStatuses.Cancelled, policy.Reason!);
+            }
+            var payment = await context.CallActivityAsync<PaymentStarted>(nameof(CreatePaymentActivity), new CreatePayment(input.OrderId, policy.Held), Retry);
+            context.SetCustomStatus(new CheckoutProgress(OrderStatuses.AwaitingPayment, payment.ApproveUrl));
+            if (await ApproveAsync(context, input, policy.Held) is { } ended)
+            {
+                return ended;
+            }
+            if (!policy.Held)
+            {
+                return null;
             }
         }
-        var policy = await context.CallActivityAsync<PolicyDecision>(nameof(CheckOrderPolicyActivity), input.OrderId, Retry);
-        if (!policy.Allowed)
-        {
-            return await ReleaseAsync(context, input, "cancelled", policy.Reason ?? "The order cannot be accepted.");
-        }
-        var payment = await context.CallActivityAsync<PaymentStarted>(nameof(CreatePaymentActivity), input.OrderId, Retry);
-        context.SetCustomStatus(new CheckoutProgress("awaiting_payment", payment.ApproveUrl));
+        return await ReviewAsync(context, input);
+    }
 
+    // Waits for the buyer's approval, then captures, or for a held order authorises; the payer is checked first either way.
+    private static async Task<CheckoutOutcome?> ApproveAsync(WorkflowContext context, CheckoutInput input, bool held)
+    {
         var deadline = context.CurrentUtcDateTime + input.ApprovalTimeout;
         while (true)
         {
@@ -83,23 +102,57 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
             }
             catch (TaskCanceledException)
             {
-                return await ReleaseAsync(context, input, "expired", "Payment was not approved in time.");
+                return await ReleaseAsync(context, input, OrderStatuses.Expired, "Payment was not approved in time.");
             }
             if (!decision.Approved)
             {
-                return await ReleaseAsync(context, input, "cancelled", "Payment was cancelled.");
+                return await ReleaseAsync(context, input, OrderStatuses.Cancelled, "Payment was cancelled.");
             }
             // A return or webhook only says "look now": PayPal decides whether the order is approved.
-            var capture = await context.CallActivityAsync<CaptureOutcome>(nameof(CapturePaymentActivity), input.OrderId, Retry);
-            if (capture.Captured)
+            var outcome = held
+                ? await context.CallActivityAsync<PaymentOutcome>(nameof(AuthorizePaymentActivity),
+                    new AuthorizePayment(input.OrderId, context.CurrentUtcDateTime + input.ReviewWindow), Retry)
+                : await context.CallActivityAsync<PaymentOutcome>(nameof(CapturePaymentActivity), input.OrderId, Retry);
+            if (outcome.Taken)
             {
                 return null;
             }
-            if (!capture.NotApprovedYet)
+            if (!outcome.WaitForApproval)
             {
-                return await ReleaseAsync(context, input, "failed", capture.Reason ?? "The payment was declined.");
+                return await ReleaseAsync(context, input, outcome.EndAs, outcome.Reason!);
             }
         }
+    }
+
+    // A held order's money is only authorised: captured once staff approve, voided when they deny or the window ends.
+    private static async Task<CheckoutOutcome?> ReviewAsync(WorkflowContext context, CheckoutInput input)
+    {
+        context.SetCustomStatus(new CheckoutProgress(OrderStatuses.Held, null));
+        string outcome;
+        string decidedBy;
+        try
+        {
+            var review = await context.WaitForExternalEventAsync<ReviewDecision>(ReviewEvent, input.ReviewWindow);
+            (outcome, decidedBy) = (review.Approved ? ReviewOutcomes.Approved : ReviewOutcomes.Denied, review.DecidedBy);
+        }
+        catch (TaskCanceledException)
+        {
+            (outcome, decidedBy) = (ReviewOutcomes.Expired, ReviewOutcomes.ReviewWindow);
+        }
+        await context.CallActivityAsync<bool>(nameof(RecordReviewActivity), new ReviewRecord(input.OrderId, outcome, decidedBy), Retry);
+        if (outcome == ReviewOutcomes.Approved && await context.CallActivityAsync<bool>(nameof(CaptureAuthorizationActivity), input.OrderId, Retry))
+        {
+            return null;
+        }
+        await context.CallActivityAsync<bool>(nameof(VoidPaymentActivity), input.OrderId, Retry);
+        return outcome switch
+        {
+            ReviewOutcomes.Approved => await ReleaseAsync(context, input, OrderStatuses.Failed, "PayPal no longer held the payment, so nothing was charged."),
+            ReviewOutcomes.Denied => await ReleaseAsync(context, input, OrderStatuses.Cancelled,
+                "After review we could not accept this order. The payment was released; nothing was charged."),
+            _ => await ReleaseAsync(context, input, OrderStatuses.Cancelled,
+                "We could not finish reviewing this order in time. The payment was released; nothing was charged."),
+        };
     }
 
     // A line from own stock, else bought from suppliers; a purchase whose outcome is pending is asked about again later.
@@ -134,12 +187,16 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutOutcome>
 }
 
 /// <summary>The workflow's input: the order, and the timings the checkout app is configured with.</summary>
-public sealed record CheckoutInput(Guid OrderId, TimeSpan ApprovalTimeout, TimeSpan FirstPurchasePoll, TimeSpan PurchasePollInterval, int MaxPurchasePolls);
+public sealed record CheckoutInput(
+    Guid OrderId, TimeSpan ApprovalTimeout, TimeSpan FirstPurchasePoll, TimeSpan PurchasePollInterval, int MaxPurchasePolls, TimeSpan ReviewWindow);
 
 public sealed record CheckoutOutcome(string Status);
 
 /// <summary>The custom status: where the order stands, and PayPal's approval link while it is awaited.</summary>
 public sealed record CheckoutProgress(string Stage, string? ApproveUrl);
+
+/// <summary>The external event staff raise for a held order: capture (approved) or void; who decided goes on the timeline.</summary>
+public sealed record ReviewDecision(bool Approved, string DecidedBy);
 
 /// <summary>The external event a return, cancel or PayPal webhook raises: approved means "capture now".</summary>
 public sealed record PaymentDecision(bool Approved, string PayPalOrderId, string Source);

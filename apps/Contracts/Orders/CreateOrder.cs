@@ -1,7 +1,10 @@
 namespace GamesDrop.Contracts.Orders;
 
 /// <summary>Places an order for <paramref name="Lines"/> at today's store prices; no user for a guest.</summary>
-public sealed record CreateOrder(Guid? UserId, string Email, string? CartId, IReadOnlyList<CreateOrderLine> Lines);
+/// <param name="ClientIp">The shopper's address as the BFF saw it, for the fraud checks.</param>
+/// <param name="DeviceId">The BFF's long-lived device cookie, for the fraud checks.</param>
+public sealed record CreateOrder(
+    Guid? UserId, string Email, string? CartId, IReadOnlyList<CreateOrderLine> Lines, string? ClientIp = null, string? DeviceId = null);
 
 public sealed record CreateOrderLine(string Slug, int Quantity);
 

@@ -1,9 +1,15 @@
 namespace GamesDrop.Contracts.Orders;
 
-/// <summary>An order as its buyer sees it, signed in or by receipt token; keys are listed, their values only revealed on request.</summary>
+/// <summary>
+/// An order as its buyer sees it, signed in or by receipt token; keys are listed, their values only revealed on request.
+/// <paramref name="Hold"/> is set while the order is held for review.
+/// </summary>
 public sealed record OrderReceipt(
     Guid OrderId, string Number, string Status, string Email, string Currency, decimal Total, DateTimeOffset CreatedAt,
-    IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<ReceiptStep> Timeline);
+    IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<ReceiptStep> Timeline, ReceiptHold? Hold = null);
+
+/// <summary>Why a held order waits, in the buyer's words (never the rules' names), and when the review ends at the latest.</summary>
+public sealed record ReceiptHold(IReadOnlyList<string> Reasons, DateTimeOffset? ReviewBy);
 
 public sealed record ReceiptLine(
     long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status, IReadOnlyList<ReceiptKey> Keys);

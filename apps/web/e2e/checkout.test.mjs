@@ -173,6 +173,32 @@ describe("checkout", () => {
     await context.close();
   });
 
+  test("an order held for review says why, how long, and that nothing is charged yet", async () => {
+    const context = await browser.newContext(viewports.desktop);
+    const page = await context.newPage();
+    const product = await productInStock();
+    await addToCart(page, product.slug, 1);
+    await page.goto(`${storeUrl}/checkout`);
+    // An address at a throwaway-mail service is one of the reasons the store checks an order by hand.
+    await page.getByLabel("Email").fill(uniqueEmail("held").replace(/@.*$/, "@mailinator.com"));
+    await payWithPayPal(page, "held-1");
+    await page.getByRole("button", { name: /approve/i }).click();
+    await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
+
+    const notice = page.getByTestId("hold-notice");
+    await notice.waitFor(toKey);
+    assert.equal((await page.getByTestId("order-status").textContent()).trim(), "On hold for a quick check");
+    const text = await notice.textContent();
+    assert.match(text, /email address is from a temporary mail service/, "the reason, in plain words");
+    assert.match(text, /at the latest by/, "how long the check takes");
+    assert.match(text, /you have not been charged/, "nothing is charged yet");
+    assert.match(text, /released to you and nothing is charged/, "what happens if it is not approved");
+    assert.doesNotMatch(text, /disposable|velocity|score|rule/i, "no rule names for the shopper");
+    assert.equal(await page.getByRole("button", { name: /reveal key/i }).count(), 0, "no key before the order is approved");
+    await screenshot(page, "held-2-receipt");
+    await context.close();
+  });
+
   test("checkout reaches PayPal before any script has loaded", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

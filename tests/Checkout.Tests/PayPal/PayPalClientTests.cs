@@ -16,9 +16,17 @@ public sealed class PayPalClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _paypal.DisposeAsync();
 
-    private static Task<PayPalCreatedOrder> CreateAsync(PayPalClient client, Guid orderId, decimal amount = 59.99m) =>
+    private static Task<PayPalCreatedOrder> CreateAsync(PayPalClient client, Guid orderId, decimal amount = 59.99m, bool authorizeOnly = false) =>
         client.CreateOrderAsync(orderId, "GD-" + orderId.ToString("N")[..8], amount, "EUR",
-            "https://store.test/checkout/return", "https://store.test/checkout/cancel", "Elden Ring (Steam)");
+            "https://store.test/checkout/return", "https://store.test/checkout/cancel", "Elden Ring (Steam)", authorizeOnly);
+
+    private async Task<(PayPalClient Client, string PayPalOrderId, PayPalAuthorization Authorization)> AuthorizedAsync(Guid orderId)
+    {
+        var client = _paypal.Client();
+        var created = await CreateAsync(client, orderId, 20m, authorizeOnly: true);
+        await _paypal.ApproveAsync(created.Id);
+        return (client, created.Id, (await client.AuthorizeOrderAsync(created.Id, orderId))!);
+    }
 
     private async Task<(PayPalClient Client, PayPalCaptureResult Captured)> CapturedAsync(Guid orderId, decimal amount = 10m)
     {
@@ -95,6 +103,50 @@ public sealed class PayPalClientTests : IAsyncLifetime
         fromAnotherRequest.Outcome.Should().Be(PayPalCaptureOutcome.Completed);
         fromAnotherRequest.Capture!.Id.Should().Be(first.Capture.Id, "ORDER_ALREADY_CAPTURED is answered by reading the order");
         (await client.GetOrderAsync(first.PayPalOrderId)).Captures.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_held_payment_is_authorised_once_then_captured_once_however_often_asked()
+    {
+        var orderId = Guid.NewGuid();
+        var (client, payPalOrderId, authorization) = await AuthorizedAsync(orderId);
+
+        var authorizedAgain = await client.AuthorizeOrderAsync(payPalOrderId, orderId);
+        var fromAnotherRequest = await client.AuthorizeOrderAsync(payPalOrderId, Guid.NewGuid());
+        var onHold = await client.GetOrderAsync(payPalOrderId);
+        var capture = await client.CaptureAuthorizationAsync(authorization.Id, payPalOrderId, orderId);
+        var replayed = await client.CaptureAuthorizationAsync(authorization.Id, payPalOrderId, orderId);
+        var alreadyCaptured = await client.CaptureAuthorizationAsync(authorization.Id, payPalOrderId, Guid.NewGuid());
+
+        authorization.Status.Should().Be("CREATED");
+        authorization.Amount.Should().Be(new PayPalMoney("EUR", "20.00"));
+        authorizedAgain!.Id.Should().Be(authorization.Id);
+        fromAnotherRequest!.Id.Should().Be(authorization.Id, "ORDER_ALREADY_AUTHORIZED is answered by reading the order");
+        onHold.Captures.Should().BeEmpty("an authorization takes no money");
+        capture.Status.Should().Be("COMPLETED");
+        replayed.Id.Should().Be(capture.Id);
+        alreadyCaptured.Id.Should().Be(capture.Id, "AUTHORIZATION_ALREADY_CAPTURED is answered by reading the order");
+        (await client.GetOrderAsync(payPalOrderId)).Captures.Should().ContainSingle();
+        (await client.GetAuthorizationAsync(authorization.Id)).Status.Should().Be("CAPTURED");
+    }
+
+    [Fact]
+    public async Task A_voided_authorization_stays_voided_and_cannot_be_captured()
+    {
+        var orderId = Guid.NewGuid();
+        var (client, payPalOrderId, authorization) = await AuthorizedAsync(orderId);
+
+        await client.VoidAuthorizationAsync(authorization.Id, orderId);
+        await client.VoidAuthorizationAsync(authorization.Id, orderId);
+        await client.VoidAuthorizationAsync(authorization.Id, Guid.NewGuid());
+        var capture = () => client.CaptureAuthorizationAsync(authorization.Id, payPalOrderId, orderId);
+
+        (await capture.Should().ThrowAsync<PayPalException>()).Which.Issue.Should().Be(PayPalIssues.AuthorizationVoided);
+        (await client.GetAuthorizationAsync(authorization.Id)).Status.Should().Be("VOIDED");
+        (await client.GetOrderAsync(payPalOrderId)).Captures.Should().BeEmpty();
+        var pushed = await _paypal.Webhooks.WaitForAsync(w => w.Text.Contains("PAYMENT.AUTHORIZATION."), count: 2);
+        pushed.Select(w => JsonDocument.Parse(w.Body).RootElement.GetProperty("event_type").GetString())
+            .Should().BeEquivalentTo("PAYMENT.AUTHORIZATION.CREATED", "PAYMENT.AUTHORIZATION.VOIDED");
     }
 
     [Fact]

@@ -2,7 +2,11 @@ using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Checkout.Tests.Workflows;
 
-/// <summary>Keys the store holds itself are sold first, and each at most once however many buyers race for them.</summary>
+/// <summary>
+/// Keys the store holds itself are sold first, and each at most once however many buyers race for them. Two hundred
+/// checkouts at once load the machine on their own: the class runs alone, not beside other stores' scenarios.
+/// </summary>
+[Collection(nameof(OwnStockTests))]
 public sealed class OwnStockTests(CheckoutStoreFixture fixture) : IClassFixture<CheckoutStoreFixture>
 {
     private CheckoutStore Shop => fixture.Store;
@@ -50,3 +54,6 @@ public sealed class OwnStockTests(CheckoutStoreFixture fixture) : IClassFixture<
         sold.Should().HaveCount(20).And.OnlyHaveUniqueItems();
     }
 }
+
+[CollectionDefinition(nameof(OwnStockTests), DisableParallelization = true)]
+public sealed class OwnStockCollection;

@@ -10,12 +10,15 @@ public abstract class CatalogTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await EmbeddedApp.StartAsync();
+        App = await EmbeddedApp.StartAsync(Settings);
         Client = App.InternalClient();
         await SeedAsync();
     }
 
     protected abstract Task SeedAsync();
+
+    /// <summary>Configuration the store starts with, beyond the defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     public async Task DisposeAsync()
     {

@@ -41,13 +41,13 @@ public sealed class PayPalCalls(HttpClient http)
 
     /// <summary>An order of <paramref name="value"/> EUR; redirect URLs in experience_context unless <paramref name="legacy"/>.</summary>
     public static object OrderBody(string value = "10.00", string invoiceId = "GD-1001", string customId = "order-1", bool legacy = false,
-        string? description = "Elden Ring (Steam)")
+        string? description = "Elden Ring (Steam)", string intent = "CAPTURE")
     {
         var context = new { return_url = ReturnUrl, cancel_url = CancelUrl, brand_name = "GamesDrop", shipping_preference = "NO_SHIPPING", user_action = "PAY_NOW" };
         var units = new[] { new { reference_id = "default", amount = new { currency_code = "EUR", value }, description, custom_id = customId, invoice_id = invoiceId } };
         return legacy
-            ? new { intent = "CAPTURE", purchase_units = units, application_context = context }
-            : new { intent = "CAPTURE", purchase_units = units, payment_source = new { paypal = new { experience_context = context } } };
+            ? new { intent, purchase_units = units, application_context = context }
+            : new { intent, purchase_units = units, payment_source = new { paypal = new { experience_context = context } } };
     }
 
     public async Task<HttpResponseMessage> CreateAsync(object body, string? requestId = null, bool representation = true) =>
@@ -95,6 +95,10 @@ public sealed class PayPalCalls(HttpClient http)
         response.EnsureSuccessStatusCode();
         return (await response.JsonAsync()).GetProperty("purchase_units")[0].GetProperty("payments").GetProperty("captures")[0];
     }
+
+    /// <summary>Any other POST, e.g. an order's authorize or an authorization's capture and void.</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, object? body = null, string? requestId = null, bool representation = true) =>
+        SendAsync(HttpMethod.Post, path, body, requestId, representation);
 
     public async Task<HttpResponseMessage> RefundAsync(string captureId, object? body = null, string? requestId = null) =>
         await SendAsync(HttpMethod.Post, $"/paypal/v2/payments/captures/{captureId}/refund", body, requestId, representation: true);

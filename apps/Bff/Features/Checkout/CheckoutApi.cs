@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
+using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
@@ -20,6 +22,9 @@ namespace GamesDrop.Bff.Features.Checkout;
 public static class CheckoutApi
 {
     public const string ReceiptCookie = "gd_receipt";
+
+    /// <summary>A random id this browser keeps for two years, so the fraud checks can tell one device's orders apart.</summary>
+    public const string DeviceCookie = "gd_device";
 
     public static RouteGroupBuilder MapCheckout(this RouteGroupBuilder routes)
     {
@@ -50,7 +55,7 @@ public static class CheckoutApi
         }
 
         var placed = await orders.PlaceAsync(new CreateOrder(userId, email, owner.ActorId,
-            [.. cart.Lines.Select(l => new CreateOrderLine(l.Slug, l.Quantity))]), ct);
+            [.. cart.Lines.Select(l => new CreateOrderLine(l.Slug, l.Quantity))], ClientIp(http), DeviceId(http)), ct);
         if (placed.Value is not { } order)
         {
             return TypedResults.Problem(new HttpValidationProblemDetails(placed.Errors ?? new Dictionary<string, string[]>())
@@ -62,6 +67,12 @@ public static class CheckoutApi
         var state = await checkout.StartAsync(order.OrderId, ct);
         if (state.ApproveUrl is null)
         {
+            if (state.Refused)
+            {
+                // The storefront shows the title.
+                return TypedResults.Problem("If you think this is a mistake, please contact us.",
+                    title: "We could not accept this order. Nothing was charged.", statusCode: StatusCodes.Status409Conflict);
+            }
             if (state.Status is "cancelled" or "failed")
             {
                 return TypedResults.Problem("Some items in your cart sold out just now. Please review your cart.",
@@ -116,6 +127,26 @@ public static class CheckoutApi
         }
         return null;
     }
+
+    // Behind the web server and nginx this is the shopper's address: forwarded headers are taken from trusted proxies only.
+    private static string? ClientIp(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : null;
+
+    // The browser's device id, or a new one it is given now; a value that is not ours is replaced.
+    private static string DeviceId(HttpContext http)
+    {
+        if (http.Request.Cookies[DeviceCookie] is { Length: DeviceIdLength } known && known.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return known;
+        }
+        var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var cookie = SessionCookie.Options(http.Request);
+        cookie.MaxAge = TimeSpan.FromDays(730);
+        http.Response.Cookies.Append(DeviceCookie, id, cookie);
+        return id;
+    }
+
+    private const int DeviceIdLength = 43;
 
     private static bool IsEmail(string value) =>
         value.Length <= 254 && !value.Any(char.IsControl) && MailAddress.TryCreate(value, out var address) && address.Address == value;

@@ -22,6 +22,7 @@ public static class CheckoutsApi
         group.MapGet("/{orderId}", GetAsync);
         group.MapPost("/{orderId}/return", ReturnAsync);
         group.MapPost("/{orderId}/cancel", CancelAsync);
+        group.MapPost("/{orderId}/review", ReviewAsync);
         return routes;
     }
 
@@ -33,9 +34,7 @@ public static class CheckoutsApi
         {
             return TypedResults.NotFound();
         }
-        var s = settings.Value;
-        await workflows.ScheduleAsync(nameof(CheckoutWorkflow), body.OrderId.ToString("D"),
-            new CheckoutInput(body.OrderId, s.ApprovalTimeout, s.FirstPurchasePoll, s.PurchasePollInterval, s.MaxPurchasePolls), ct);
+        await workflows.ScheduleAsync(nameof(CheckoutWorkflow), body.OrderId.ToString("D"), settings.Value.Input(body.OrderId), ct);
         return TypedResults.Accepted($"{body.OrderId}");
     }
 
@@ -53,7 +52,7 @@ public static class CheckoutsApi
             {
                 return TypedResults.NotFound();
             }
-            var state = new CheckoutState(orderId, order.Status, order.Payment?.ApproveUrl);
+            var state = new CheckoutState(orderId, order.Status, order.Payment?.ApproveUrl, order.FraudDecision == FraudDecisions.Refuse);
             if (waitForApproval != true || state.ApproveUrl is not null || OrderStatuses.Final.Contains(order.Status)
                 || clock.GetUtcNow() >= deadline)
             {
@@ -68,6 +67,26 @@ public static class CheckoutsApi
 
     private static Task<Results<NoContent, NotFound>> CancelAsync(Guid orderId, PayPalReturn body, KernelOrderSteps kernel, IWorkflowClient workflows, CancellationToken ct) =>
         RaiseAsync(orderId, new PaymentDecision(false, body.Token, "cancel"), kernel, workflows, ct);
+
+    // Staff's decision on a held order; the workflow records who decided, then captures or voids.
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(
+        Guid orderId, ReviewRequest body, KernelOrderSteps kernel, IWorkflowClient workflows, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.DecidedBy) || body.DecidedBy.Length > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decidedBy"] = ["Who decided: 1 to 200 characters."] });
+        }
+        if (await kernel.GetAsync(orderId, ct) is not { } order)
+        {
+            return TypedResults.NotFound();
+        }
+        if (order.Status != OrderStatuses.Held)
+        {
+            return TypedResults.Problem($"The order is {order.Status}; only a held order is reviewed.", statusCode: StatusCodes.Status409Conflict);
+        }
+        await workflows.RaiseEventAsync(orderId.ToString("D"), CheckoutWorkflow.ReviewEvent, new ReviewDecision(body.Approved, body.DecidedBy), ct);
+        return TypedResults.NoContent();
+    }
 
     // The event only wakes the workflow: PayPal, asked by the capture, decides whether the order really was approved.
     private static async Task<Results<NoContent, NotFound>> RaiseAsync(
@@ -84,7 +103,11 @@ public static class CheckoutsApi
 
 public sealed record StartCheckout(Guid OrderId);
 
-public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl);
+/// <param name="Refused">The fraud check refused the order (it ended before PayPal was asked).</param>
+public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused);
+
+/// <summary>A held order's review: approved (capture) or not (void), and who decided.</summary>
+public sealed record ReviewRequest(bool Approved, string DecidedBy);
 
 /// <summary>What PayPal appended to the return or cancel address: its order id (<c>token</c>).</summary>
 public sealed record PayPalReturn(string Token);

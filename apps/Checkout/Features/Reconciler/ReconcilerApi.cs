@@ -91,8 +91,7 @@ public static partial class ReconcilerApi
         {
             await workflows.PurgeAsync(order.OrderId.ToString("D"), ct);
         }
-        await workflows.ScheduleAsync(nameof(CheckoutWorkflow), order.OrderId.ToString("D"),
-            new CheckoutInput(order.OrderId, settings.ApprovalTimeout, settings.FirstPurchasePoll, settings.PurchasePollInterval, settings.MaxPurchasePolls), ct);
+        await workflows.ScheduleAsync(nameof(CheckoutWorkflow), order.OrderId.ToString("D"), settings.Input(order.OrderId), ct);
         return "workflow restarted";
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Keys;
@@ -18,6 +19,9 @@ internal static partial class OrderValidation
     [GeneratedRegex("^[a-z]+/[a-z0-9.+-]+$")]
     private static partial Regex ContentTypePattern();
 
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex DeviceIdPattern();
+
     public static Dictionary<string, string[]> Validate(CreateOrder order)
     {
         var errors = new Dictionary<string, string[]>();
@@ -29,6 +33,14 @@ internal static partial class OrderValidation
         if (order.CartId is { Length: > 200 })
         {
             errors["cartId"] = ["At most 200 characters."];
+        }
+        if (order.ClientIp is not null && !IPAddress.TryParse(order.ClientIp, out _))
+        {
+            errors["clientIp"] = ["An IPv4 or IPv6 address."];
+        }
+        if (order.DeviceId is not null && !DeviceIdPattern().IsMatch(order.DeviceId))
+        {
+            errors["deviceId"] = ["1 to 64 letters, digits, '-' or '_'."];
         }
         if (order.Lines is null || order.Lines.Count is 0 or > MaxLines)
         {
@@ -74,6 +86,29 @@ internal static partial class OrderValidation
         Text(errors, "providerOrderId", capture.ProviderOrderId, 200);
         Text(errors, "captureId", capture.CaptureId, 200);
         Money(errors, capture.Amount, capture.Currency);
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(RecordAuthorization authorization)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Text(errors, "providerOrderId", authorization.ProviderOrderId, 200);
+        Text(errors, "authorizationId", authorization.AuthorizationId, 200);
+        if (authorization.ReviewBy == default)
+        {
+            errors["reviewBy"] = ["When the review window ends."];
+        }
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(RecordReview review)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (review.Outcome is not (ReviewOutcomes.Approved or ReviewOutcomes.Denied or ReviewOutcomes.Expired))
+        {
+            errors["outcome"] = ["approved, denied or expired."];
+        }
+        Text(errors, "decidedBy", review.DecidedBy, 200);
         return errors;
     }
 

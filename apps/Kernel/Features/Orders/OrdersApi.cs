@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using Dapper;
 using GamesDrop.BuildingBlocks.PubSub;
@@ -70,6 +71,9 @@ public static class OrdersApi
             body.UserId,
             Email = body.Email.Trim(),
             body.CartId,
+            // Parsed and printed again: .NET reads forms ("1", "0x7f.1") PostgreSQL's inet does not.
+            ClientIp = body.ClientIp is null ? null : IPAddress.Parse(body.ClientIp).ToString(),
+            body.DeviceId,
             ReceiptTokenHash = ReceiptTokens.Hash(token),
             store.Currency,
             Total = total,
@@ -158,6 +162,7 @@ public static class OrdersApi
                 return Conflict($"The order is {order.Order.Status}; only an order not yet paid can be released.");
             }
             await order.ExecuteAsync(OrdersSql.ReleaseStock, new { OrderId = orderId });
+            await order.ExecuteAsync(PaymentsSql.Void, new { OrderId = orderId });
             await order.MoveAsync(body.Status, body.Reason);
             if (body.Status == OrderStatuses.Failed)
             {

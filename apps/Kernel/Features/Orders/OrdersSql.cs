@@ -22,8 +22,9 @@ internal static class OrdersSql
 
     /// <summary>Result sets: the order number, then the lines in the order given.</summary>
     public const string Create = """
-        INSERT INTO orders (id, number, user_id, email, cart_id, receipt_token_hash, status, currency, total)
-        VALUES (@Id, 'GD-' || nextval('order_numbers'), @UserId, @Email, @CartId, @ReceiptTokenHash, 'pending', @Currency, @Total)
+        INSERT INTO orders (id, number, user_id, email, cart_id, receipt_token_hash, status, currency, total, client_ip, device_id)
+        VALUES (@Id, 'GD-' || nextval('order_numbers'), @UserId, @Email, @CartId, @ReceiptTokenHash, 'pending', @Currency, @Total,
+                CAST(@ClientIp AS inet), @DeviceId)
         RETURNING number;
 
         INSERT INTO order_lines (order_id, product_id, quantity, unit_price, slug, title)
@@ -52,7 +53,7 @@ internal static class OrdersSql
         UPDATE orders SET updated_at = now() WHERE id IN (SELECT order_id FROM step)
         """;
 
-    /// <summary>Result sets: the order, its lines with the own-stock keys held for each, its payment.</summary>
+    /// <summary>Result sets: the order, its lines with the own-stock keys held for each, its payment, its fraud decision.</summary>
     public const string Checkout = $"""
         SELECT {Row}, false AS Captured FROM orders o WHERE o.id = @OrderId;
 
@@ -62,8 +63,10 @@ internal static class OrdersSql
         FROM order_lines l WHERE l.order_id = @OrderId ORDER BY l.id;
 
         SELECT provider_order_id AS ProviderOrderId, approve_url AS ApproveUrl, status AS Status, capture_id AS CaptureId,
-               amount AS Amount, refunded_amount AS RefundedAmount
+               amount AS Amount, refunded_amount AS RefundedAmount, authorization_id AS AuthorizationId
         FROM payments WHERE order_id = @OrderId;
+
+        SELECT decision FROM fraud_checks WHERE order_id = @OrderId ORDER BY stage = 'payer' DESC LIMIT 1;
         """;
 
     public const string Stuck = """

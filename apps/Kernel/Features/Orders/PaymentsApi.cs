@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Kernel.Features.Fraud;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using static GamesDrop.Kernel.Features.Orders.OrderChange;
@@ -14,6 +15,7 @@ public static class PaymentsApi
     {
         var group = routes.MapGroup("/orders/{orderId}").WithTags("Checkout orders");
         group.MapPost("/payment", CreateAsync);
+        group.MapPost("/payment/authorized", AuthorizedAsync);
         group.MapPost("/payment/captured", CapturedAsync);
         group.MapPost("/refunds", RefundAsync);
         return routes;
@@ -40,6 +42,34 @@ public static class PaymentsApi
                 Id = Guid.CreateVersion7(), OrderId = orderId, body.ProviderOrderId, body.ApproveUrl, body.Amount, body.Currency,
             });
             await order.MoveAsync(OrderStatuses.AwaitingPayment);
+            return null;
+        }, ct);
+
+    // A held order: the money is only authorised; the order waits for review with its own-stock keys kept for it.
+    private static Task<Results<Ok<CheckoutOrder>, NotFound, ValidationProblem, ProblemHttpResult>> AuthorizedAsync(
+        Guid orderId, RecordAuthorization body, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct) =>
+        OrderChange.RunAsync(db, orderId, OrderValidation.Validate(body), async order =>
+        {
+            var payment = await PaymentAsync(order);
+            if (payment is null || payment.ProviderOrderId != body.ProviderOrderId)
+            {
+                return Conflict("The order has no payment with that provider order.");
+            }
+            if (payment.AuthorizationId is not null)
+            {
+                return payment.AuthorizationId == body.AuthorizationId ? null : Conflict("The order's payment was already authorised by another authorization.");
+            }
+            if (order.Order.Status != OrderStatuses.AwaitingPayment)
+            {
+                return Conflict($"The order is {order.Order.Status}; an authorization is recorded for an order awaiting payment.");
+            }
+            await order.ExecuteAsync(PaymentsSql.Authorize, new { OrderId = orderId, body.AuthorizationId, ReviewBy = body.ReviewBy.UtcDateTime });
+            await order.ExecuteAsync(OrdersSql.KeepStock, new { OrderId = orderId });
+            await order.MoveAsync(OrderStatuses.Held);
+            var reasons = (await order.QueryAsync<string>(FraudSql.Rules, new { OrderId = orderId })).Select(FraudRules.CustomerWords).Distinct().ToList();
+            var o = order.Order;
+            await events.PublishAsync(Topics.OrderHeld, new OrderHeld(o.Id, o.Number, o.UserId, o.Email, o.Total, o.Currency, reasons, body.ReviewBy,
+                DateTimeOffset.UtcNow), order.Transaction, ct);
             return null;
         }, ct);
 
@@ -118,5 +148,6 @@ public static class PaymentsApi
     private static Task<PaymentRow?> PaymentAsync(OrderTransaction order) =>
         order.QuerySingleOrDefaultAsync<PaymentRow>(PaymentsSql.ByOrder, new { OrderId = order.Order.Id });
 
-    private sealed record PaymentRow(string? ProviderOrderId, string? CaptureId, decimal Amount, decimal RefundedAmount, string Currency);
+    private sealed record PaymentRow(
+        string? ProviderOrderId, string? CaptureId, decimal Amount, decimal RefundedAmount, string Currency, string? AuthorizationId);
 }

@@ -4,9 +4,17 @@ internal static class PaymentsSql
 {
     public const string ByOrder = """
         SELECT provider_order_id AS ProviderOrderId, capture_id AS CaptureId, amount AS Amount, refunded_amount AS RefundedAmount,
-               currency AS Currency
+               currency AS Currency, authorization_id AS AuthorizationId
         FROM payments WHERE order_id = @OrderId
         """;
+
+    public const string Authorize = """
+        UPDATE payments SET authorization_id = @AuthorizationId, status = 'authorized' WHERE order_id = @OrderId AND authorization_id IS NULL;
+        UPDATE orders SET review_by = @ReviewBy WHERE id = @OrderId;
+        """;
+
+    /// <summary>A held order released: its authorization was voided at the provider first.</summary>
+    public const string Void = "UPDATE payments SET status = 'voided' WHERE order_id = @OrderId AND status = 'authorized'";
 
     public const string Create = """
         INSERT INTO payments (id, order_id, provider_order_id, approve_url, status, amount, currency)

@@ -10,10 +10,13 @@ internal static class ReceiptsSql
     public const string OfUser = "o.id = @OrderId AND o.user_id = @UserId";
     public const string OfToken = "o.receipt_token_hash = @TokenHash";
 
-    /// <summary>Result sets: the order, its lines, the keys sold to them, its timeline.</summary>
+    /// <summary>
+    /// Result sets: the order, its lines, the keys sold to them, its timeline (fraud checks are for staff only), and while
+    /// it is held the rules that held it (the buyer reads them in plain words).
+    /// </summary>
     public static string Receipt(string owner) => $"""
         SELECT o.id AS OrderId, o.number AS Number, o.status AS Status, o.email AS Email, o.currency AS Currency, o.total AS Total,
-               o.created_at AS CreatedAt
+               o.created_at AS CreatedAt, o.review_by AS ReviewBy
         FROM orders o WHERE {owner};
 
         SELECT l.id AS LineId, l.title AS Title, l.slug AS Slug, l.quantity AS Quantity, l.unit_price AS UnitPrice, l.status AS Status
@@ -23,7 +26,11 @@ internal static class ReceiptsSql
         FROM product_keys k JOIN order_lines l ON l.id = k.order_line_id JOIN orders o ON o.id = l.order_id
         WHERE {owner} AND k.status = 'sold' ORDER BY k.id;
 
-        SELECT e.step AS Step, e.at AS At FROM order_events e JOIN orders o ON o.id = e.order_id WHERE {owner} ORDER BY e.at, e.id;
+        SELECT e.step AS Step, e.at AS At FROM order_events e JOIN orders o ON o.id = e.order_id
+        WHERE {owner} AND e.step NOT LIKE 'fraud-%' ORDER BY e.at, e.id;
+
+        SELECT DISTINCT r->>'rule' FROM fraud_checks c JOIN orders o ON o.id = c.order_id, jsonb_array_elements(c.reasons) r
+        WHERE {owner} AND o.status = 'held' ORDER BY 1;
         """;
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Dapper;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -61,11 +62,15 @@ public static class UserOrdersApi
         var lines = (await results.ReadAsync<ReceiptLineRow>()).ToList();
         var keys = (await results.ReadAsync<ReceiptKeyRow>()).ToLookup(k => k.LineId);
         var timeline = (await results.ReadAsync<ReceiptStepRow>()).Select(s => new ReceiptStep(s.Step, CheckoutOrders.Utc(s.At))).ToList();
+        var holdRules = (await results.ReadAsync<string>()).ToList();
+        var hold = order.Status == OrderStatuses.Held
+            ? new ReceiptHold([.. holdRules.Select(FraudRules.CustomerWords).Distinct()], order.ReviewBy is { } by ? CheckoutOrders.Utc(by) : null)
+            : null;
         return TypedResults.Ok(new OrderReceipt(order.OrderId, order.Number, order.Status, order.Email, order.Currency, order.Total,
             CheckoutOrders.Utc(order.CreatedAt),
             lines.Select(l => new ReceiptLine(l.LineId, l.Title, l.Slug, l.Quantity, l.UnitPrice, l.Status,
                 keys[l.LineId].Select(k => new ReceiptKey(k.KeyId, k.RevealedAt is { } at ? CheckoutOrders.Utc(at) : null)).ToList())).ToList(),
-            timeline));
+            timeline, hold));
     }
 
     private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealKeyAsync(
@@ -84,7 +89,8 @@ public static class UserOrdersApi
         return TypedResults.Ok(new RevealedKey(key.KeyId, value, key.ContentType));
     }
 
-    private sealed record ReceiptRow(Guid OrderId, string Number, string Status, string Email, string Currency, decimal Total, DateTime CreatedAt);
+    private sealed record ReceiptRow(
+        Guid OrderId, string Number, string Status, string Email, string Currency, decimal Total, DateTime CreatedAt, DateTime? ReviewBy);
 
     private sealed record ReceiptLineRow(long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status);
 

@@ -48,6 +48,8 @@ internal static partial class ApprovalPage
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : FormCollection.Empty;
         var token = form["token"].ToString();
         var country = form["country_code"].ToString();
+        // A returning buyer: the same PayPal account approving again (a fraud check counts its orders).
+        var payerId = form["payer_id"].ToString();
         if (book.Order(token) is null)
         {
             return Page(StatusCodes.Status404NotFound, "<h1>Order not found</h1>");
@@ -61,7 +63,11 @@ internal static partial class ApprovalPage
         {
             return Page(StatusCodes.Status400BadRequest, "<h1>country_code must be two capital letters</h1>");
         }
-        var order = book.Approve(token, country.Length > 0 ? country : null, PayPalLinks.From(http.Request))!;
+        if (payerId.Length > 0 && !PayerId().IsMatch(payerId))
+        {
+            return Page(StatusCodes.Status400BadRequest, "<h1>payer_id must be 13 capital letters or digits</h1>");
+        }
+        var order = book.Approve(token, country.Length > 0 ? country : null, payerId.Length > 0 ? payerId : null, PayPalLinks.From(http.Request))!;
         if (order.Payer is null)
         {
             return Page(StatusCodes.Status409Conflict, $"<h1>This order is {HtmlEncode(order.Status.ToLowerInvariant())}</h1>");
@@ -98,4 +104,7 @@ internal static partial class ApprovalPage
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCode();
+
+    [GeneratedRegex("^[A-Z0-9]{13}$")]
+    private static partial Regex PayerId();
 }

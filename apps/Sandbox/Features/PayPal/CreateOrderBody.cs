@@ -4,6 +4,7 @@ namespace GamesDrop.Sandbox.Features.PayPal;
 internal sealed record CreateOrderBody(string? Intent, UnitBody[]? PurchaseUnits, PaymentSourceBody? PaymentSource, ExperienceBody? ApplicationContext)
 {
     public const string Capture = "CAPTURE";
+    public const string Authorize = "AUTHORIZE";
     public const int MaxUnits = 10;
     public const int MaxIdLength = 127;
 
@@ -22,9 +23,9 @@ internal sealed record CreateOrderBody(string? Intent, UnitBody[]? PurchaseUnits
         {
             return PayPalError.Missing("/intent");
         }
-        if (Intent != Capture)
+        if (Intent is not (Capture or Authorize))
         {
-            return PayPalError.Invalid("INVALID_PARAMETER_VALUE", "The sandbox simulates intent CAPTURE only.", "/intent");
+            return PayPalError.Invalid("INVALID_PARAMETER_VALUE", "The value of a field does not conform to the expected format.", "/intent");
         }
         if (PurchaseUnits is not { Length: > 0 })
         {

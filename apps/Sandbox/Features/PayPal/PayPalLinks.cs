@@ -11,6 +11,8 @@ internal sealed record PayPalLinks(string Base)
 
     public string Capture(string id) => $"{Base}/v2/payments/captures/{id}";
 
+    public string Authorization(string id) => $"{Base}/v2/payments/authorizations/{id}";
+
     public string Refund(string id) => $"{Base}/v2/payments/refunds/{id}";
 
     public string Certificate => $"{Base}/v1/notifications/certs/{PayPalSigner.CertificateName}";

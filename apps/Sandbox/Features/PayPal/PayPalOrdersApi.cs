@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GamesDrop.Sandbox.Features.PayPal;
 
-/// <summary>Orders v2: create, read, capture. Create and capture answer 201, or 200 when a PayPal-Request-Id repeats.</summary>
+/// <summary>Orders v2: create, read, capture or authorize. Writes answer 201, or 200 when a PayPal-Request-Id repeats.</summary>
 internal static class PayPalOrdersApi
 {
     public const string RequestIdHeader = "PayPal-Request-Id";
@@ -14,6 +14,7 @@ internal static class PayPalOrdersApi
         paypal.MapPost("/v2/checkout/orders", Create).Accepts<CreateOrderBody>("application/json");
         paypal.MapGet("/v2/checkout/orders/{id}", Get);
         paypal.MapPost("/v2/checkout/orders/{id}/capture", Capture);
+        paypal.MapPost("/v2/checkout/orders/{id}/authorize", Authorize);
         return paypal;
     }
 
@@ -35,6 +36,12 @@ internal static class PayPalOrdersApi
         string id, HttpRequest http, PayPalOrderBook book,
         [FromHeader(Name = RequestIdHeader)] string? requestId, [FromHeader(Name = "Prefer")] string? prefer) =>
         CheckRequestId(requestId) is { } invalid ? invalid.ToResult() : Reply(book.Capture(id, requestId, PayPalLinks.From(http)), prefer);
+
+    /// <summary>Like capture, the body is not read: the approving wallet pays.</summary>
+    private static Results<JsonHttpResult<OrderView>, JsonHttpResult<PayPalError>> Authorize(
+        string id, HttpRequest http, PayPalOrderBook book,
+        [FromHeader(Name = RequestIdHeader)] string? requestId, [FromHeader(Name = "Prefer")] string? prefer) =>
+        CheckRequestId(requestId) is { } invalid ? invalid.ToResult() : Reply(book.Authorize(id, requestId, PayPalLinks.From(http)), prefer);
 
     public static PayPalError? CheckRequestId(string? requestId) => requestId?.Length > MaxRequestIdLength
         ? PayPalError.Invalid("INVALID_STRING_MAX_LENGTH", $"PayPal-Request-Id is longer than {MaxRequestIdLength} characters.", RequestIdHeader, "header")

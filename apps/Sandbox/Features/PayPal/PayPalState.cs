@@ -2,8 +2,10 @@ namespace GamesDrop.Sandbox.Features.PayPal;
 
 /// <summary>An order as the simulator keeps it; <see cref="PayPalViews"/> turns it into PayPal's JSON.</summary>
 /// <param name="PayerActionStyle">Created through experience_context: PAYER_ACTION_REQUIRED and rel payer-action.</param>
+/// <param name="Intent">CAPTURE (the order's capture takes the money) or AUTHORIZE (the order's authorize holds it, each
+/// authorization is then captured or voided).</param>
 internal sealed record PayPalOrder(
-    string Id, string Status, bool PayerActionStyle, PayPalUnit[] Units, ExperienceBody? Experience, PayPalPayer? Payer,
+    string Id, string Intent, string Status, bool PayerActionStyle, PayPalUnit[] Units, ExperienceBody? Experience, PayPalPayer? Payer,
     DateTimeOffset CreateTime, DateTimeOffset UpdateTime)
 {
     public const string Created = "CREATED";
@@ -12,11 +14,27 @@ internal sealed record PayPalOrder(
     public const string Completed = "COMPLETED";
 }
 
-/// <param name="CaptureId">Set once the order is captured; one capture per purchase unit.</param>
-internal sealed record PayPalUnit(string ReferenceId, Money Amount, string? Description, string? CustomId, string? InvoiceId, string? CaptureId = null);
+/// <param name="CaptureId">Set once the unit is captured; one capture per purchase unit.</param>
+/// <param name="AuthorizationId">Set once an AUTHORIZE order is authorised; one authorization per purchase unit.</param>
+internal sealed record PayPalUnit(
+    string ReferenceId, Money Amount, string? Description, string? CustomId, string? InvoiceId, string? CaptureId = null, string? AuthorizationId = null);
 
+/// <summary>Money held on the buyer's account: honoured 3 days, valid 29, then captured once or voided.</summary>
+internal sealed record PayPalAuthorization(
+    string Id, string OrderId, string Status, Money Amount, string? CustomId, string? InvoiceId, DateTimeOffset ExpirationTime,
+    DateTimeOffset CreateTime, DateTimeOffset UpdateTime)
+{
+    public const string Created = "CREATED";
+    public const string Captured = "CAPTURED";
+    public const string Voided = "VOIDED";
+
+    /// <summary>How long PayPal keeps an authorization valid.</summary>
+    public static readonly TimeSpan Validity = TimeSpan.FromDays(29);
+}
+
+/// <param name="AuthorizationId">The authorization it captured, for an AUTHORIZE order.</param>
 internal sealed record PayPalCapture(
-    string Id, string OrderId, string Status, Money Amount, string? CustomId, string? InvoiceId, decimal Refunded,
+    string Id, string OrderId, string? AuthorizationId, string Status, Money Amount, string? CustomId, string? InvoiceId, decimal Refunded,
     DateTimeOffset CreateTime, DateTimeOffset UpdateTime)
 {
     public const string Completed = "COMPLETED";

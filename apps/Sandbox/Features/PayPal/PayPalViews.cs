@@ -2,22 +2,24 @@ using System.Globalization;
 
 namespace GamesDrop.Sandbox.Features.PayPal;
 
-/// <summary>Orders, captures and refunds as PayPal writes them (snake_case through <see cref="PayPalJson"/>).</summary>
+/// <summary>Orders, authorizations, captures and refunds as PayPal writes them (snake_case through <see cref="PayPalJson"/>).</summary>
 internal static class PayPalViews
 {
     /// <summary>PayPal's timestamps: UTC, whole seconds, a Z.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static OrderView Order(PayPalOrder order, Func<string, PayPalCapture> captures, PayPalLinks links)
+    public static OrderView Order(PayPalOrder order, Func<string, PayPalCapture> captures, Func<string, PayPalAuthorization> authorizations, PayPalLinks links)
     {
         var payer = order.Payer;
         var name = payer is null ? null : new NameView(payer.GivenName, payer.Surname);
         var address = payer is null ? null : new AddressView(payer.CountryCode);
         return new OrderView(
-            order.Id, CreateOrderBody.Capture, order.Status,
+            order.Id, order.Intent, order.Status,
             payer is null ? null : new PaymentSourceView(new WalletView(payer.Email, payer.PayerId, "VERIFIED", name!, address!)),
             [.. order.Units.Select(u => new UnitView(u.ReferenceId, u.Amount, u.Description, u.CustomId, u.InvoiceId,
-                u.CaptureId is null ? null : new PaymentsView([Capture(captures(u.CaptureId), links, related: false)])))],
+                u.CaptureId is null && u.AuthorizationId is null ? null : new PaymentsView(
+                    u.CaptureId is null ? null : [Capture(captures(u.CaptureId), links, related: false)],
+                    u.AuthorizationId is null ? null : [Authorization(authorizations(u.AuthorizationId), links, related: false)])))],
             payer is null ? null : new PayerView(name!, payer.Email, payer.PayerId, address!),
             Time(order.CreateTime), Time(order.UpdateTime), OrderLinks(order, links));
     }
@@ -30,12 +32,26 @@ internal static class PayPalViews
     public static CaptureView Capture(PayPalCapture capture, PayPalLinks links, bool related) => new(
         capture.Id, capture.Status, capture.Amount, FinalCapture: true, capture.CustomId, capture.InvoiceId,
         Receivable(capture.Amount),
-        related ? new SupplementaryData(new RelatedIds(capture.OrderId)) : null,
+        related ? new SupplementaryData(new RelatedIds(capture.OrderId, capture.AuthorizationId)) : null,
         Time(capture.CreateTime), Time(capture.UpdateTime),
         [
             new LinkView(links.Capture(capture.Id), "self", "GET"),
             new LinkView(links.Capture(capture.Id) + "/refund", "refund", "POST"),
             new LinkView(links.Order(capture.OrderId), "up", "GET"),
+        ]);
+
+    /// <param name="related">As for captures: webhook resources and the authorization's own GET name its order.</param>
+    public static AuthorizationView Authorization(PayPalAuthorization authorization, PayPalLinks links, bool related) => new(
+        authorization.Id, authorization.Status, authorization.Amount, authorization.CustomId, authorization.InvoiceId,
+        Time(authorization.ExpirationTime),
+        related ? new SupplementaryData(new RelatedIds(authorization.OrderId, null)) : null,
+        Time(authorization.CreateTime), Time(authorization.UpdateTime),
+        [
+            new LinkView(links.Authorization(authorization.Id), "self", "GET"),
+            new LinkView(links.Authorization(authorization.Id) + "/capture", "capture", "POST"),
+            new LinkView(links.Authorization(authorization.Id) + "/void", "void", "POST"),
+            new LinkView(links.Authorization(authorization.Id) + "/reauthorize", "reauthorize", "POST"),
+            new LinkView(links.Order(authorization.OrderId), "up", "GET"),
         ]);
 
     public static RefundView Refund(PayPalRefund refund, PayPalCapture capture, PayPalLinks links) => new(
@@ -56,6 +72,8 @@ internal static class PayPalViews
                 new LinkView(links.Order(order.Id), "update", "PATCH"),
                 new LinkView(links.Order(order.Id) + "/capture", "capture", "POST"),
             ],
+            PayPalOrder.Approved when order.Intent == CreateOrderBody.Authorize =>
+                [self, new LinkView(links.Order(order.Id), "update", "PATCH"), new LinkView(links.Order(order.Id) + "/authorize", "authorize", "POST")],
             PayPalOrder.Approved => [self, new LinkView(links.Order(order.Id), "update", "PATCH"), new LinkView(links.Order(order.Id) + "/capture", "capture", "POST")],
             _ => [self],
         };
@@ -75,7 +93,11 @@ internal sealed record OrderView(
 
 internal sealed record UnitView(string ReferenceId, Money Amount, string? Description, string? CustomId, string? InvoiceId, PaymentsView? Payments);
 
-internal sealed record PaymentsView(CaptureView[] Captures);
+internal sealed record PaymentsView(CaptureView[]? Captures, AuthorizationView[]? Authorizations);
+
+internal sealed record AuthorizationView(
+    string Id, string Status, Money Amount, string? CustomId, string? InvoiceId, string ExpirationTime, SupplementaryData? SupplementaryData,
+    string CreateTime, string UpdateTime, LinkView[] Links);
 
 internal sealed record CaptureView(
     string Id, string Status, Money Amount, bool FinalCapture, string? CustomId, string? InvoiceId,
@@ -85,7 +107,7 @@ internal sealed record ReceivableBreakdown(Money GrossAmount, Money PaypalFee, M
 
 internal sealed record SupplementaryData(RelatedIds RelatedIds);
 
-internal sealed record RelatedIds(string OrderId);
+internal sealed record RelatedIds(string OrderId, string? AuthorizationId);
 
 internal sealed record RefundView(
     string Id, string Status, Money Amount, string? CustomId, string? InvoiceId, string? NoteToPayer,

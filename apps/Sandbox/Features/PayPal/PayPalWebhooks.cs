@@ -14,6 +14,8 @@ internal sealed class PayPalWebhooks(WebhookQueue queue, PayPalSigner signer, Pa
     public const string OrderApprovedEvent = "CHECKOUT.ORDER.APPROVED";
     public const string CaptureCompletedEvent = "PAYMENT.CAPTURE.COMPLETED";
     public const string CaptureRefundedEvent = "PAYMENT.CAPTURE.REFUNDED";
+    public const string AuthorizationCreatedEvent = "PAYMENT.AUTHORIZATION.CREATED";
+    public const string AuthorizationVoidedEvent = "PAYMENT.AUTHORIZATION.VOIDED";
 
     private readonly ConcurrentDictionary<string, SentWebhook> _sent = new();
 
@@ -25,6 +27,12 @@ internal sealed class PayPalWebhooks(WebhookQueue queue, PayPalSigner signer, Pa
 
     public void CaptureRefunded(RefundView refund, PayPalLinks links) =>
         Push(CaptureRefundedEvent, "refund", $"A {refund.Amount.Value} {refund.Amount.CurrencyCode} capture payment was refunded", refund, links);
+
+    public void AuthorizationCreated(AuthorizationView authorization, PayPalLinks links) =>
+        Push(AuthorizationCreatedEvent, "authorization", $"A payment authorization was created", authorization, links);
+
+    public void AuthorizationVoided(AuthorizationView authorization, PayPalLinks links) =>
+        Push(AuthorizationVoidedEvent, "authorization", $"A payment authorization was voided", authorization, links);
 
     /// <summary>The push sent with this transmission id, if this sandbox sent one.</summary>
     public SentWebhook? Sent(string transmissionId) => _sent.GetValueOrDefault(transmissionId);

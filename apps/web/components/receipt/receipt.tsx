@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, formatMoney } from "@/lib/catalog/format";
 import { isFinal, isPaid, lineStatusText, orderStatusText } from "@/lib/orders/status";
 import type { Receipt as Order, ReceiptLine, RevealState } from "@/lib/orders/types";
 import { AutoRefresh } from "./auto-refresh";
+import { HoldNotice } from "./hold-notice";
 import { KeyReveal } from "./key-reveal";
 import { OrderTimeline } from "./order-timeline";
 
@@ -28,7 +29,8 @@ export function Receipt({ receipt, reveal, credential, here }: Props) {
         Status: <strong data-testid="order-status">{orderStatusText(receipt.status)}</strong>
       </p>
       {!final && <AutoRefresh />}
-      {!final && (
+      {receipt.hold && <HoldNotice reasons={receipt.hold.reasons} reviewBy={receipt.hold.reviewBy} />}
+      {!final && !receipt.hold && (
         <div role="status" className="notice notice-done">
           <p>
             {isPaid(receipt.status)

@@ -48,6 +48,7 @@ function reshapeReceipt(r: BffOrderReceipt): Receipt {
       keys: line.keys.map((key) => ({ keyId: key.keyId, revealedAt: key.revealedAt ?? null })),
     })),
     timeline: r.timeline,
+    hold: r.hold ? { reasons: r.hold.reasons, reviewBy: r.hold.reviewBy ?? null } : null,
   };
 }
 

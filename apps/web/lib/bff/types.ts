@@ -89,6 +89,8 @@ export type BffOrderReceipt = {
   createdAt: string;
   lines: BffReceiptLine[];
   timeline: { step: string; at: string }[];
+  // Set while the order is held for review: why, in plain words, and when the review ends at the latest.
+  hold?: { reasons: string[]; reviewBy?: string | null } | null;
 };
 // contentType text/plain, or image/* with the value in base64.
 export type BffRevealedKey = { keyId: string; value: string; contentType: string };

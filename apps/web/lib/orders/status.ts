@@ -6,12 +6,13 @@ const finalStatuses = new Set(["completed", "partially_refunded", "refunded", "e
 export const isFinal = (status: string) => finalStatuses.has(status);
 
 // Before the payment is confirmed the shopper waits on the payment; after it, on the keys.
-export const isPaid = (status: string) => !["pending", "reserved", "awaiting_payment"].includes(status);
+export const isPaid = (status: string) => !["pending", "reserved", "awaiting_payment", "held"].includes(status);
 
 const statusWords: Record<string, string> = {
   pending: "Getting your order ready",
   reserved: "Getting your order ready",
   awaiting_payment: "Waiting for your payment",
+  held: "On hold for a quick check",
   paid: "Paid, preparing your keys",
   fulfilling: "Paid, preparing your keys",
   completed: "Complete",
@@ -28,6 +29,10 @@ const stepWords: Record<string, string> = {
   created: "Order placed",
   reserved: "Games set aside for you",
   awaiting_payment: "Sent to PayPal for payment",
+  held: "Payment approved, on hold for a quick check",
+  "review-approved": "Checked and approved",
+  "review-denied": "Checked: we could not accept the order",
+  "review-expired": "The check could not be finished in time",
   paid: "Payment received",
   fulfilling: "Getting your keys",
   line_fulfilled: "Keys delivered",
@@ -54,5 +59,6 @@ export function lineStatusText(lineStatus: string, orderStatus: string): string 
   const word = lineWords[lineStatus];
   if (word) return word;
   if (isFinal(orderStatus)) return orderStatusText(orderStatus);
+  if (orderStatus === "held") return "Waiting for the check";
   return isPaid(orderStatus) ? "On its way" : "Waiting for payment";
 }

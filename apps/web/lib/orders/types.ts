@@ -24,6 +24,7 @@ export type Receipt = {
   createdAt: string;
   lines: ReceiptLine[];
   timeline: { step: string; at: string }[];
+  hold: { reasons: string[]; reviewBy: string | null } | null;
 };
 
 export type RevealedKey = { keyId: string; value: string; contentType: string };

@@ -15,6 +15,8 @@ namespace GamesDrop.Bff.Tests.Features.Checkout;
 public sealed class CheckoutFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    public const string AdminEmail = "boss@example.com";
+    public const string AdminPassword = "admin secret horse";
 
     private int _nextProduct;
 
@@ -32,6 +34,8 @@ public sealed class CheckoutFixture : IAsyncLifetime
             ["Suppliers:Purchases:AttemptTimeout"] = "00:00:03",
             ["Suppliers:Purchases:CheckBackoff"] = "00:00:00.100",
             ["RateLimits:AuthPerIp"] = "100",
+            ["Admin:Email"] = AdminEmail,
+            ["Secrets:admin-password"] = AdminPassword,
         });
         await Shop.SyncAsync("kinguin", full: true);
         await Shop.SyncAsync("digiflazz", full: true);
