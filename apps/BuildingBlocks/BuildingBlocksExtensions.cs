@@ -32,12 +32,12 @@ public static class BuildingBlocksExtensions
         services.AddMigrations("messaging", typeof(OutboxRelay).Assembly);
         services.AddSingleton<IEventPublisher, OutboxPublisher>();
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<InputBindingMessages>();
 
         if (host.Profile == RuntimeProfile.Dapr)
         {
             services.AddDaprClient();
             services.AddSingleton<IEventBroker, DaprEventBroker>();
-            services.AddSingleton<IOutputBinding, DaprOutputBinding>();
             services.AddSingleton<ISecretStore>(sp => new DaprSecretStore(sp.GetRequiredService<Dapr.Client.DaprClient>(), DaprComponents.SecretStore));
             return builder;
         }
@@ -50,19 +50,22 @@ public static class BuildingBlocksExtensions
         services.AddSingleton<IEventBroker, EmbeddedEventBroker>();
         services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
         services.AddSingleton<BindingRoutes>();
-        services.AddSingleton<IOutputBinding, EmbeddedQueueBinding>();
         services.AddHostedService<CronBindingScheduler>();
         services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(CronBindingScheduler.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
         return builder;
     }
 
-    /// <summary>Endpoints daprd calls on the app (the subscription list); the Embedded host needs none.</summary>
+    /// <summary>
+    /// Endpoints daprd calls on the app: the subscription list and the dead-letter recorder. The Embedded host needs
+    /// neither: its delivery worker reads subscriptions from the endpoints and records dead letters itself.
+    /// </summary>
     public static WebApplication MapBuildingBlocks(this WebApplication app)
     {
         if (app.Services.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr)
         {
             app.MapSubscribeHandler().AllowAnonymous();
+            app.MapDeadLetterRecorder();
         }
         return app;
     }
