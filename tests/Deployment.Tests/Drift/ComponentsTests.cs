@@ -132,6 +132,18 @@ public sealed partial class ComponentsTests
         DaprResources.ResiliencyTargets("components").Should().BeSubsetOf(components);
     }
 
+    // Dapr docs, "Resiliency targets": daprd applies an app target's retry to every call, POSTs included; the apps retry
+    // only repeatable calls themselves (ServiceInvocation), so an app id's target carries no retry.
+    [Fact]
+    public void App_targets_carry_no_retry_and_the_apps_own_retry_policy_exists()
+    {
+        var resiliency = DaprResources.Catalog.Resiliency;
+
+        AppIds.All.Select(id => (Id: id, Policy: resiliency.ForApp(id))).Where(t => t.Policy?.Retry is not null)
+            .Select(t => t.Id).Should().BeEmpty();
+        resiliency.Retry(GamesDrop.BuildingBlocks.Invocation.ServiceInvocation.InternalRetryPolicy).Should().NotBeNull();
+    }
+
     [Fact]
     public void Every_HTTPEndpoint_has_resiliency_policies()
     {
