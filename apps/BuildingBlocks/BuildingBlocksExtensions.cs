@@ -39,6 +39,12 @@ public static class BuildingBlocksExtensions
             services.AddDaprClient();
             services.AddSingleton<IEventBroker, DaprEventBroker>();
             services.AddSingleton<ISecretStore>(sp => new DaprSecretStore(sp.GetRequiredService<Dapr.Client.DaprClient>(), DaprComponents.SecretStore));
+            services.AddHttpClient(DaprCircuitStates.HttpClientName, (sp, http) =>
+            {
+                http.BaseAddress = SidecarMetrics(sp.GetRequiredService<IConfiguration>());
+                http.Timeout = TimeSpan.FromSeconds(2);
+            });
+            services.AddSingleton<ICircuitStates, DaprCircuitStates>();
             return builder;
         }
 
@@ -49,12 +55,19 @@ public static class BuildingBlocksExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<IEventBroker, EmbeddedEventBroker>();
         services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+        services.AddSingleton<ICircuitStates>(sp => sp.GetRequiredService<CircuitBreakers>());
         services.AddSingleton<BindingRoutes>();
         services.AddHostedService<CronBindingScheduler>();
         services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(CronBindingScheduler.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
         return builder;
     }
+
+    // Dapr:MetricsEndpoint, else daprd's default metrics port on the sidecar's host.
+    private static Uri SidecarMetrics(IConfiguration configuration) =>
+        configuration[DaprCircuitStates.MetricsEndpointSetting] is { Length: > 0 } configured
+            ? new Uri(configured.TrimEnd('/') + "/")
+            : new UriBuilder(configuration["DAPR_HTTP_ENDPOINT"] is { Length: > 0 } sidecar ? sidecar : "http://localhost") { Port = 9090, Path = "/" }.Uri;
 
     /// <summary>
     /// Endpoints daprd calls on the app: the subscription list and the dead-letter recorder. The Embedded host needs

@@ -6,6 +6,7 @@ using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.BuildingBlocks.Tests.Actors;
@@ -50,6 +51,7 @@ public sealed class DaprAdapterTests : IAsyncLifetime
             {
                 ["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint,
                 ["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint,
+                ["Dapr:MetricsEndpoint"] = sidecar.HttpEndpoint,
             },
             services =>
             {
@@ -231,6 +233,40 @@ public sealed class DaprAdapterTests : IAsyncLifetime
 
         await secret.Should().ThrowAsync<SecretUnavailableException>();
         await binding.Should().ThrowAsync<Dapr.DaprException>();
+    }
+
+    // daprd keeps the breakers of resiliency.yaml; the app sees them only in the sidecar's metrics.
+    [Fact]
+    public async Task Circuit_states_are_read_from_the_sidecars_resiliency_metrics()
+    {
+        _sidecar.Metrics = """
+            # HELP dapr_resiliency_cb_state A resiliency policy's current CircuitBreakerState state.
+            # TYPE dapr_resiliency_cb_state gauge
+            dapr_resiliency_cb_state{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="closed",target="app_kinguin-api"} 0
+            dapr_resiliency_cb_state{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="open",target="app_kinguin-api"} 1
+            dapr_resiliency_cb_state{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="half-open",target="app_digiflazz-api"} 1
+            dapr_resiliency_count{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="open",target="app_paypal-api"} 1
+            """;
+        var circuits = _host.Services.GetRequiredService<ICircuitStates>();
+
+        await circuits.RefreshAsync(default);
+
+        circuits.StateOf("kinguin-api").Should().Be(BreakerState.Open);
+        circuits.StateOf("digiflazz-api").Should().Be(BreakerState.HalfOpen);
+        circuits.StateOf("paypal-api").Should().BeNull("only the cb_state gauge tells a state");
+    }
+
+    [Fact]
+    public async Task Circuit_states_are_unknown_when_the_sidecar_metrics_cannot_be_read()
+    {
+        _sidecar.Metrics = """dapr_resiliency_cb_state{policy="circuitbreaker",status="open",target="app_kinguin-api"} 1""";
+        var circuits = _host.Services.GetRequiredService<ICircuitStates>();
+        await circuits.RefreshAsync(default);
+        await _sidecar.DisposeAsync();
+
+        await circuits.RefreshAsync(default);
+
+        circuits.StateOf("kinguin-api").Should().BeNull();
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (ByteString Data, int Version)> _state = new();
 
+    private int _disposed;
+
     private FakeDaprSidecar(WebApplication app) => _app = app;
 
     public ConcurrentQueue<PublishEventRequest> Published { get; } = new();
@@ -34,6 +36,9 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
     public ConcurrentQueue<DeleteStateRequest> Deletes { get; } = new();
     public ConcurrentQueue<(string Method, string Path, Dictionary<string, string> Headers)> Invocations { get; } = new();
     public Dictionary<string, string> Secrets { get; } = [];
+
+    /// <summary>What daprd's Prometheus endpoint (GET /metrics, served here on the HTTP port) shows.</summary>
+    public string Metrics { get; set; } = "";
     public string GrpcEndpoint { get; private set; } = "";
     public string HttpEndpoint { get; private set; } = "";
 
@@ -49,6 +54,7 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         var app = builder.Build();
         var sidecar = new FakeDaprSidecar(app);
         app.MapPost("/dapr.proto.runtime.v1.Dapr/{method}", sidecar.HandleGrpcAsync);
+        app.MapGet("/metrics", () => Results.Text(sidecar.Metrics, "text/plain; version=0.0.4"));
         app.Map("/v1.0/invoke/{appId}/method/{**path}", (HttpContext http, string appId, string path) =>
         {
             // Copied: Kestrel reuses the header collection after the request ends.
@@ -162,5 +168,12 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         await body.WriteAsync(message);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    // Idempotent: a test may stop the sidecar early to see the app without it.
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _app.DisposeAsync();
+        }
+    }
 }
