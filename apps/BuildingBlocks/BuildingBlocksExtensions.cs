@@ -8,6 +8,7 @@ using GamesDrop.BuildingBlocks.PubSub.Embedded;
 using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.Contracts;
+using GamesDrop.ServiceDefaults.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,8 @@ public static class BuildingBlocksExtensions
                 http.Timeout = TimeSpan.FromSeconds(2);
             });
             services.AddSingleton<ICircuitStates, DaprCircuitStates>();
+            services.AddHttpClient(SidecarHealthCheck.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
+            services.AddHealthChecks().AddCheck<SidecarHealthCheck>("dapr-sidecar", tags: [HealthEndpoints.ReadyTag]);
             return builder;
         }
 

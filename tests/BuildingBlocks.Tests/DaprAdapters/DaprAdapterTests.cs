@@ -269,6 +269,20 @@ public sealed class DaprAdapterTests : IAsyncLifetime
         circuits.StateOf("kinguin-api").Should().BeNull();
     }
 
+    // A daprd that stays up but never becomes ready again (dapr/dapr#10337) must show on the app's readiness.
+    [Fact]
+    public async Task The_app_is_ready_only_while_its_sidecar_is()
+    {
+        var ready = await _host.Client.GetAsync("/health/ready");
+        _sidecar.Ready = false;
+        var stuck = await _host.Client.GetAsync("/health/ready");
+        var alive = await _host.Client.GetAsync("/health/live");
+
+        ready.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        stuck.StatusCode.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable);
+        alive.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "liveness stays the app's own");
+    }
+
     [Fact]
     public async Task Service_client_calls_go_through_the_sidecar_invoke_api_with_its_token()
     {

@@ -39,6 +39,9 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
 
     /// <summary>What daprd's Prometheus endpoint (GET /metrics, served here on the HTTP port) shows.</summary>
     public string Metrics { get; set; } = "";
+
+    /// <summary>What daprd's /v1.0/healthz says: 204 when ready, 500 when not.</summary>
+    public bool Ready { get; set; } = true;
     public string GrpcEndpoint { get; private set; } = "";
     public string HttpEndpoint { get; private set; } = "";
 
@@ -55,6 +58,7 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         var sidecar = new FakeDaprSidecar(app);
         app.MapPost("/dapr.proto.runtime.v1.Dapr/{method}", sidecar.HandleGrpcAsync);
         app.MapGet("/metrics", () => Results.Text(sidecar.Metrics, "text/plain; version=0.0.4"));
+        app.MapGet("/v1.0/healthz", () => sidecar.Ready ? Results.NoContent() : Results.StatusCode(500));
         app.Map("/v1.0/invoke/{appId}/method/{**path}", (HttpContext http, string appId, string path) =>
         {
             // Copied: Kestrel reuses the header collection after the request ends.
