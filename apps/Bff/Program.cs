@@ -1,5 +1,6 @@
 using GamesDrop.Bff;
 using GamesDrop.BuildingBlocks;
+using GamesDrop.BuildingBlocks.Actors;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
@@ -13,5 +14,5 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapBuildingBlocks();
 app.MapBff();
-app.MapActorsHandlers();
+app.MapActorHosting();
 app.Run();

@@ -8,6 +8,7 @@ using GamesDrop.BuildingBlocks.PubSub.Embedded;
 using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.Contracts;
+using GamesDrop.ServiceDefaults.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,13 +35,21 @@ public static class BuildingBlocksExtensions
         services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, PlaceholderSecrets>());
         services.AddSingleton<IEventPublisher, OutboxPublisher>();
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<InputBindingMessages>();
 
         if (host.Profile == RuntimeProfile.Dapr)
         {
             services.AddDaprClient();
             services.AddSingleton<IEventBroker, DaprEventBroker>();
-            services.AddSingleton<IOutputBinding, DaprOutputBinding>();
             services.AddSingleton<ISecretStore>(sp => new DaprSecretStore(sp.GetRequiredService<Dapr.Client.DaprClient>(), DaprComponents.SecretStore));
+            services.AddHttpClient(DaprCircuitStates.HttpClientName, (sp, http) =>
+            {
+                http.BaseAddress = SidecarMetrics(sp.GetRequiredService<IConfiguration>());
+                http.Timeout = TimeSpan.FromSeconds(2);
+            });
+            services.AddSingleton<ICircuitStates, DaprCircuitStates>();
+            services.AddHttpClient(SidecarHealthCheck.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
+            services.AddHealthChecks().AddCheck<SidecarHealthCheck>("dapr-sidecar", tags: [HealthEndpoints.ReadyTag]);
             return builder;
         }
 
@@ -51,20 +60,30 @@ public static class BuildingBlocksExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<IEventBroker, EmbeddedEventBroker>();
         services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+        services.AddSingleton<ICircuitStates>(sp => sp.GetRequiredService<CircuitBreakers>());
         services.AddSingleton<BindingRoutes>();
-        services.AddSingleton<IOutputBinding, EmbeddedQueueBinding>();
         services.AddHostedService<CronBindingScheduler>();
         services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(CronBindingScheduler.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
         return builder;
     }
 
-    /// <summary>Endpoints daprd calls on the app (the subscription list); the Embedded host needs none.</summary>
+    // Dapr:MetricsEndpoint, else daprd's default metrics port on the sidecar's host.
+    private static Uri SidecarMetrics(IConfiguration configuration) =>
+        configuration[DaprCircuitStates.MetricsEndpointSetting] is { Length: > 0 } configured
+            ? new Uri(configured.TrimEnd('/') + "/")
+            : new UriBuilder(configuration["DAPR_HTTP_ENDPOINT"] is { Length: > 0 } sidecar ? sidecar : "http://localhost") { Port = 9090, Path = "/" }.Uri;
+
+    /// <summary>
+    /// Endpoints daprd calls on the app: the subscription list and the dead-letter recorder. The Embedded host needs
+    /// neither: its delivery worker reads subscriptions from the endpoints and records dead letters itself.
+    /// </summary>
     public static WebApplication MapBuildingBlocks(this WebApplication app)
     {
         if (app.Services.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr)
         {
             app.MapSubscribeHandler().AllowAnonymous();
+            app.MapDeadLetterRecorder();
         }
         return app;
     }

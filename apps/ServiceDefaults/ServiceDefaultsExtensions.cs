@@ -90,8 +90,8 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseCorrelation();
         app.UseRequestLogging();
-        // Subscribers read the event id from its header to write each event's effect once.
-        app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ["id"] });
+        // Subscribers read the event id from its header to write each event's effect once; dead letters keep their topic.
+        app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ["id", "topic"] });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

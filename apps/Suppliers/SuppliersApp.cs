@@ -1,3 +1,4 @@
+using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
@@ -31,6 +32,7 @@ public static class SuppliersApp
         services.AddTransient<ISupplier>(sp => sp.GetRequiredService<DigiflazzSupplier>());
         services.AddTransient<SupplierRegistry>();
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
+        services.AddOutputBindings(AppIds.Suppliers);
         services.AddSingleton<SyncProgress>();
         services.AddTransient<CatalogSync>();
         services.AddSingleton<SyncQueue>();

@@ -61,6 +61,7 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         // A data key per database, as run.sh makes one per machine and a restart keeps it; a test may set its own.
         settings.TryAdd("Secrets:key-vault-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        settings.TryAdd("Secrets:cart-csrf-key", Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
         var app = new EmbeddedApp(database, ownsDatabase, settings);
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         app.StartServer();

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GamesDrop.AppTesting;
+using GamesDrop.BuildingBlocks.PubSub.Embedded;
 using GamesDrop.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Embedded.Tests;
 
@@ -25,6 +27,16 @@ public sealed class EmbeddedHostTests : IAsyncLifetime
             response.StatusCode.Should().Be(HttpStatusCode.OK, path);
             (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
         }
+    }
+
+    // Dapr docs, "Dead Letter Topics": without one, daprd redelivers an event its subscriber keeps refusing for ever.
+    [Fact]
+    public void Every_subscription_of_every_app_dead_letters_to_the_dead_letters_topic()
+    {
+        var subscriptions = _app.Services.GetRequiredService<TopicSubscriptions>().All;
+
+        subscriptions.Should().NotBeEmpty();
+        subscriptions.Should().OnlyContain(s => s.PubsubName == DaprComponents.PubSub && s.DeadLetterTopic == Topics.DeadLetters, "{0}", string.Join(", ", subscriptions));
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using Dapr.Actors.Runtime;
 using GamesDrop.BuildingBlocks.Actors.Dapr;
 using GamesDrop.BuildingBlocks.Actors.Embedded;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.BuildingBlocks.Actors;
@@ -10,7 +12,7 @@ public static class ActorsExtensions
 {
     /// <summary>
     /// Hosts the actors <paramref name="configure"/> registers for app <paramref name="appId"/>, and gives callers
-    /// <see cref="IActorProxies"/>. Dapr: the Dapr.Actors runtime (the host maps <c>MapActorsHandlers()</c>). Embedded:
+    /// <see cref="IActorProxies"/>. Dapr: the Dapr.Actors runtime (the host calls <see cref="MapActorHosting"/>). Embedded:
     /// in-process turns per actor id, state and reminders in Redis under Dapr's key layout.
     /// </summary>
     public static IServiceCollection AddActorHosting(this IServiceCollection services, string appId, Action<ActorRuntimeOptions> configure)
@@ -36,5 +38,20 @@ public static class ActorsExtensions
         services.AddSingleton<IActorProxies, EmbeddedActorProxies>();
         services.AddHostedService<ReminderPoller>();
         return services;
+    }
+
+    /// <summary>
+    /// Dapr: the endpoints daprd calls to run the actors (<c>/dapr/config</c>, <c>/actors/...</c>), behind the app token as
+    /// every internal endpoint is: otherwise anything on the network could read or clear a cart whose id it knows. Dapr
+    /// docs, "Authenticate requests from Dapr using token authentication": daprd sends APP_API_TOKEN on every call to the
+    /// app. Embedded runs actors in-process and maps nothing.
+    /// </summary>
+    public static WebApplication MapActorHosting(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr)
+        {
+            app.MapActorsHandlers().RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy);
+        }
+        return app;
     }
 }

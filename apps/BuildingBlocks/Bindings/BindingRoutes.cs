@@ -8,14 +8,8 @@ namespace GamesDrop.BuildingBlocks.Bindings;
 /// Embedded profile: the POST endpoints an input binding reaches in this host, i.e. its route
 /// (<c>/&lt;binding-name&gt;</c> unless metadata <c>route</c> says otherwise) inside each hosted app in its scope.
 /// </summary>
-public sealed class BindingRoutes(ComponentCatalog catalog, HostIdentity host, EndpointDataSource endpoints)
+public sealed class BindingRoutes(HostIdentity host, EndpointDataSource endpoints)
 {
-    public IReadOnlyList<string> For(string bindingName)
-    {
-        var component = catalog.Components.FirstOrDefault(c => c.Name == bindingName);
-        return For(component ?? new ComponentDefinition(bindingName, "", new Dictionary<string, string>(), []));
-    }
-
     public IReadOnlyList<string> For(ComponentDefinition binding)
     {
         var route = "/" + (binding.Get("route") ?? binding.Name).TrimStart('/');

@@ -11,7 +11,18 @@ public sealed record ComponentDefinition(
     public string? Get(string key) => Metadata.TryGetValue(key, out var value) ? value : null;
 
     public bool IsInScope(string appId) => Scopes.Count == 0 || Scopes.Contains(appId);
+
+    /// <summary>
+    /// Dapr docs, "Bindings overview" / "Binding spec metadata": with <c>direction</c> set, daprd creates only the sides
+    /// it names ("input", "output", or "input, output"); unset, every side the binding type has.
+    /// </summary>
+    public bool HasDirection(string direction) =>
+        Get("direction") is not { } declared
+        || declared.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(direction);
 }
+
+/// <summary>What daprd answers for a component it did not load for the calling app: unknown, outside its scopes, or not of that kind.</summary>
+public sealed class ComponentNotFoundException(string message) : InvalidOperationException(message);
 
 /// <summary>An HTTPEndpoint resource: a non-Dapr API reached through the sidecar by name.</summary>
 public sealed record HttpEndpointDefinition(string Name, string BaseUrl, IReadOnlyList<string> Scopes);
@@ -42,6 +53,19 @@ public sealed class ComponentCatalog
     public ResiliencySpec Resiliency { get; }
 
     public IEnumerable<ComponentDefinition> OfType(string type) => Components.Where(c => c.Type == type);
+
+    /// <summary>
+    /// Component <paramref name="name"/> as app <paramref name="appId"/>'s sidecar has it. Dapr docs, "How-To: Scope
+    /// components to one or more applications": a component is loaded only for the app ids in its scopes, so any other
+    /// app gets "not found", as here.
+    /// </summary>
+    public ComponentDefinition Require(string name, string appId) =>
+        Components.FirstOrDefault(c => c.Name == name)
+            is { } component
+            ? component.IsInScope(appId)
+                ? component
+                : throw new ComponentNotFoundException($"Component '{name}' is not scoped to app '{appId}' ({string.Join(", ", component.Scopes)}).")
+            : throw new ComponentNotFoundException($"No component '{name}' in the components folder.");
 
     public static ComponentCatalog Load(string folder)
     {

@@ -74,6 +74,7 @@ public sealed class ResiliencySpec
     private readonly Dictionary<string, TargetPolicy> _apps = [];
     private readonly Dictionary<string, TargetPolicy> _componentsOutbound = [];
     private readonly Dictionary<string, TargetPolicy> _componentsInbound = [];
+    private readonly Dictionary<string, RetryPolicy> _retries = [];
 
     public static readonly ResiliencySpec Empty = new();
 
@@ -85,6 +86,9 @@ public sealed class ResiliencySpec
 
     public TargetPolicy? ForComponentInbound(string name) => _componentsInbound.GetValueOrDefault(name);
 
+    /// <summary>A retry policy by name, targeted or not: the apps apply some themselves (see ResiliencyPipelines).</summary>
+    public RetryPolicy? Retry(string name) => _retries.GetValueOrDefault(name);
+
     public static ResiliencySpec Parse(string yaml) => ComponentCatalog.Parse(yaml).Resiliency;
 
     internal static ResiliencySpec From(IEnumerable<SpecYaml> specs)
@@ -93,6 +97,10 @@ public sealed class ResiliencySpec
         foreach (var spec in specs)
         {
             var policies = spec.Policies ?? new PoliciesYaml();
+            foreach (var (name, retry) in policies.Retries)
+            {
+                result._retries[name] = ToRetry(retry);
+            }
             TargetPolicy Resolve(TargetYaml target) => new(
                 target.Timeout is null ? null : GoDuration.Parse(Lookup(policies.Timeouts, target.Timeout, "timeout")),
                 target.Retry is null ? null : ToRetry(Lookup(policies.Retries, target.Retry, "retry")),

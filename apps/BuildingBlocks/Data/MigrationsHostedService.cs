@@ -8,19 +8,43 @@ namespace GamesDrop.BuildingBlocks.Data;
 /// <summary>A module's scripts and the schema whose journal records them.</summary>
 public sealed record MigrationSet(string Schema, Assembly Scripts);
 
-/// <summary>Migrates every registered module before the host takes traffic (hosted services start in order).</summary>
-internal sealed class MigrationsHostedService(
+/// <summary>
+/// Migrates every registered module before the host takes traffic (hosted services start in order). A database that
+/// is not up yet (a fresh host, a container started before PostgreSQL accepts connections) is waited for.
+/// </summary>
+internal sealed partial class MigrationsHostedService(
     IEnumerable<MigrationSet> sets, IServiceProvider services, ILogger<MigrationsHostedService> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private const int MaxAttempts = 30;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var connectionString = DataExtensions.Required(services, DataExtensions.ConnectionName);
         foreach (var set in sets.DistinctBy(s => s.Schema))
         {
-            DatabaseMigrator.Migrate(connectionString, set.Scripts, set.Schema, logger);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    DatabaseMigrator.Migrate(connectionString, set.Scripts, set.Schema, logger);
+                    break;
+                }
+                catch (Exception e) when (attempt < MaxAttempts && IsTransient(e))
+                {
+                    LogWaiting(set.Schema, attempt, e.Message);
+                    await Task.Delay(RetryDelay, cancellationToken);
+                }
+            }
         }
-        return Task.CompletedTask;
     }
+
+    // Connection refused, or "the database system is starting up" (57P03): Npgsql marks both transient.
+    private static bool IsTransient(Exception e) =>
+        e is Npgsql.NpgsqlException { IsTransient: true } || (e.InnerException is { } inner && IsTransient(inner));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database not ready for the {Schema} migrations (try {Attempt}): {Reason}; retrying")]
+    private partial void LogWaiting(string schema, int attempt, string reason);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

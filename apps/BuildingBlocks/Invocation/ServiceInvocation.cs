@@ -13,10 +13,19 @@ namespace GamesDrop.BuildingBlocks.Invocation;
 /// </summary>
 public static class ServiceInvocation
 {
-    /// <summary>A client for app <paramref name="appId"/>; relative paths are the app's own routes.</summary>
+    /// <summary>Retry policy of resiliency.yaml the apps apply to repeatable calls to each other (both profiles).</summary>
+    public const string InternalRetryPolicy = "internalRetry";
+
+    /// <summary>
+    /// A client for app <paramref name="appId"/>; relative paths are the app's own routes. The same policy in both
+    /// profiles: the app's resiliency target (timeout) by daprd or, Embedded, built here; retries of repeatable calls only,
+    /// by the caller.
+    /// </summary>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string appId)
         where TClient : class =>
         services.AddHttpClient<TClient>()
+            .AddIdempotentRetries(InternalRetryPolicy)
+            .AddResiliencyPolicies(appId, sp => sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Embedded)
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr

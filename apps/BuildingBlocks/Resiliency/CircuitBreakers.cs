@@ -4,7 +4,7 @@ using GamesDrop.BuildingBlocks.Components;
 namespace GamesDrop.BuildingBlocks.Resiliency;
 
 /// <summary>One breaker per target, as Dapr keeps one per HTTPEndpoint; readable for health pages.</summary>
-public sealed class CircuitBreakers(TimeProvider time)
+public sealed class CircuitBreakers(TimeProvider time) : ICircuitStates
 {
     private readonly ConcurrentDictionary<string, GoCircuitBreaker> _byTarget = new();
 
@@ -12,4 +12,7 @@ public sealed class CircuitBreakers(TimeProvider time)
         _byTarget.GetOrAdd(target, _ => new GoCircuitBreaker(policy, time));
 
     public BreakerState? StateOf(string target) => _byTarget.TryGetValue(target, out var breaker) ? breaker.State : null;
+
+    // In-process: always current.
+    public Task RefreshAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -219,8 +219,8 @@ public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, 
 
     private async Task<(string Token, TimeSpan Lifetime)> FetchTokenAsync(CancellationToken ct)
     {
-        var id = await secrets.GetAsync(ClientIdSecret, ct) ?? throw Unset(ClientIdSecret);
-        var secret = await secrets.GetAsync(ClientSecretSecret, ct) ?? throw Unset(ClientSecretSecret);
+        var id = await secrets.GetAsync(ClientIdSecret, ct);
+        var secret = await secrets.GetAsync(ClientSecretSecret, ct);
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/oauth2/token")
         {
             Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
@@ -252,9 +252,6 @@ public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, 
     }
 
     private static string Truncate(string text) => text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)] + "…";
-
-    private static InvalidOperationException Unset(string name) =>
-        new($"Secret '{name}' is not set (secret store, or Secrets:{name} when Embedded).");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PayPal access token fetched, valid for {ExpiresIn} s")]
     private partial void LogTokenFetched(int expiresIn);

@@ -36,6 +36,8 @@ public static class LoggingExtensions
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+            // Every attempt of every resilient call is an Information event (inside HttpClient's scope, URL included).
+            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Host", hostName)
             .WriteTo.Console(new RenderedCompactJsonFormatter()),

@@ -14,8 +14,7 @@ public sealed class SupplierSecrets(ISecretStore store)
         {
             return cached;
         }
-        var value = await store.GetAsync(name, ct)
-            ?? throw new InvalidOperationException($"Secret '{name}' is not set (secret store, or Secrets:{name} when Embedded).");
-        return _cache[name] = value;
+        // A failed read throws and is not kept, so a secret set later is found.
+        return _cache[name] = await store.GetAsync(name, ct);
     }
 }

@@ -1,13 +1,19 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using GamesDrop.BuildingBlocks.Actors;
+using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
+using GamesDrop.BuildingBlocks.Tests.Actors;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
 using GamesDrop.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -30,19 +36,31 @@ public sealed class DaprAdapterTests : IAsyncLifetime
     {
         _sidecar = await FakeDaprSidecar.StartAsync();
         _database = await TestDatabase.CreateAsync();
-        _host = await TestHost.StartAsync(_database, _ => { }, _components.Folder, RuntimeProfile.Dapr,
+        _host = await StartHostAsync(_sidecar);
+    }
+
+    private Task<TestHost> StartHostAsync(FakeDaprSidecar sidecar) =>
+        TestHost.StartAsync(_database, app =>
+            {
+                app.MapBuildingBlocks();
+                app.MapActorHosting();
+                app.MapPost("/orders/thing-happened", () => Results.Ok()).WithSubscription("order-paid");
+            },
+            _components.Folder, RuntimeProfile.Dapr,
             new Dictionary<string, string?>
             {
-                ["DAPR_GRPC_ENDPOINT"] = _sidecar.GrpcEndpoint,
-                ["DAPR_HTTP_ENDPOINT"] = _sidecar.HttpEndpoint,
+                ["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint,
+                ["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint,
+                ["Dapr:MetricsEndpoint"] = sidecar.HttpEndpoint,
             },
             services =>
             {
                 services.AddStateStore("bff");
+                services.AddOutputBindings("bff");
                 services.AddServiceClient<KernelProbe>("kernel");
+                services.AddActorHosting("bff", o => o.Actors.RegisterActor<CounterActor>());
             },
             hostedApps: ["bff"]);
-    }
 
     public async Task DisposeAsync()
     {
@@ -105,6 +123,164 @@ public sealed class DaprAdapterTests : IAsyncLifetime
         var read = _sidecar.SecretReads.Single();
         read.StoreName.Should().Be("secretstore");
         read.Key.Should().Be("paypal-client-secret");
+    }
+
+    // Dapr API reference, "Secrets API": a key the store does not hold is ERR_SECRET_GET, an error, not an empty map.
+    [Fact]
+    public async Task A_secret_the_store_does_not_hold_is_an_error_not_an_empty_answer()
+    {
+        var read = () => _host.Services.GetRequiredService<ISecretStore>().GetAsync("admin-password");
+
+        (await read.Should().ThrowAsync<SecretUnavailableException>()).Which.InnerException.Should().BeOfType<Dapr.DaprException>();
+        _sidecar.SecretReads.Single().Key.Should().Be("admin-password");
+    }
+
+    [Fact]
+    public async Task Output_bindings_go_to_the_sidecar_binding_api()
+    {
+        var binding = _host.Services.GetRequiredKeyedService<IOutputBinding>("bff");
+
+        await binding.InvokeAsync("supplier-feed", "create", new { supplier = "kinguin" });
+
+        var call = _sidecar.BindingCalls.Single();
+        call.Name.Should().Be("supplier-feed");
+        call.Operation.Should().Be("create");
+        JsonDocument.Parse(call.Data.ToStringUtf8()).RootElement.GetProperty("supplier").GetString().Should().Be("kinguin");
+    }
+
+    [Fact]
+    public async Task State_deletes_go_to_the_statestore_component()
+    {
+        var store = _host.Services.GetRequiredKeyedService<IStateStore>("bff");
+        await store.TrySaveAsync("cart-2", new { items = 1 });
+
+        (await store.TryDeleteAsync("cart-2")).Should().BeTrue();
+
+        var delete = _sidecar.Deletes.Single();
+        delete.StoreName.Should().Be("statestore");
+        delete.Key.Should().Be("cart-2");
+        (await store.GetAsync<JsonElement>("cart-2")).Should().BeNull();
+    }
+
+    // Dapr docs, "Declarative and programmatic subscription methods": daprd reads routes and dead-letter topics here.
+    [Fact]
+    public async Task The_subscription_list_gives_every_topic_a_dead_letter_topic_and_subscribes_to_the_dead_letters()
+    {
+        var list = await _host.Client.GetFromJsonAsync<JsonElement>("/dapr/subscribe");
+
+        var entries = list.EnumerateArray().Select(e => (
+            Topic: e.GetProperty("topic").GetString(),
+            Pubsub: e.GetProperty("pubsubName").GetString(),
+            Route: e.GetProperty("route").GetString(),
+            DeadLetter: e.TryGetProperty("deadLetterTopic", out var d) ? d.GetString() : null)).ToList();
+        entries.Should().BeEquivalentTo([
+            (Topic: "order-paid", Pubsub: "pubsub", Route: "orders/thing-happened", DeadLetter: Contracts.Topics.DeadLetters),
+            (Topic: Contracts.Topics.DeadLetters, Pubsub: "pubsub", Route: "dead-letters", DeadLetter: (string?)null),
+        ]);
+    }
+
+    [Fact]
+    public async Task Dead_letters_from_the_sidecar_are_recorded_once_with_their_topic()
+    {
+        var id = Guid.CreateVersion7();
+        var body = $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"kernel","type":"com.dapr.event.sent","topic":"order-paid","pubsubname":"pubsub","datacontenttype":"application/json","data":{"orderId":"o-9"}}""";
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/dead-letters") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/cloudevents+json") };
+            request.Headers.Add("dapr-api-token", TestHost.AppToken);
+            (await _host.Client.SendAsync(request)).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        }
+
+        await using var connection = await _host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        var rows = (await connection.QueryAsync<(Guid Id, string Topic, string Data)>(
+            "SELECT message_id, topic, data::text FROM messaging.dead_letters")).ToList();
+        rows.Should().ContainSingle();
+        rows[0].Id.Should().Be(id);
+        rows[0].Topic.Should().Be("order-paid");
+        JsonDocument.Parse(rows[0].Data).RootElement.GetProperty("orderId").GetString().Should().Be("o-9");
+    }
+
+    // daprd presents APP_API_TOKEN on every call to the app, actor calls included; nobody else knows it.
+    [Fact]
+    public async Task Actor_endpoints_refuse_callers_without_the_app_token()
+    {
+        using var anonymous = new HttpRequestMessage(HttpMethod.Put, "/actors/CounterActor/c-1/method/GetAsync");
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/dapr/config");
+        withToken.Headers.Add("dapr-api-token", TestHost.AppToken);
+
+        var config = await _host.Client.GetAsync("/dapr/config");
+        var call = await _host.Client.SendAsync(anonymous);
+        var delete = await _host.Client.DeleteAsync("/actors/CounterActor/c-1");
+        var daprd = await _host.Client.SendAsync(withToken);
+
+        config.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        call.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        delete.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        daprd.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await daprd.Content.ReadAsStringAsync()).Should().Contain("CounterActor");
+    }
+
+    [Fact]
+    public async Task An_unreachable_sidecar_fails_secret_and_binding_calls_instead_of_answering_empty()
+    {
+        var gone = await FakeDaprSidecar.StartAsync();
+        await gone.DisposeAsync();
+        await using var host = await StartHostAsync(gone);
+
+        var secret = () => host.Services.GetRequiredService<ISecretStore>().GetAsync("paypal-client-secret");
+        var binding = () => host.Services.GetRequiredKeyedService<IOutputBinding>("bff").InvokeAsync("supplier-feed", "create", new { });
+
+        await secret.Should().ThrowAsync<SecretUnavailableException>();
+        await binding.Should().ThrowAsync<Dapr.DaprException>();
+    }
+
+    // daprd keeps the breakers of resiliency.yaml; the app sees them only in the sidecar's metrics.
+    [Fact]
+    public async Task Circuit_states_are_read_from_the_sidecars_resiliency_metrics()
+    {
+        _sidecar.Metrics = """
+            # HELP dapr_resiliency_cb_state A resiliency policy's current CircuitBreakerState state.
+            # TYPE dapr_resiliency_cb_state gauge
+            dapr_resiliency_cb_state{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="closed",target="app_kinguin-api"} 0
+            dapr_resiliency_cb_state{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="open",target="app_kinguin-api"} 1
+            dapr_resiliency_cb_state{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="half-open",target="app_digiflazz-api"} 1
+            dapr_resiliency_count{app_id="suppliers",flow_direction="outbound",name="resiliency",namespace="",policy="circuitbreaker",status="open",target="app_paypal-api"} 1
+            """;
+        var circuits = _host.Services.GetRequiredService<ICircuitStates>();
+
+        await circuits.RefreshAsync(default);
+
+        circuits.StateOf("kinguin-api").Should().Be(BreakerState.Open);
+        circuits.StateOf("digiflazz-api").Should().Be(BreakerState.HalfOpen);
+        circuits.StateOf("paypal-api").Should().BeNull("only the cb_state gauge tells a state");
+    }
+
+    [Fact]
+    public async Task Circuit_states_are_unknown_when_the_sidecar_metrics_cannot_be_read()
+    {
+        _sidecar.Metrics = """dapr_resiliency_cb_state{policy="circuitbreaker",status="open",target="app_kinguin-api"} 1""";
+        var circuits = _host.Services.GetRequiredService<ICircuitStates>();
+        await circuits.RefreshAsync(default);
+        await _sidecar.DisposeAsync();
+
+        await circuits.RefreshAsync(default);
+
+        circuits.StateOf("kinguin-api").Should().BeNull();
+    }
+
+    // A daprd that stays up but never becomes ready again (dapr/dapr#10337) must show on the app's readiness.
+    [Fact]
+    public async Task The_app_is_ready_only_while_its_sidecar_is()
+    {
+        var ready = await _host.Client.GetAsync("/health/ready");
+        _sidecar.Ready = false;
+        var stuck = await _host.Client.GetAsync("/health/ready");
+        var alive = await _host.Client.GetAsync("/health/live");
+
+        ready.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        stuck.StatusCode.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable);
+        alive.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "liveness stays the app's own");
     }
 
     [Fact]

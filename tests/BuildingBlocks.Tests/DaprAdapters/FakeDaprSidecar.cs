@@ -14,14 +14,17 @@ using Microsoft.Extensions.Logging;
 namespace GamesDrop.BuildingBlocks.Tests.DaprAdapters;
 
 /// <summary>
-/// Stands in for daprd on loopback: its gRPC API (h2c) for state, pub/sub and secrets, and its HTTP API for
+/// Stands in for daprd on loopback: its gRPC API (h2c) for state, pub/sub, bindings and secrets, and its HTTP API for
 /// service invocation. It records what it receives and answers with real Dapr protobuf messages, so a real
-/// <c>DaprClient</c> is exercised end to end.
+/// <c>DaprClient</c> is exercised end to end. It refuses what daprd refuses: an unknown secret is ERR_SECRET_GET
+/// (gRPC INTERNAL), not an empty map.
 /// </summary>
 public sealed class FakeDaprSidecar : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (ByteString Data, int Version)> _state = new();
+
+    private int _disposed;
 
     private FakeDaprSidecar(WebApplication app) => _app = app;
 
@@ -29,8 +32,16 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
     public ConcurrentQueue<SaveStateRequest> Saved { get; } = new();
     public ConcurrentQueue<GetStateRequest> Reads { get; } = new();
     public ConcurrentQueue<GetSecretRequest> SecretReads { get; } = new();
+    public ConcurrentQueue<InvokeBindingRequest> BindingCalls { get; } = new();
+    public ConcurrentQueue<DeleteStateRequest> Deletes { get; } = new();
     public ConcurrentQueue<(string Method, string Path, Dictionary<string, string> Headers)> Invocations { get; } = new();
     public Dictionary<string, string> Secrets { get; } = [];
+
+    /// <summary>What daprd's Prometheus endpoint (GET /metrics, served here on the HTTP port) shows.</summary>
+    public string Metrics { get; set; } = "";
+
+    /// <summary>What daprd's /v1.0/healthz says: 204 when ready, 500 when not.</summary>
+    public bool Ready { get; set; } = true;
     public string GrpcEndpoint { get; private set; } = "";
     public string HttpEndpoint { get; private set; } = "";
 
@@ -46,6 +57,8 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         var app = builder.Build();
         var sidecar = new FakeDaprSidecar(app);
         app.MapPost("/dapr.proto.runtime.v1.Dapr/{method}", sidecar.HandleGrpcAsync);
+        app.MapGet("/metrics", () => Results.Text(sidecar.Metrics, "text/plain; version=0.0.4"));
+        app.MapGet("/v1.0/healthz", () => sidecar.Ready ? Results.NoContent() : Results.StatusCode(500));
         app.Map("/v1.0/invoke/{appId}/method/{**path}", (HttpContext http, string appId, string path) =>
         {
             // Copied: Kestrel reuses the header collection after the request ends.
@@ -84,28 +97,48 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
                     ? new GetStateResponse { Data = entry.Data, Etag = entry.Version.ToString() }
                     : new GetStateResponse();
                 break;
+            case "DeleteState":
+                var delete = DeleteStateRequest.Parser.ParseFrom(request);
+                Deletes.Enqueue(delete);
+                _state.TryRemove(delete.Key, out _);
+                reply = new Google.Protobuf.WellKnownTypes.Empty();
+                break;
+            case "InvokeBinding":
+                BindingCalls.Enqueue(InvokeBindingRequest.Parser.ParseFrom(request));
+                reply = new InvokeBindingResponse();
+                break;
             case "GetSecret":
                 var secret = GetSecretRequest.Parser.ParseFrom(request);
                 SecretReads.Enqueue(secret);
-                var response = new GetSecretResponse();
-                if (Secrets.TryGetValue(secret.Key, out var value))
+                if (!Secrets.TryGetValue(secret.Key, out var value))
                 {
-                    response.Data.Add(secret.Key, value);
+                    await FailAsync(http, 13, $"failed getting secret with key {secret.Key} from secret store {secret.StoreName}: secret {secret.Key} not found");
+                    return;
                 }
+                var response = new GetSecretResponse();
+                response.Data.Add(secret.Key, value);
                 reply = response;
                 break;
             default:
                 http.Response.StatusCode = 501;
                 return;
         }
-        http.Response.ContentType = "application/grpc";
-        http.Response.AppendTrailer("grpc-status", status.ToString());
         if (status != 0)
         {
-            http.Response.AppendTrailer("grpc-message", "possible etag mismatch");
+            await FailAsync(http, status, "possible etag mismatch");
             return;
         }
+        http.Response.ContentType = "application/grpc";
+        http.Response.AppendTrailer("grpc-status", "0");
         await WriteFrameAsync(http.Response.Body, reply.ToByteArray());
+    }
+
+    private static Task FailAsync(HttpContext http, int status, string message)
+    {
+        http.Response.ContentType = "application/grpc";
+        http.Response.AppendTrailer("grpc-status", status.ToString());
+        http.Response.AppendTrailer("grpc-message", Uri.EscapeDataString(message));
+        return Task.CompletedTask;
     }
 
     private bool Save(SaveStateRequest request)
@@ -139,5 +172,12 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         await body.WriteAsync(message);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    // Idempotent: a test may stop the sidecar early to see the app without it.
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _app.DisposeAsync();
+        }
+    }
 }

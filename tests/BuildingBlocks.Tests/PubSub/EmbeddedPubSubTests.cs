@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.BuildingBlocks.PubSub.Embedded;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;
@@ -189,8 +190,8 @@ public sealed class EmbeddedPubSubTests : IAsyncLifetime
         var notifier = new Subscriber();
         await using var host = await TestHost.StartAsync(_database, app =>
         {
-            app.MapPost("/orders/events/a", (ThingHappened t) => orders.Handle(t)).WithTopic("pubsub", Topic);
-            app.MapPost("/notifier/events/b", (ThingHappened t) => notifier.Handle(t)).WithTopic("pubsub", Topic);
+            app.MapPost("/orders/events/a", (ThingHappened t) => orders.Handle(t)).WithSubscription(Topic);
+            app.MapPost("/notifier/events/b", (ThingHappened t) => notifier.Handle(t)).WithSubscription(Topic);
         }, _components.Folder);
 
         await host.Services.GetRequiredService<IEventPublisher>().PublishAsync(Topic, new ThingHappened("both", 1));
@@ -202,6 +203,28 @@ public sealed class EmbeddedPubSubTests : IAsyncLifetime
     {
         await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM messaging.deliveries WHERE delivered_at IS NOT NULL");
+    }
+
+    [Fact]
+    public async Task A_subscription_without_a_dead_letter_topic_is_refused_as_daprd_would_loop_on_it()
+    {
+        await using var host = await TestHost.StartAsync(_database, app =>
+            app.MapPost("/orders/events/bare", (ThingHappened _) => Results.Ok()).WithTopic("pubsub", Topic), _components.Folder);
+
+        var read = () => host.Services.GetRequiredService<TopicSubscriptions>().All;
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*/orders/events/bare*without a dead-letter topic*");
+    }
+
+    [Fact]
+    public async Task WithSubscription_names_the_pubsub_component_and_the_dead_letter_topic()
+    {
+        await using var host = await TestHost.StartAsync(_database, app =>
+            app.MapPost("/orders/events/guarded", (ThingHappened _) => Results.Ok()).WithSubscription(Topic), _components.Folder);
+
+        var subscription = host.Services.GetRequiredService<TopicSubscriptions>().All.Single();
+
+        subscription.Should().Be(new TopicSubscription("pubsub", Topic, "/orders/events/guarded", Contracts.Topics.DeadLetters));
     }
 
     private static async Task<List<DeadLetterRow>> DeadLettersAsync(TestHost host)

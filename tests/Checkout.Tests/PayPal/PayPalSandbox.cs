@@ -77,6 +77,8 @@ public sealed class PayPalSandbox : IAsyncDisposable
 
     private sealed class FixedSecrets(Dictionary<string, string> values) : ISecretStore
     {
-        public Task<string?> GetAsync(string name, CancellationToken ct = default) => Task.FromResult(values.GetValueOrDefault(name));
+        // As daprd: an unknown name is an error.
+        public Task<string> GetAsync(string name, CancellationToken ct = default) =>
+            values.TryGetValue(name, out var value) ? Task.FromResult(value) : Task.FromException<string>(new SecretUnavailableException(name));
     }
 }

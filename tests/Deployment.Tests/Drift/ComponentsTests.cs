@@ -34,13 +34,48 @@ public sealed partial class ComponentsTests
         }
     }
 
-    [Fact]
-    public void Input_bindings_are_declared_input_and_scoped()
-    {
-        var inputs = DaprResources.Catalog.Components.Where(c => c.Type is "bindings.cron" or "bindings.rabbitmq");
+    // components-contrib bindings/rabbitmq/metadata.yaml (and rabbitmq.go's mapstructure tags), plus Dapr's binding-wide
+    // direction and route: daprd ignores any other name, so a misspelt one (reconnectWait) silently does nothing.
+    private static readonly string[] RabbitMqBindingMetadata =
+    [
+        "host", "queueName", "durable", "deleteWhenUnused", "ttlInSeconds", "prefetchCount", "exclusive", "maxPriority",
+        "contentType", "reconnectWaitInSeconds", "caCert", "clientCert", "clientKey", "externalSasl", "direction", "route",
+    ];
 
-        inputs.Should().OnlyContain(b => b.Get("direction") == "input" && b.Scopes.Count > 0,
-            "daprd probes undeclared bindings with OPTIONS, and an unscoped binding fires in every app");
+    // Dapr docs, "Bindings overview" / "How-To: Trigger your application with input bindings": a binding with
+    // direction "input" gets no output side, so InvokeBinding on it fails; daprd probes a binding without a
+    // direction with OPTIONS; and an unscoped binding is loaded, and a cron fired, in every app.
+    [Fact]
+    public void Bindings_declare_the_sides_the_apps_use_and_are_scoped()
+    {
+        var bindings = DaprResources.Catalog.Components.Where(c => c.Type.StartsWith("bindings.")).ToDictionary(c => c.Name);
+        var outputs = AppSources.Calls("InvokeAsync")
+            .Select(call => (Call: call, Binding: bindings.GetValueOrDefault(Constants.Resolve(call.Argument(0)) ?? "")))
+            .Where(x => x.Binding is not null)
+            .ToList();
+
+        outputs.Should().NotBeEmpty("the suppliers' webhooks write to supplier-feed");
+        outputs.Where(x => !x.Binding!.HasDirection("output") || !x.Binding.IsInScope(x.Call.AppId))
+            .Select(x => $"{x.Call.Location}: writes to '{x.Binding!.Name}', which has no output side in {x.Call.AppId} (direction '{x.Binding.Get("direction")}', scopes {string.Join(",", x.Binding.Scopes)})")
+            .Should().BeEmpty();
+        bindings.Values.Should().OnlyContain(b => b.Get("direction") != null && b.Scopes.Count > 0);
+        bindings.Values.Where(b => b.Type == "bindings.cron").Should().OnlyContain(b => b.Get("direction") == "input");
+    }
+
+    [Fact]
+    public void RabbitMQ_bindings_use_only_metadata_names_the_component_reads()
+    {
+        var names = DaprResources.Catalog.OfType("bindings.rabbitmq")
+            .SelectMany(b => DaprResources.All.Single(r => r.Name == b.Name).Settings.Select(s => $"{b.Name}: {s.Name}"));
+
+        names.Should().NotBeEmpty().And.OnlyContain(n => RabbitMqBindingMetadata.Contains(n.Split(": ")[1]));
+    }
+
+    // Dapr docs, "Redis Streams" pubsub spec: maxLenApprox is the only trim; a topic with no consumer grows for ever.
+    [Fact]
+    public void Redis_streams_are_trimmed()
+    {
+        DaprResources.Catalog.OfType("pubsub.redis").Should().OnlyContain(p => int.Parse(p.Get("maxLenApprox") ?? "0") > 0);
     }
 
     [Fact]
@@ -95,6 +130,18 @@ public sealed partial class ComponentsTests
 
         DaprResources.ResiliencyTargets("apps").Should().BeSubsetOf(invocable, "targets.apps are app ids or HTTPEndpoint names");
         DaprResources.ResiliencyTargets("components").Should().BeSubsetOf(components);
+    }
+
+    // Dapr docs, "Resiliency targets": daprd applies an app target's retry to every call, POSTs included; the apps retry
+    // only repeatable calls themselves (ServiceInvocation), so an app id's target carries no retry.
+    [Fact]
+    public void App_targets_carry_no_retry_and_the_apps_own_retry_policy_exists()
+    {
+        var resiliency = DaprResources.Catalog.Resiliency;
+
+        AppIds.All.Select(id => (Id: id, Policy: resiliency.ForApp(id))).Where(t => t.Policy?.Retry is not null)
+            .Select(t => t.Id).Should().BeEmpty();
+        resiliency.Retry(GamesDrop.BuildingBlocks.Invocation.ServiceInvocation.InternalRetryPolicy).Should().NotBeNull();
     }
 
     [Fact]

@@ -11,16 +11,18 @@ public sealed class StackTests
     [Fact]
     public void Only_the_public_API_shares_the_public_network_and_data_stays_on_the_shared_one()
     {
-        var publicApp = new Uri(_stack.Services["nginx"].Environment["BFF_URL"]).Host;
+        // The API and the suppliers' webhooks: the apps nginx proxies to.
+        var publicApps = new[] { "BFF_URL", "SUPPLIERS_URL" }.Select(v => new Uri(_stack.Services["nginx"].Environment[v]).Host).ToList();
         var stores = _stack.Services.Values.Where(s => s.Volumes.Count > 0 && !s.Image!.StartsWith("daprio/")).Select(s => s.Name);
 
-        AppIds.All.Should().Contain(publicApp);
+        AppIds.All.Should().Contain(publicApps);
         _stack.Services["nginx"].Networks.Should().Equal("b2c_network");
         _stack.Services["web"].Networks.Should().Equal("b2c_network");
         foreach (var id in AppIds.All)
         {
-            var expected = id == publicApp ? new[] { "b2c_network", "gamesdrop", "shared_network" } : ["gamesdrop", "shared_network"];
-            _stack.Services[id].Networks.Should().BeEquivalentTo(expected, $"{id} is {(id == publicApp ? "" : "not ")}public");
+            var isPublic = publicApps.Contains(id);
+            var expected = isPublic ? new[] { "b2c_network", "gamesdrop", "shared_network" } : ["gamesdrop", "shared_network"];
+            _stack.Services[id].Networks.Should().BeEquivalentTo(expected, $"{id} is {(isPublic ? "" : "not ")}public");
             _stack.Services[id + "-dapr"].Networks.Should().BeEquivalentTo(["gamesdrop", "shared_network"]);
         }
         stores.Should().BeEquivalentTo(["postgres", "redis", "rabbitmq"]);

@@ -40,8 +40,8 @@ public sealed class TopologyTests
         {
             var app = compose.Services[run.AppId];
             var sidecar = compose.Services[run.AppId + "-dapr"];
-            // Sharing the app's network namespace (compose) the sidecar is localhost; else it is its own service.
-            var sidecarHost = sidecar.NetworkMode == $"service:{run.AppId}" ? "localhost" : sidecar.Name;
+            // Sharing one network namespace with the app (compose) the sidecar is localhost; else it is its own service.
+            var sidecarHost = sidecar.NetworkMode is { } mode && mode == app.NetworkMode ? "localhost" : sidecar.Name;
 
             sidecar.Flags.Port("app-port").Should().Be(run.AppPort, $"{file}: {sidecar.Name} calls {run.AppId}");
             sidecar.Flags.Port("dapr-http-port").Should().Be(run.DaprHttpPort, $"{file}: {sidecar.Name}");

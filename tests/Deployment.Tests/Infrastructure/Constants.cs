@@ -16,6 +16,9 @@ public static partial class Constants
     [GeneratedRegex(@"^(?:[\w.]+\.)?(?<type>\w+)\.(?<member>\w+)$")]
     private static partial Regex MemberAccess();
 
+    [GeneratedRegex(@"^[A-Z]\w*$")]
+    private static partial Regex BareConstant();
+
     private static readonly Lazy<IReadOnlyList<Type>> Types = new(() => AppSources.Projects.Values
         .Select(project => Assembly.Load(new AssemblyName(project)))
         .Append(typeof(AppIds).Assembly)
@@ -30,17 +33,18 @@ public static partial class Constants
         {
             return literal.Groups["text"].Value;
         }
-        if (MemberAccess().Match(expression) is not { Success: true } access)
+        if (MemberAccess().Match(expression) is { Success: true } access)
         {
-            return null;
+            return Find(Types.Value.Where(t => t.Name == access.Groups["type"].Value), access.Groups["member"].Value).FirstOrDefault();
         }
-        return Types.Value
-            .Where(t => t.Name == access.Groups["type"].Value)
-            .Select(t => t.GetField(access.Groups["member"].Value, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
-            .Where(f => f is not null && f.FieldType == typeof(string) && (f.IsLiteral || f.IsInitOnly))
-            .Select(f => (string?)f!.GetValue(null))
-            .FirstOrDefault();
+        // A constant used inside its own class (FeedBinding): resolved when exactly one type declares that name.
+        return BareConstant().IsMatch(expression) && Find(Types.Value, expression).Distinct().ToList() is [var only] ? only : null;
     }
+
+    private static IEnumerable<string?> Find(IEnumerable<Type> types, string member) => types
+        .Select(t => t.GetField(member, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+        .Where(f => f is not null && f.FieldType == typeof(string) && (f.IsLiteral || f.IsInitOnly))
+        .Select(f => (string?)f!.GetValue(null));
 
     /// <summary>The values of a static class's public string constants, e.g. every topic in <see cref="Topics"/>.</summary>
     public static IReadOnlyList<string> Of(Type type) => type

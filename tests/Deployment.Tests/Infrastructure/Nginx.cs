@@ -31,7 +31,7 @@ public sealed class Nginx : IAsyncDisposable
 
     private string ConfigFile => Path.Combine(Prefix, "nginx.conf");
 
-    public static async Task<Nginx> PrepareAsync(string bffUrl, string webUrl)
+    public static async Task<Nginx> PrepareAsync(string bffUrl, string suppliersUrl, string webUrl)
     {
         var nginx = new Nginx(Directory.CreateTempSubdirectory("gamesdrop-nginx-").FullName, FreePort(), FreePort());
         await nginx.WriteCertificateAsync();
@@ -39,6 +39,7 @@ public sealed class Nginx : IAsyncDisposable
         {
             ["SERVER_NAME"] = "localhost",
             ["BFF_URL"] = bffUrl,
+            ["SUPPLIERS_URL"] = suppliersUrl,
             ["WEB_URL"] = webUrl,
             ["DNS_RESOLVER"] = "127.0.0.1",
             ["TLS_CERTIFICATE"] = Path.Combine(nginx.Prefix, "tls.crt"),

@@ -13,10 +13,15 @@ public sealed class EdgeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await EmbeddedApp.StartAsync();
+        // Kinguin switched on (no API behind it), so its webhook answers for itself rather than 404.
+        _server = await EmbeddedApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Suppliers:Kinguin:Enabled"] = "true",
+            ["Secrets:kinguin-webhook-secret"] = "edge-test-secret",
+        });
         var address = _server.BaseUri.ToString().TrimEnd('/');
-        // The Embedded host serves the BFF under /bff; the Swarm points BFF_URL at the bff service's root.
-        _nginx = await Nginx.PrepareAsync($"{address}/bff", address);
+        // The Embedded host serves each app under /<app id>; the Swarm points BFF_URL and SUPPLIERS_URL at the services' roots.
+        _nginx = await Nginx.PrepareAsync($"{address}/bff", $"{address}/suppliers", address);
         await _nginx.StartAsync();
     }
 

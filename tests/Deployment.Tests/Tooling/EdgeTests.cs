@@ -23,6 +23,20 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
     }
 
     [Fact]
+    public async Task Supplier_webhooks_reach_the_suppliers_app_and_nothing_else_of_it_does()
+    {
+        using var client = HttpsClient();
+        using var push = new HttpRequestMessage(HttpMethod.Post, "/webhooks/kinguin") { Content = new StringContent("{}") };
+        push.Headers.Add("X-Event-Secret", "a guess");
+
+        using var refused = await client.SendAsync(push);
+        using var feed = await client.PostAsync("/webhooks/supplier-feed", new StringContent("{}"));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the suppliers app itself checked the secret");
+        feed.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Plain_HTTP_is_redirected_to_HTTPS()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });

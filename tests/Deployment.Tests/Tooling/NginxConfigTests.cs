@@ -7,7 +7,7 @@ public sealed class NginxConfigTests
     [Fact]
     public async Task The_rendered_template_passes_nginx_t()
     {
-        await using var nginx = await Nginx.PrepareAsync("http://127.0.0.1:9/bff", "http://127.0.0.1:9");
+        await using var nginx = await Nginx.PrepareAsync("http://127.0.0.1:9/bff", "http://127.0.0.1:9/suppliers", "http://127.0.0.1:9");
 
         var result = await nginx.TestConfigurationAsync();
 

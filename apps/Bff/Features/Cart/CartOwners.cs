@@ -24,15 +24,8 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
     public const string ActorType = nameof(CartActor);
     public const string CsrfKeySecret = "cart-csrf-key";
 
-    private readonly Lazy<Task<byte[]>> _csrfKey = new(async () =>
-    {
-        if (await secrets.GetAsync(CsrfKeySecret) is { Length: >= 32 } key)
-        {
-            return Encoding.UTF8.GetBytes(key);
-        }
-        LogNoCsrfKey(logger);
-        return RandomNumberGenerator.GetBytes(32);
-    });
+    // Kept once read; a failed read (secret unset, sidecar not up yet) is not, so the next request asks again.
+    private byte[]? _csrfKey;
 
     public ICartActor Cart(CartOwner owner) => actors.Create<ICartActor>(ActorType, owner.ActorId);
 
@@ -95,12 +88,27 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
         http.Request.Cookies.TryGetValue(Cookie, out var value) && value is not null && IssuedId().IsMatch(value) ? value : null;
 
     private async Task<string> AnonymousTokenAsync(string id) =>
-        Base64Url.EncodeToString(HMACSHA256.HashData(await _csrfKey.Value, Encoding.UTF8.GetBytes("cart-csrf:" + id)));
+        Base64Url.EncodeToString(HMACSHA256.HashData(await CsrfKeyAsync(), Encoding.UTF8.GetBytes("cart-csrf:" + id)));
+
+    private async Task<byte[]> CsrfKeyAsync()
+    {
+        if (_csrfKey is { } cached)
+        {
+            return cached;
+        }
+        var key = await secrets.GetAsync(CsrfKeySecret);
+        if (key.Length < 32)
+        {
+            LogShortCsrfKey(logger);
+            throw new SecretUnavailableException(CsrfKeySecret);
+        }
+        return _csrfKey = Encoding.UTF8.GetBytes(key);
+    }
 
     // 32 random bytes in base64url: exactly 43 characters of its alphabet.
     [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]
     private static partial Regex IssuedId();
 
-    [LoggerMessage(LogLevel.Warning, "Secret cart-csrf-key is not set (or shorter than 32 characters); anonymous cart tokens last until this process stops")]
-    private static partial void LogNoCsrfKey(ILogger logger);
+    [LoggerMessage(LogLevel.Error, "Secret cart-csrf-key is shorter than 32 characters; anonymous carts are refused until it is longer")]
+    private static partial void LogShortCsrfKey(ILogger logger);
 }

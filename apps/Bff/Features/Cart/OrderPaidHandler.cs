@@ -1,5 +1,6 @@
 using Dapr;
 using GamesDrop.BuildingBlocks.Actors;
+using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ public static class OrderPaidHandler
 {
     public static RouteGroupBuilder MapOrderPaid(this RouteGroupBuilder routes)
     {
-        routes.MapPost("/order-paid", ClearAsync).WithTags("Cart").WithTopic(DaprComponents.PubSub, Topics.OrderPaid);
+        routes.MapPost("/order-paid", ClearAsync).WithTags("Cart").WithSubscription(Topics.OrderPaid);
         return routes;
     }
 

@@ -44,10 +44,7 @@ internal static class DeliverySql
         UPDATE messaging.deliveries
         SET dead_at = now(), attempts = attempts + 1, locked_until = NULL, last_error = @Error
         WHERE id = @DeliveryId;
-        INSERT INTO messaging.dead_letters (message_id, pubsub_name, topic, route, data, attempts, last_error)
-        VALUES (@MessageId, @PubsubName, @Topic, @Route, CAST(@Data AS jsonb), @Attempts + 1, @Error)
-        ON CONFLICT (message_id, route) DO NOTHING;
-        """;
+        """ + DeadLetterSql.Record;
 }
 
 /// <summary>A claimed delivery with the event it carries.</summary>

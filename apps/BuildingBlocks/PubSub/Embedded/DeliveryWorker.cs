@@ -119,7 +119,7 @@ public sealed partial class DeliveryWorker(
         await connection.ExecuteAsync(new CommandDefinition(DeliverySql.MarkDead, new
         {
             delivery.DeliveryId, delivery.MessageId, delivery.PubsubName, delivery.Topic, delivery.Route,
-            delivery.Data, delivery.Attempts, Error = note,
+            delivery.Data, Attempts = delivery.Attempts + 1, Error = note,
         }, transaction, cancellationToken: ct));
         if (delivery.DeadLetterTopic is { Length: > 0 } deadLetterTopic && deadLetterTopic != delivery.Topic)
         {

@@ -1,4 +1,5 @@
 using Dapr;
+using GamesDrop.Contracts;
 using Microsoft.AspNetCore.Routing;
 
 namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
@@ -8,20 +9,35 @@ public sealed record TopicSubscription(string PubsubName, string Topic, string R
 
 /// <summary>
 /// Reads subscriptions from the same endpoint metadata Dapr's <c>/dapr/subscribe</c> handler reports,
-/// so the Embedded profile delivers to exactly the routes daprd would.
+/// so the Embedded profile delivers to exactly the routes daprd would. It refuses a subscription without a
+/// dead-letter topic (<see cref="Subscriptions.WithSubscription"/>), which daprd would redeliver for ever.
 /// </summary>
 public sealed class TopicSubscriptions(EndpointDataSource endpoints)
 {
-    public IReadOnlyList<TopicSubscription> All => endpoints.Endpoints
-        .OfType<RouteEndpoint>()
-        .SelectMany(endpoint => endpoint.Metadata.GetOrderedMetadata<ITopicMetadata>()
-            .Select(topic => new TopicSubscription(
-                topic.PubsubName,
-                topic.Name,
-                "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/'),
-                endpoint.Metadata.GetMetadata<IDeadLetterTopicMetadata>()?.DeadLetterTopic)))
-        .Distinct()
-        .ToList();
+    public IReadOnlyList<TopicSubscription> All
+    {
+        get
+        {
+            var all = endpoints.Endpoints
+                .OfType<RouteEndpoint>()
+                .SelectMany(endpoint => endpoint.Metadata.GetOrderedMetadata<ITopicMetadata>()
+                    .Select(topic => new TopicSubscription(
+                        topic.PubsubName,
+                        topic.Name,
+                        "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/'),
+                        endpoint.Metadata.GetMetadata<IDeadLetterTopicMetadata>()?.DeadLetterTopic)))
+                .Distinct()
+                .ToList();
+            // A dead-letter topic's own subscriber is exempt: its failures are redelivered, never dropped.
+            var deadLetterTopics = all.Select(s => s.DeadLetterTopic).OfType<string>().Append(Topics.DeadLetters).ToHashSet();
+            if (all.FirstOrDefault(s => string.IsNullOrEmpty(s.DeadLetterTopic) && !deadLetterTopics.Contains(s.Topic)) is { } bare)
+            {
+                throw new InvalidOperationException(
+                    $"{bare.Route} subscribes to '{bare.Topic}' without a dead-letter topic; use WithSubscription, as daprd would redeliver a poison event for ever.");
+            }
+            return all;
+        }
+    }
 
     public IEnumerable<TopicSubscription> For(string pubsubName, string topic) =>
         All.Where(s => s.PubsubName == pubsubName && s.Topic == topic);

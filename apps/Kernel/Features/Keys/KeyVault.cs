@@ -69,7 +69,12 @@ public sealed class KeyVault(ISecretStore secrets)
 
     private async Task<DataKey?> LoadAsync(string secret, CancellationToken ct)
     {
-        if (await secrets.GetAsync(secret, ct) is not { } encoded)
+        string encoded;
+        try
+        {
+            encoded = await secrets.GetAsync(secret, ct);
+        }
+        catch (SecretUnavailableException)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -11,7 +12,7 @@ public static class PricingApi
     {
         routes.MapPost("/pricing/currency-rate-changed", CurrencyRateChangedAsync)
             .WithTags("Pricing")
-            .WithTopic(DaprComponents.PubSub, Topics.CurrencyRateChanged);
+            .WithSubscription(Topics.CurrencyRateChanged);
         return routes;
     }
 

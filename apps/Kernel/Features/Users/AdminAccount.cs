@@ -20,7 +20,12 @@ internal sealed partial class AdminAccount(
         {
             return;
         }
-        if (await secrets.GetAsync(PasswordSecret, ct) is not { Length: > 0 } password)
+        string password;
+        try
+        {
+            password = await secrets.GetAsync(PasswordSecret, ct);
+        }
+        catch (SecretUnavailableException)
         {
             LogNoPassword(PasswordSecret);
             return;
@@ -47,7 +52,7 @@ internal sealed partial class AdminAccount(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin:Email is set but secret {Secret} is not; no admin account was created")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin:Email is set but secret {Secret} is not available; no admin account was created")]
     private partial void LogNoPassword(string secret);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Admin:Email belongs to an existing customer account, which is not made admin; configure an address nobody registered")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Accounts;
 using GamesDrop.Contracts.Wishlist;
@@ -23,16 +24,16 @@ public static class MailApi
     {
         routes.MapPost("/mail/password-reset-requested", PasswordResetRequestedAsync)
             .WithTags("Mail")
-            .WithTopic(DaprComponents.PubSub, Topics.PasswordResetRequested);
+            .WithSubscription(Topics.PasswordResetRequested);
         routes.MapPost("/mail/registration-attempted", RegistrationAttemptedAsync)
             .WithTags("Mail")
-            .WithTopic(DaprComponents.PubSub, Topics.RegistrationAttempted);
+            .WithSubscription(Topics.RegistrationAttempted);
         routes.MapPost("/mail/email-verification-requested", EmailVerificationRequestedAsync)
             .WithTags("Mail")
-            .WithTopic(DaprComponents.PubSub, Topics.EmailVerificationRequested);
+            .WithSubscription(Topics.EmailVerificationRequested);
         routes.MapPost("/mail/wishlist-price-dropped", WishlistPriceDroppedAsync)
             .WithTags("Mail")
-            .WithTopic(DaprComponents.PubSub, Topics.WishlistPriceDropped);
+            .WithSubscription(Topics.WishlistPriceDropped);
         if (environment.IsDevelopment())
         {
             routes.MapGet("/dev/mail", LatestAsync).WithTags("Mail");

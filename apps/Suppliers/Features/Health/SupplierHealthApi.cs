@@ -34,7 +34,7 @@ public static class SupplierHealthApi
 
     private static async Task<Ok<List<SupplierHealth>>> GetAsync(
         SupplierRegistry registry, SupplierCallMetrics metrics, PurchaseMetrics purchases, SupplierMonitor monitor,
-        CircuitBreakers breakers, KernelCatalogClient kernel, CancellationToken ct)
+        ICircuitStates circuits, KernelCatalogClient kernel, CancellationToken ct)
     {
         var report = new List<SupplierHealth>();
         foreach (var supplier in registry.Enabled)
@@ -50,7 +50,7 @@ public static class SupplierHealthApi
                 calls.Count == 0 ? 0 : Math.Round(calls.Count(c => !c.Succeeded) / (double)calls.Count, 4),
                 Percentile(latencies, 0.50),
                 Percentile(latencies, 0.95),
-                (breakers.StateOf(supplier.Endpoint) ?? BreakerState.Closed).ToString(),
+                (circuits.StateOf(supplier.Endpoint) ?? BreakerState.Closed).ToString(),
                 monitor.LooksReachable(supplier),
                 runs.FirstOrDefault(r => r.Status == "succeeded")?.FinishedAt,
                 runs.FirstOrDefault() is { Status: "failed" } failed ? failed.Error : null,

@@ -16,7 +16,7 @@ public sealed record SupplierState(bool Reachable, decimal? Balance, DateTimeOff
 /// temporarily unavailable) or reachable again, and checks balances, raising an event when one runs low.
 /// </summary>
 public sealed partial class SupplierMonitor(
-    IServiceScopeFactory scopes, SupplierCallMetrics metrics, CircuitBreakers breakers, IConfiguration configuration,
+    IServiceScopeFactory scopes, SupplierCallMetrics metrics, ICircuitStates circuits, IConfiguration configuration,
     TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SupplierMonitor> logger) : BackgroundService
 {
     private const int FailuresMeaningDown = 5;
@@ -24,9 +24,9 @@ public sealed partial class SupplierMonitor(
 
     public SupplierState StateOf(string supplier) => _states.GetValueOrDefault(supplier, new SupplierState(true, null, null));
 
-    /// <summary>Embedded: the breaker from resiliency.yaml. Dapr: daprd's breaker is not visible, so recent failures decide.</summary>
+    /// <summary>Not when its endpoint's breaker is open (in-process, or daprd's as last read) or its last calls all failed.</summary>
     public bool LooksReachable(ISupplier supplier) =>
-        breakers.StateOf(supplier.Endpoint) != BreakerState.Open && !metrics.LastCallsFailed(supplier.Code, FailuresMeaningDown);
+        circuits.StateOf(supplier.Endpoint) != BreakerState.Open && !metrics.LastCallsFailed(supplier.Code, FailuresMeaningDown);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +46,7 @@ public sealed partial class SupplierMonitor(
             using var scope = scopes.CreateScope();
             var kernel = scope.ServiceProvider.GetRequiredService<KernelCatalogClient>();
             var checkBalances = time.GetUtcNow() >= nextBalanceCheck;
+            await RefreshCircuitsAsync(stoppingToken);
             foreach (var supplier in scope.ServiceProvider.GetRequiredService<SupplierRegistry>().Enabled)
             {
                 try
@@ -103,6 +104,18 @@ public sealed partial class SupplierMonitor(
         {
             await events.PublishAsync(Topics.SupplierBalanceLow, new SupplierBalanceLow(supplier.Code, balance, threshold, supplier.Currency), ct: ct);
             LogLowBalance(supplier.Code, balance, supplier.Currency);
+        }
+    }
+
+    private async Task RefreshCircuitsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await circuits.RefreshAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCheckFailed(e, "circuits");
         }
     }
 

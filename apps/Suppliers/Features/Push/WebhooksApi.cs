@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GamesDrop.BuildingBlocks.Bindings;
+using GamesDrop.Contracts;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Adapters.Digiflazz;
 using GamesDrop.Suppliers.Adapters.Kinguin;
@@ -27,7 +28,7 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest, NotFound>> KinguinAsync(
-        HttpRequest request, SupplierRegistry registry, SupplierSecrets secrets, IOutputBinding feed, ILoggerFactory logs, CancellationToken ct)
+        HttpRequest request, SupplierRegistry registry, SupplierSecrets secrets, [FromKeyedServices(AppIds.Suppliers)] IOutputBinding feed, ILoggerFactory logs, CancellationToken ct)
     {
         if (registry.Find(KinguinSupplier.SupplierCode) is null)
         {
@@ -59,7 +60,7 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest, NotFound>> DigiflazzAsync(
-        HttpRequest request, SupplierRegistry registry, SupplierSecrets secrets, IOutputBinding feed, TimeProvider time, ILoggerFactory logs,
+        HttpRequest request, SupplierRegistry registry, SupplierSecrets secrets, [FromKeyedServices(AppIds.Suppliers)] IOutputBinding feed, TimeProvider time, ILoggerFactory logs,
         CancellationToken ct)
     {
         if (registry.Find(DigiflazzSupplier.SupplierCode) is null)

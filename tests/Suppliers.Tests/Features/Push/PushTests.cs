@@ -84,6 +84,41 @@ public sealed class PushTests : IAsyncLifetime
         _store.Store.Logs.AllText.Should().NotContain(SandboxHost.KinguinSecret).And.NotContain("guess");
     }
 
+    // daprd's RabbitMQ binding Nacks with requeue on any non-2xx reply: a message that can never apply must be acknowledged.
+    [Fact]
+    public async Task A_feed_message_for_an_unknown_supplier_is_parked_and_acknowledged()
+    {
+        using var app = _store.Store.InternalClient();
+        var body = JsonSerializer.Serialize(new { supplier = "nobody", changedAt = DateTimeOffset.UtcNow, sku = "x-1", stock = 1 });
+
+        var status = await PostAsync(app, "/suppliers/supplier-feed", body);
+        var garbled = await PostAsync(app, "/suppliers/supplier-feed", "{not json");
+
+        status.Should().Be(HttpStatusCode.OK);
+        garbled.Should().Be(HttpStatusCode.OK);
+        (await _store.QueryAsync<int>("SELECT count(*)::int FROM messaging.dead_letters WHERE topic = 'supplier-feed'")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_feed_message_that_keeps_failing_is_requeued_a_few_times_then_parked()
+    {
+        using var app = _store.Store.InternalClient();
+        // A negative stock: the kernel refuses it every time.
+        var body = JsonSerializer.Serialize(new
+        {
+            supplier = "kinguin", changedAt = DateTimeOffset.UtcNow, sku = _product.GetProperty("productId").GetString(), stock = -1,
+        });
+
+        var replies = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            replies.Add(await PostAsync(app, "/suppliers/supplier-feed", body));
+        }
+
+        replies.Should().Equal(Enumerable.Repeat(HttpStatusCode.InternalServerError, 4).Append(HttpStatusCode.OK));
+        (await _store.QueryAsync<int>("SELECT attempts FROM messaging.dead_letters WHERE topic = 'supplier-feed'")).Should().Be(5);
+    }
+
     private static async Task<HttpStatusCode> PostAsync(HttpClient client, string path, string body, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
