@@ -47,6 +47,9 @@ public sealed partial class DeliveryWorker(
         {
             return;
         }
+        // Stopping cancels deliveries in flight at once, before the server drains its requests, so their claims are handed back.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        stoppingToken = stopping.Token;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -84,8 +87,36 @@ public sealed partial class DeliveryWorker(
             due = (await connection.QueryAsync<DueDelivery>(new CommandDefinition(
                 DeliverySql.ClaimDue, new { Limit = BatchSize }, cancellationToken: ct))).ToList();
         }
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, DeliverAsync);
+        try
+        {
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, DeliverAsync);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await ReleaseAsync(db, due);
+            throw;
+        }
         return due.Count;
+    }
+
+    /// <summary>
+    /// A host that stops hands back the deliveries it claimed and did not settle, so the next host delivers them at once
+    /// rather than after the lease; one cut off mid-request is delivered again, as at-least-once allows.
+    /// </summary>
+    private async Task ReleaseAsync(NpgsqlDataSource db, List<DueDelivery> claimed)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await using var connection = await db.OpenConnectionAsync(timeout.Token);
+            await connection.ExecuteAsync(new CommandDefinition(DeliverySql.Release,
+                new { Ids = claimed.Select(d => d.DeliveryId).ToArray() }, cancellationToken: timeout.Token));
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            // The database is gone too: the lease runs out by itself.
+            LogReleaseFailed(e);
+        }
     }
 
     private async ValueTask DeliverAsync(DueDelivery delivery, CancellationToken ct)
@@ -190,6 +221,9 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event delivery pass failed")]
     private partial void LogPassFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand back unsettled deliveries on shutdown")]
+    private partial void LogReleaseFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Topic} event {EventId} for {Route}: {Reason}")]
     private partial void LogDropped(string topic, Guid eventId, string route, string? reason);
