@@ -19,6 +19,8 @@ internal static class OffersSql
     /// Result sets: offers locked, products locked, wishlist price drops, and the offers written.
     /// </summary>
     public static readonly string UpsertBatch = $$"""
+        DELETE FROM quarantined_offers WHERE supplier_code = @Supplier AND supplier_sku = ANY (@Skus);
+
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
         SELECT i.*, NULL::bigint AS product_id, NULL::bigint AS offer_id, NULL::bigint AS old_product_id,
                false AS changed, false AS price_changed, false AS sale_changed, false AS outdated, false AS created, false AS updated
@@ -170,6 +172,25 @@ internal static class OffersSql
                a.stock AS Stock, a.available AS Available, coalesce(a.price_changed, false) AS PriceChanged,
                coalesce(a.sale_changed, false) AS SaleChanged
         FROM current c LEFT JOIN applied a ON a.id = c.id
+        """;
+
+    public const string Quarantine = """
+        INSERT INTO quarantined_offers (supplier_code, supplier_sku, reason, sync_run_id)
+        SELECT DISTINCT ON (q.sku) @Supplier, q.sku, q.reason, @SyncRunId
+        FROM unnest(@Skus::text[], @Reasons::text[]) AS q (sku, reason)
+        ORDER BY q.sku
+        ON CONFLICT (supplier_code, supplier_sku) DO UPDATE
+        SET reason = excluded.reason, sync_run_id = excluded.sync_run_id, seen_at = now();
+
+        UPDATE sync_runs SET offers_quarantined = offers_quarantined + cardinality(@Skus::text[])
+        WHERE id = @SyncRunId AND status = 'running';
+        """;
+
+    public const string Quarantined = """
+        SELECT supplier_sku AS Sku, reason AS Reason, seen_at AS SeenAt FROM quarantined_offers
+        WHERE supplier_code = @Supplier
+        ORDER BY seen_at DESC, supplier_sku
+        LIMIT @Limit
         """;
 
     public const string RecordPrice = """

@@ -52,7 +52,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             Task<OfferBatchResult>? writing = null;
             await foreach (var page in supplier.ListOffersAsync(since, ct))
             {
-                pending.AddRange(page);
+                pending.AddRange(page.Select(ForKernel));
                 status = status with { Pages = status.Pages + 1 };
                 while (pending.Count >= MaxBatch)
                 {
@@ -89,6 +89,24 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         Created = status.Created + result.Created,
         Updated = status.Updated + result.Updated,
         Unchanged = status.Unchanged + result.Unchanged,
+        Quarantined = status.Quarantined + result.Quarantined,
+    };
+
+    /// <summary>
+    /// A listing whose supplier left text out travels with empty text rather than null, so the kernel quarantines that
+    /// one listing with its reason instead of refusing the whole batch as malformed.
+    /// </summary>
+    private static SupplierOffer ForKernel(SupplierOffer offer) => offer with
+    {
+        Sku = offer.Sku ?? "",
+        Title = offer.Title ?? "",
+        Platform = offer.Platform ?? "",
+        Region = offer.Region ?? "",
+        Edition = offer.Edition ?? "",
+        Genres = offer.Genres ?? [],
+        Description = offer.Description ?? "",
+        ActivationNotes = offer.ActivationNotes ?? "",
+        Currency = offer.Currency ?? "",
     };
 
     private async Task<DateTimeOffset?> DeltaSinceAsync(string supplier, CancellationToken ct)
