@@ -59,8 +59,9 @@ public sealed partial class DeliveryWorker(
                     continue;
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
             {
+                BackgroundFailures.Record("pubsub-delivery");
                 LogPassFailed(e);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Kernel;
@@ -74,8 +75,9 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             status = status with { Running = false };
             LogFinished(supplier.Code, run.Id, status.Offers, status.Created, status.Updated, clock.ElapsedMilliseconds);
         }
-        catch (Exception e) when (SupplierFailures.IsSupplierFailure(e))
+        catch (Exception e) when (SupplierFailures.IsSupplierFailure(e) || e is JsonException or InvalidOperationException or InvalidDataException)
         {
+            // Malformed supplier data or a missing secret fails the run as a refusing supplier does: recorded, retried next time.
             LogFailed(e, supplier.Code, run.Id);
             status = status with { Running = false, Error = e.Message };
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, e.Message), CancellationToken.None);
