@@ -31,6 +31,9 @@ internal static class OffersSql
                   product_edition, genres_json, release_date, description, activation_notes, image_url,
                   price, currency, stock, available, supplier_updated_at);
 
+        -- A supplier clock ahead of ours would make every later listing look older than this one: none is newer than now.
+        UPDATE incoming SET supplier_updated_at = now() WHERE supplier_updated_at > now();
+
         -- A slug already taken, by another product or another new one here, gets a suffix from its key.
         INSERT INTO products (slug, match_key, title, platform, region, edition, genres, release_date, description, activation_notes, image_url)
         SELECT CASE WHEN n.slug_rank > 1 OR EXISTS (SELECT 1 FROM products p WHERE p.slug = n.slug)
@@ -149,7 +152,8 @@ internal static class OffersSql
         """;
 
     /// <summary>
-    /// A pushed change, applied only when newer than what is stored; a repeat carries the same time and is ignored.
+    /// A pushed change, applied only when newer than what is stored; a repeat carries the same time and is ignored. A time
+    /// ahead of ours counts as now, so a supplier's fast clock cannot freeze the offer against later changes.
     /// Returns nothing for an unknown SKU, Applied false for an old or repeated push.
     /// </summary>
     public const string ApplyChange = """
@@ -161,9 +165,9 @@ internal static class OffersSql
             UPDATE supplier_offers o
             SET price = coalesce(@Price, o.price), currency = coalesce(@Currency, o.currency),
                 stock = coalesce(@Stock, o.stock), available = coalesce(@Available, o.available),
-                supplier_updated_at = @ChangedAt, synced_at = now()
+                supplier_updated_at = least(@ChangedAt, now()), synced_at = now()
             FROM current c
-            WHERE o.id = c.id AND (c.supplier_updated_at IS NULL OR c.supplier_updated_at < @ChangedAt)
+            WHERE o.id = c.id AND (c.supplier_updated_at IS NULL OR c.supplier_updated_at < least(@ChangedAt, now()))
             RETURNING o.id, o.product_id, o.price, o.currency, o.stock, o.available,
                       (o.price, o.currency) IS DISTINCT FROM (c.price, c.currency) AS price_changed,
                       (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (c.price, c.currency, c.stock, c.available) AS sale_changed

@@ -78,6 +78,17 @@ public sealed class OfferBatchTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_listing_dated_in_the_future_does_not_freeze_the_offer()
+    {
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 10m, updatedAt: new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        var result = await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 9m, updatedAt: DateTimeOffset.UtcNow));
+
+        result.Should().Be(new Contracts.Catalog.OfferBatchResult(0, 1, 0));
+        (await App.ScalarAsync<decimal>("SELECT price FROM supplier_offers")).Should().Be(9m);
+    }
+
+    [Fact]
     public async Task Bad_offers_are_quarantined_with_their_reason_and_the_rest_of_the_batch_is_written()
     {
         var result = await Client.PostBatchAsync("kinguin", null,
