@@ -72,7 +72,7 @@ public static class SafeText
             {
                 if (HasControlCharacters(get(value) as string))
                 {
-                    throw new JsonException($"'{property.Name}' contains control characters.");
+                    throw new UnsafeTextException(property.Name, "Text without control characters.");
                 }
             };
         }
@@ -88,11 +88,11 @@ public static class SafeText
             {
                 if (item is null && !itemsMayBeNull)
                 {
-                    throw new JsonException($"'{property.Name}' contains null.");
+                    throw new UnsafeTextException(property.Name, "A list without null items.");
                 }
                 if (HasControlCharacters(item as string))
                 {
-                    throw new JsonException($"'{property.Name}' contains control characters.");
+                    throw new UnsafeTextException(property.Name, "Text without control characters.");
                 }
             }
         };
@@ -110,5 +110,11 @@ public static class SafeText
         };
         var item = info?.ElementType ?? info?.GenericTypeArguments.FirstOrDefault();
         return item is null || item.ReadState != NullabilityState.NotNull;
+    }
+
+    /// <summary>A body that broke the rules above, naming the field, so the caller gets a validation problem for it.</summary>
+    public sealed class UnsafeTextException(string field, string message) : JsonException(message)
+    {
+        public string Field { get; } = field;
     }
 }

@@ -104,9 +104,7 @@ public sealed class CartActor : Actor, ICartActor, IRemindable
     private async Task<CartContents> SaveAsync(IReadOnlyList<CartLine> lines)
     {
         var cart = new CartContents(lines);
-        // The state expires a day after the reminder would have removed it, so Redis may evict carts under memory pressure
-        // (volatile-lru) and a lost reminder cannot keep one forever.
-        await StateManager.SetStateAsync(State, cart, _settings.IdleExpiry + TimeSpan.FromDays(1));
+        await StateManager.SetStateAsync(State, cart);
         await RegisterReminderAsync(IdleExpiry, [], _settings.IdleExpiry, Once);
         return cart;
     }
