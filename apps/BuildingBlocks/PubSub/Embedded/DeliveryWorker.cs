@@ -27,6 +27,7 @@ public sealed partial class DeliveryWorker(
     private static readonly ActivitySource Tracing = new("GamesDrop.PubSub");
     private static readonly RetryPolicy DefaultRetry = new(false, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), 5, null);
     private readonly WakeUp _wakeUp = new();
+    private long[] _unsettled = [];
 
     private enum Outcome
     {
@@ -82,6 +83,11 @@ public sealed partial class DeliveryWorker(
     private async Task<int> DeliverBatchAsync(CancellationToken ct)
     {
         var db = services.GetRequiredService<NpgsqlDataSource>();
+        if (_unsettled.Length > 0)
+        {
+            await ReleaseAsync(db, _unsettled, ct);
+            _unsettled = [];
+        }
         List<DueDelivery> due;
         await using (var connection = await db.OpenConnectionAsync(ct))
         {
@@ -92,26 +98,36 @@ public sealed partial class DeliveryWorker(
         {
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, DeliverAsync);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e)
         {
-            await ReleaseAsync(db, due);
+            // Claims this pass could not settle (the database went away, or the host is stopping) are handed back as soon
+            // as possible, so they are delivered when the database returns rather than when their lease runs out.
+            _unsettled = due.Select(d => d.DeliveryId).ToArray();
+            if (e is OperationCanceledException && ct.IsCancellationRequested)
+            {
+                await ReleaseOnStopAsync(db);
+            }
             throw;
         }
         return due.Count;
+    }
+
+    private static async Task ReleaseAsync(NpgsqlDataSource db, long[] ids, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(DeliverySql.Release, new { Ids = ids }, cancellationToken: ct));
     }
 
     /// <summary>
     /// A host that stops hands back the deliveries it claimed and did not settle, so the next host delivers them at once
     /// rather than after the lease; one cut off mid-request is delivered again, as at-least-once allows.
     /// </summary>
-    private async Task ReleaseAsync(NpgsqlDataSource db, List<DueDelivery> claimed)
+    private async Task ReleaseOnStopAsync(NpgsqlDataSource db)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await using var connection = await db.OpenConnectionAsync(timeout.Token);
-            await connection.ExecuteAsync(new CommandDefinition(DeliverySql.Release,
-                new { Ids = claimed.Select(d => d.DeliveryId).ToArray() }, cancellationToken: timeout.Token));
+            await ReleaseAsync(db, _unsettled, timeout.Token);
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
         {
