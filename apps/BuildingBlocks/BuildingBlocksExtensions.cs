@@ -28,6 +28,7 @@ public static class BuildingBlocksExtensions
         services.AddSingleton(sp => ComponentCatalog.Load(ComponentCatalog.LocateFolder(
             sp.GetRequiredService<IConfiguration>()["GamesDrop:ComponentsPath"], contentRoot)));
         services.AddSingleton<CircuitBreakers>();
+        services.AddExceptionHandler<StoreOutage.Handler>();
 
         services.AddPostgres();
         services.AddMigrations("messaging", typeof(OutboxRelay).Assembly);

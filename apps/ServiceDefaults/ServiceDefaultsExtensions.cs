@@ -2,6 +2,8 @@ using System.Net;
 using GamesDrop.ServiceDefaults.Health;
 using GamesDrop.ServiceDefaults.Logging;
 using GamesDrop.ServiceDefaults.Problems;
+using GamesDrop.ServiceDefaults.Requests;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +41,8 @@ public static class ServiceDefaultsExtensions
         {
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
             o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(SafeText.Screen);
         });
         builder.Services.AddHealthChecks();
         // Callers present APP_API_TOKEN as dapr-api-token: daprd does so in the Dapr profile, our clients in Embedded.
@@ -90,6 +94,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseCorrelation();
         app.UseRequestLogging();
+        app.UseRequestScreening();
         // Subscribers read the event id from its header to write each event's effect once; dead letters keep their topic.
         app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ["id", "topic"] });
         app.UseAuthentication();

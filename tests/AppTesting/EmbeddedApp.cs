@@ -116,12 +116,7 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     }
 
     /// <summary>A loopback port free right now, for a server whose address others must know before it starts.</summary>
-    public static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestEnvironment.FreePort();
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,14 +1,17 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using GamesDrop.AppTesting;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace GamesDrop.Embedded.Tests;
 
 /// <summary>Every endpoint of every app, found from the routing table, answers malformed input with 4xx problem+json.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private EmbeddedApp _app = null!;
 
@@ -64,6 +67,43 @@ public sealed class BadInputTests : IAsyncLifetime
                 response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", $"{method} {pattern}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData("bff")]
+    [InlineData("kernel")]
+    [InlineData("checkout")]
+    [InlineData("suppliers")]
+    [InlineData("notifier")]
+    public async Task Every_operation_of_an_openapi_document_answers_every_class_of_bad_input_with_4xx_problem_details(string appId)
+    {
+        using var client = await SignedInInternalClientAsync();
+        var document = JsonNode.Parse(await client.GetStringAsync($"/openapi/{appId}.json"))!;
+        var requests = OpenApiBadInput.From(document).ToList();
+        var failures = new List<string>();
+
+        foreach (var bad in requests)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(bad.Method), bad.Path);
+            if (bad.Body is not null)
+            {
+                request.Content = new StringContent(bad.Body, Encoding.UTF8);
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(bad.ContentType!);
+            }
+            using var response = await client.SendAsync(request);
+            var status = (int)response.StatusCode;
+            var problemJson = response.Content.Headers.ContentType?.MediaType == "application/problem+json" || bad.JsonAnswers.Contains(status);
+            if (status >= 500 || status >= 400 && !problemJson || bad.MustRefuse && status < 400)
+            {
+                failures.Add($"{status} {bad}");
+            }
+        }
+
+        output.WriteLine($"{appId}: {requests.Count} requests, {failures.Count} failures");
+        failures.ForEach(output.WriteLine);
+        requests.Select(r => r.Class).Distinct().Should().Contain(
+            [OpenApiBadInput.ControlCharacters, OpenApiBadInput.NonAscii, OpenApiBadInput.PathCase], "every document has text to spoil");
+        failures.Should().BeEmpty();
     }
 
     [Fact]

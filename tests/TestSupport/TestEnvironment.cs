@@ -25,4 +25,12 @@ public static class TestEnvironment
             throw new DirectoryNotFoundException("GamesDrop.slnx not found above the test binaries.");
         }
     }
+
+    /// <summary>A loopback port free right now, for a server whose address others must know before it starts.</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 }

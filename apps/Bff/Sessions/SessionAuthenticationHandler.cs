@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using GamesDrop.BuildingBlocks.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public sealed class SessionAuthenticationHandler(
 {
     // Ids are 43 characters; anything much longer is not one and is not looked up.
     private const int MaxIdLength = 64;
+    private bool _sessionsUnavailable;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -19,7 +21,17 @@ public sealed class SessionAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var session = await sessions.ResumeAsync(id, Context.RequestAborted);
+        Session? session;
+        try
+        {
+            session = await sessions.ResumeAsync(id, Context.RequestAborted);
+        }
+        catch (Exception e) when (StoreOutage.Is(e))
+        {
+            // Without the session store the shopper browses as a guest; pages that need them signed in answer 503.
+            _sessionsUnavailable = true;
+            return AuthenticateResult.NoResult();
+        }
         if (session is null)
         {
             return AuthenticateResult.NoResult();
@@ -30,4 +42,7 @@ public sealed class SessionAuthenticationHandler(
             SessionAuthentication.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SessionAuthentication.Scheme));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        _sessionsUnavailable ? StoreOutage.Answer(Context).ExecuteAsync(Context) : base.HandleChallengeAsync(properties);
 }

@@ -88,8 +88,9 @@ public sealed partial class CronBindingScheduler(
                 LogTriggerRefused(name, route, (int)response.StatusCode);
             }
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (BackgroundFailures.IsFailure(e, ct))
         {
+            BackgroundFailures.Record("cron-binding");
             LogTriggerFailed(e, name, route);
         }
     }

@@ -34,6 +34,8 @@ public static class DataExtensions
         {
             var options = ConfigurationOptions.Parse(Required(sp, RedisConnectionName));
             options.AbortOnConnectFail = false;
+            // While Redis is away a command fails at once (a 503 for the caller) instead of queueing until a timeout.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);

@@ -37,8 +37,9 @@ internal sealed partial class OutboxRelay(
                     continue;
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
             {
+                BackgroundFailures.Record("outbox-relay");
                 LogRelayFailed(e);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -97,8 +98,9 @@ internal sealed partial class OutboxRelay(
                     await connection.WaitAsync(ct);
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            catch (Exception e) when (BackgroundFailures.IsFailure(e, ct))
             {
+                BackgroundFailures.Record("outbox-listen");
                 LogListenFailed(e);
                 await WaitQuietly(Task.Delay(PollInterval, ct));
             }

@@ -3,5 +3,5 @@ namespace GamesDrop.Contracts.Catalog;
 /// <summary>A page of a supplier's listings, upserted by the kernel in one statement.</summary>
 public sealed record OfferBatch(string Supplier, long? SyncRunId, IReadOnlyList<SupplierOffer> Offers);
 
-/// <summary>What the kernel did with a batch: only changed offers are written.</summary>
-public sealed record OfferBatchResult(int Created, int Updated, int Unchanged);
+/// <summary>What the kernel did with a batch: only changed offers are written; offers it could not take are quarantined.</summary>
+public sealed record OfferBatchResult(int Created, int Updated, int Unchanged, int Quarantined = 0);

@@ -11,4 +11,5 @@ public sealed record FinishSyncRun(int Pages, string? Error);
 /// <summary>A sync run as recorded, with its counts so far: progress while running, totals when done.</summary>
 public sealed record SyncRun(
     long Id, string Supplier, string Kind, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    int Pages, int OffersSeen, int OffersCreated, int OffersUpdated, int OffersUnchanged, int OffersVanished, string? Error);
+    int Pages, int OffersSeen, int OffersCreated, int OffersUpdated, int OffersUnchanged, int OffersVanished, string? Error,
+    int OffersQuarantined = 0);

@@ -37,8 +37,9 @@ internal sealed partial class WorkflowWorker(
                         continue;
                     }
                 }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
                 {
+                    BackgroundFailures.Record("workflows");
                     LogPassFailed(e);
                 }
                 await _wakeUp.WaitAsync(options.PollInterval, stoppingToken);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using GamesDrop.ServiceDefaults.Requests;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.ServiceDefaults.Problems;
@@ -26,12 +28,13 @@ public static class ProblemResponses
                 return false;
             }
             context.Response.StatusCode = bad.StatusCode;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = bad.StatusCode, Title = "The request is not valid.", Detail = bad.Message },
-                Exception = exception,
-            });
+            // A field the edge refused (SafeText) is named, as the endpoint's own validation would name it.
+            var details = bad.InnerException is SafeText.UnsafeTextException unsafeText
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [unsafeText.Field] = [unsafeText.Message] })
+                : new ProblemDetails { Detail = bad.Message };
+            details.Status = bad.StatusCode;
+            details.Title = "The request is not valid.";
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
         }
     }
 }

@@ -22,6 +22,9 @@ public sealed class KernelCatalogClient(HttpClient http)
     public async Task<IReadOnlyList<SyncRun>> RunsAsync(string supplier, int limit, CancellationToken ct) =>
         await http.GetFromJsonAsync<List<SyncRun>>($"catalog/sync-runs?supplier={Uri.EscapeDataString(supplier)}&limit={limit}", ct) ?? [];
 
+    public async Task<IReadOnlyList<QuarantinedOffer>> QuarantinedAsync(string supplier, int limit, CancellationToken ct) =>
+        await http.GetFromJsonAsync<List<QuarantinedOffer>>($"catalog/offers/quarantined?supplier={Uri.EscapeDataString(supplier)}&limit={limit}", ct) ?? [];
+
     /// <summary>Applies a pushed change; false when the kernel held newer data or does not know the offer.</summary>
     public async Task<bool> ApplyChangeAsync(OfferChange change, CancellationToken ct)
     {

@@ -19,4 +19,12 @@ public sealed class Subscriber(params IResult[] answers)
         var call = Interlocked.Increment(ref _calls);
         return answers.Length == 0 ? Results.Ok() : answers[Math.Min(call, answers.Length) - 1];
     }
+
+    /// <summary>An answer that never comes: the subscriber is busy until the caller gives up.</summary>
+    public static IResult Hangs { get; } = new HangingResult();
+
+    private sealed class HangingResult : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Task.Delay(Timeout.Infinite, httpContext.RequestAborted);
+    }
 }

@@ -2,6 +2,7 @@ using Dapr.Actors.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using GamesDrop.BuildingBlocks.Hosting;
 
 namespace GamesDrop.BuildingBlocks.Actors.Embedded;
 
@@ -27,8 +28,9 @@ internal sealed partial class ReminderPoller(
                     await FireAsync(reminder);
                 }
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException or System.Text.Json.JsonException)
+            catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
             {
+                BackgroundFailures.Record("actor-reminders");
                 LogPollFailed(e);
             }
             await Task.Delay(interval, stoppingToken);

@@ -27,6 +27,11 @@ internal static class DeliverySql
         FROM claimed c JOIN messaging.outbox o ON o.id = c.message_id
         """;
 
+    public const string Release = """
+        UPDATE messaging.deliveries SET locked_until = NULL
+        WHERE id = ANY(@Ids) AND delivered_at IS NULL AND dead_at IS NULL
+        """;
+
     public const string MarkDelivered = """
         UPDATE messaging.deliveries
         SET delivered_at = now(), attempts = attempts + 1, locked_until = NULL, last_error = @Note

@@ -27,6 +27,7 @@ public sealed partial class DeliveryWorker(
     private static readonly ActivitySource Tracing = new("GamesDrop.PubSub");
     private static readonly RetryPolicy DefaultRetry = new(false, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), 5, null);
     private readonly WakeUp _wakeUp = new();
+    private long[] _unsettled = [];
 
     private enum Outcome
     {
@@ -47,6 +48,9 @@ public sealed partial class DeliveryWorker(
         {
             return;
         }
+        // Stopping cancels deliveries in flight at once, before the server drains its requests, so their claims are handed back.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        stoppingToken = stopping.Token;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -56,8 +60,9 @@ public sealed partial class DeliveryWorker(
                     continue;
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
             {
+                BackgroundFailures.Record("pubsub-delivery");
                 LogPassFailed(e);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -78,14 +83,57 @@ public sealed partial class DeliveryWorker(
     private async Task<int> DeliverBatchAsync(CancellationToken ct)
     {
         var db = services.GetRequiredService<NpgsqlDataSource>();
+        if (_unsettled.Length > 0)
+        {
+            await ReleaseAsync(db, _unsettled, ct);
+            _unsettled = [];
+        }
         List<DueDelivery> due;
         await using (var connection = await db.OpenConnectionAsync(ct))
         {
             due = (await connection.QueryAsync<DueDelivery>(new CommandDefinition(
                 DeliverySql.ClaimDue, new { Limit = BatchSize }, cancellationToken: ct))).ToList();
         }
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, DeliverAsync);
+        try
+        {
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, DeliverAsync);
+        }
+        catch (Exception e)
+        {
+            // Claims this pass could not settle (the database went away, or the host is stopping) are handed back as soon
+            // as possible, so they are delivered when the database returns rather than when their lease runs out.
+            _unsettled = due.Select(d => d.DeliveryId).ToArray();
+            if (e is OperationCanceledException && ct.IsCancellationRequested)
+            {
+                await ReleaseOnStopAsync(db);
+            }
+            throw;
+        }
         return due.Count;
+    }
+
+    private static async Task ReleaseAsync(NpgsqlDataSource db, long[] ids, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(DeliverySql.Release, new { Ids = ids }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// A host that stops hands back the deliveries it claimed and did not settle, so the next host delivers them at once
+    /// rather than after the lease; one cut off mid-request is delivered again, as at-least-once allows.
+    /// </summary>
+    private async Task ReleaseOnStopAsync(NpgsqlDataSource db)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await ReleaseAsync(db, _unsettled, timeout.Token);
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            // The database is gone too: the lease runs out by itself.
+            LogReleaseFailed(e);
+        }
     }
 
     private async ValueTask DeliverAsync(DueDelivery delivery, CancellationToken ct)
@@ -190,6 +238,9 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event delivery pass failed")]
     private partial void LogPassFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand back unsettled deliveries on shutdown")]
+    private partial void LogReleaseFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Topic} event {EventId} for {Route}: {Reason}")]
     private partial void LogDropped(string topic, Guid eventId, string route, string? reason);

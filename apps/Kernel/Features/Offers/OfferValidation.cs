@@ -13,6 +13,7 @@ internal static partial class OfferValidation
     public const int MaxBatchSize = 1000;
     public const decimal MaxPrice = 1_000_000_000m;
 
+    /// <summary>What refuses a whole batch: whose it is and how many offers it holds. Single offers are screened apart.</summary>
     public static Dictionary<string, string[]> Validate(OfferBatch batch)
     {
         var errors = new Dictionary<string, string[]>();
@@ -20,25 +21,34 @@ internal static partial class OfferValidation
         if (batch.Offers is null || batch.Offers.Count is 0 or > MaxBatchSize)
         {
             errors[nameof(batch.Offers)] = [$"Between 1 and {MaxBatchSize} offers."];
-            return errors;
-        }
-        var skus = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < batch.Offers.Count; i++)
-        {
-            var offer = batch.Offers[i];
-            var at = $"{nameof(batch.Offers)}[{i}]";
-            if (offer is null)
-            {
-                errors[at] = ["An offer, not null."];
-                continue;
-            }
-            Offer(errors, at, offer);
-            if (offer.Sku is not null && !skus.Add(offer.Sku))
-            {
-                errors[$"{at}.{nameof(offer.Sku)}"] = [$"SKU '{offer.Sku}' appears more than once in the batch."];
-            }
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Splits a batch's offers into those to write and those to quarantine with their reason, so one bad listing cannot
+    /// hold back a thousand good ones. A SKU listed again in the batch is the same offer: the first listing counts.
+    /// </summary>
+    public static (List<SupplierOffer> Accepted, List<QuarantinedOffer> Quarantined) Screen(IReadOnlyList<SupplierOffer> offers)
+    {
+        var accepted = new List<SupplierOffer>(offers.Count);
+        var quarantined = new List<QuarantinedOffer>();
+        var skus = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var offer in offers)
+        {
+            var errors = new Dictionary<string, string[]>();
+            Offer(errors, offer);
+            if (errors.Count > 0)
+            {
+                var sku = string.IsNullOrWhiteSpace(offer.Sku) ? "(no SKU)" : offer.Sku[..Math.Min(offer.Sku.Length, 200)];
+                quarantined.Add(new QuarantinedOffer(sku, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
+            }
+            else if (skus.Add(offer.Sku))
+            {
+                accepted.Add(offer);
+            }
+        }
+        return (accepted, quarantined);
     }
 
     public static Dictionary<string, string[]> Validate(OfferChange change)
@@ -81,33 +91,33 @@ internal static partial class OfferValidation
         }
     }
 
-    private static void Offer(Dictionary<string, string[]> errors, string at, SupplierOffer offer)
+    private static void Offer(Dictionary<string, string[]> errors, SupplierOffer offer)
     {
-        Text(errors, $"{at}.{nameof(offer.Sku)}", offer.Sku, 200);
-        Text(errors, $"{at}.{nameof(offer.Title)}", offer.Title, 300);
+        Text(errors, nameof(offer.Sku), offer.Sku, 200);
+        Text(errors, nameof(offer.Title), offer.Title, 300);
         if (offer.Title is not null && !HasWord().IsMatch(offer.Title))
         {
-            errors[$"{at}.{nameof(offer.Title)}"] = ["A title with at least one letter or digit."];
+            errors[nameof(offer.Title)] = ["A title with at least one letter or digit."];
         }
-        Text(errors, $"{at}.{nameof(offer.Platform)}", offer.Platform, 100);
-        Text(errors, $"{at}.{nameof(offer.Region)}", offer.Region, 100);
-        Optional(errors, $"{at}.{nameof(offer.Edition)}", offer.Edition, 100);
-        Optional(errors, $"{at}.{nameof(offer.Description)}", offer.Description, 20_000);
-        Optional(errors, $"{at}.{nameof(offer.ActivationNotes)}", offer.ActivationNotes, 5_000);
+        Text(errors, nameof(offer.Platform), offer.Platform, 100);
+        Text(errors, nameof(offer.Region), offer.Region, 100);
+        Optional(errors, nameof(offer.Edition), offer.Edition, 100);
+        Optional(errors, nameof(offer.Description), offer.Description, 20_000);
+        Optional(errors, nameof(offer.ActivationNotes), offer.ActivationNotes, 5_000);
         if (offer.Genres is { } genres && (genres.Count > 20 || genres.Any(g => string.IsNullOrWhiteSpace(g) || g.Length > 50 || g.Contains('\0'))))
         {
-            errors[$"{at}.{nameof(offer.Genres)}"] = ["At most 20 genres, each 1 to 50 characters."];
+            errors[nameof(offer.Genres)] = ["At most 20 genres, each 1 to 50 characters."];
         }
         if (offer.ImageUrl is not null && !(offer.ImageUrl.Length <= 2000
                 && Uri.TryCreate(offer.ImageUrl, UriKind.Absolute, out var image) && image.Scheme is "https" or "http"))
         {
-            errors[$"{at}.{nameof(offer.ImageUrl)}"] = ["An absolute http(s) URL."];
+            errors[nameof(offer.ImageUrl)] = ["An absolute http(s) URL."];
         }
-        Price(errors, $"{at}.{nameof(offer.Price)}", offer.Price);
-        Currency(errors, $"{at}.{nameof(offer.Currency)}", offer.Currency);
+        Price(errors, nameof(offer.Price), offer.Price);
+        Currency(errors, nameof(offer.Currency), offer.Currency);
         if (offer.Stock < 0)
         {
-            errors[$"{at}.{nameof(offer.Stock)}"] = ["Zero or more."];
+            errors[nameof(offer.Stock)] = ["Zero or more."];
         }
     }
 

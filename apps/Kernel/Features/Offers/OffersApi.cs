@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dapper;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
@@ -10,24 +11,26 @@ using Npgsql;
 namespace GamesDrop.Kernel.Features.Offers;
 
 /// <summary>Supplier offers as the suppliers app syncs them in batches and pushes single changes.</summary>
-public static class OffersApi
+public static partial class OffersApi
 {
     public static RouteGroupBuilder MapOffers(this RouteGroupBuilder routes)
     {
         var group = routes.MapGroup("/offers").WithTags("Offers");
         group.MapPost("/batch", UpsertBatchAsync);
         group.MapPost("/changes", ApplyChangeAsync);
+        group.MapGet("/quarantined", QuarantinedAsync);
         return routes;
     }
 
     private static async Task<Results<Ok<OfferBatchResult>, ValidationProblem, ProblemHttpResult>> UpsertBatchAsync(
-        OfferBatch batch, StoreSettings store, NpgsqlDataSource db, IEventPublisher events, CancellationToken ct)
+        OfferBatch batch, StoreSettings store, NpgsqlDataSource db, IEventPublisher events, ILoggerFactory logs, CancellationToken ct)
     {
         var errors = OfferValidation.Validate(batch);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
+        var (accepted, quarantined) = OfferValidation.Screen(batch.Offers);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var target = await connection.QuerySingleAsync<BatchTarget>(new CommandDefinition(
@@ -36,8 +39,16 @@ public static class OffersApi
         {
             return problem;
         }
+        if (quarantined.Count > 0)
+        {
+            LogQuarantined(logs.CreateLogger(typeof(OffersApi)), batch.Supplier, quarantined.Count, quarantined[0].Sku, quarantined[0].Reason);
+            await connection.ExecuteAsync(new CommandDefinition(OffersSql.Quarantine, new
+            {
+                batch.Supplier, batch.SyncRunId, Skus = quarantined.Select(q => q.Sku).ToArray(), Reasons = quarantined.Select(q => q.Reason).ToArray(),
+            }, transaction, cancellationToken: ct));
+        }
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            OffersSql.UpsertBatch, OfferBatchRows.From(batch, store.PaymentFee), transaction, cancellationToken: ct));
+            OffersSql.UpsertBatch, OfferBatchRows.From(batch with { Offers = accepted }, store.PaymentFee), transaction, cancellationToken: ct));
         await results.ReadAsync<long>();
         await results.ReadAsync<long>();
         var drops = await PriceDrops.ReadAsync(results, store.Currency);
@@ -49,8 +60,29 @@ public static class OffersApi
             .ToList(), transaction, ct);
         await transaction.CommitAsync(ct);
         var created = written.Count(o => o.Created);
-        return TypedResults.Ok(new OfferBatchResult(created, written.Count - created, batch.Offers.Count - written.Count));
+        return TypedResults.Ok(new OfferBatchResult(created, written.Count - created, accepted.Count - written.Count, quarantined.Count));
     }
+
+    /// <summary>The supplier's latest quarantined listings, for its health report.</summary>
+    private static async Task<Results<Ok<List<QuarantinedOffer>>, ValidationProblem>> QuarantinedAsync(
+        string supplier, NpgsqlDataSource db, CancellationToken ct, [Range(1, 100)] int limit = 20)
+    {
+        var errors = new Dictionary<string, string[]>();
+        OfferValidation.Supplier(errors, nameof(supplier), supplier);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<QuarantinedRow>(new CommandDefinition(
+            OffersSql.Quarantined, new { Supplier = supplier, Limit = limit }, cancellationToken: ct));
+        return TypedResults.Ok(rows.Select(r => new QuarantinedOffer(r.Sku, r.Reason, new DateTimeOffset(DateTime.SpecifyKind(r.SeenAt, DateTimeKind.Utc)))).ToList());
+    }
+
+    private sealed record QuarantinedRow(string Sku, string Reason, DateTime SeenAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Count} offers of {Supplier}; the first, SKU {Sku}: {Reason}")]
+    private static partial void LogQuarantined(ILogger logger, string supplier, int count, string sku, string reason);
 
     private static ProblemHttpResult? TargetProblem(OfferBatch batch, BatchTarget target) => target switch
     {

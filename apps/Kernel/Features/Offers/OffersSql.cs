@@ -19,6 +19,8 @@ internal static class OffersSql
     /// Result sets: offers locked, products locked, wishlist price drops, and the offers written.
     /// </summary>
     public static readonly string UpsertBatch = $$"""
+        DELETE FROM quarantined_offers WHERE supplier_code = @Supplier AND supplier_sku = ANY (@Skus);
+
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
         SELECT i.*, NULL::bigint AS product_id, NULL::bigint AS offer_id, NULL::bigint AS old_product_id,
                false AS changed, false AS price_changed, false AS sale_changed, false AS outdated, false AS created, false AS updated
@@ -28,6 +30,9 @@ internal static class OffersSql
             AS i (sku, title, platform, region, edition, match_key, slug, product_title, product_platform, product_region,
                   product_edition, genres_json, release_date, description, activation_notes, image_url,
                   price, currency, stock, available, supplier_updated_at);
+
+        -- A supplier clock ahead of ours would make every later listing look older than this one: none is newer than now.
+        UPDATE incoming SET supplier_updated_at = now() WHERE supplier_updated_at > now();
 
         -- A slug already taken, by another product or another new one here, gets a suffix from its key.
         INSERT INTO products (slug, match_key, title, platform, region, edition, genres, release_date, description, activation_notes, image_url)
@@ -147,7 +152,8 @@ internal static class OffersSql
         """;
 
     /// <summary>
-    /// A pushed change, applied only when newer than what is stored; a repeat carries the same time and is ignored.
+    /// A pushed change, applied only when newer than what is stored; a repeat carries the same time and is ignored. A time
+    /// ahead of ours counts as now, so a supplier's fast clock cannot freeze the offer against later changes.
     /// Returns nothing for an unknown SKU, Applied false for an old or repeated push.
     /// </summary>
     public const string ApplyChange = """
@@ -159,9 +165,9 @@ internal static class OffersSql
             UPDATE supplier_offers o
             SET price = coalesce(@Price, o.price), currency = coalesce(@Currency, o.currency),
                 stock = coalesce(@Stock, o.stock), available = coalesce(@Available, o.available),
-                supplier_updated_at = @ChangedAt, synced_at = now()
+                supplier_updated_at = least(@ChangedAt, now()), synced_at = now()
             FROM current c
-            WHERE o.id = c.id AND (c.supplier_updated_at IS NULL OR c.supplier_updated_at < @ChangedAt)
+            WHERE o.id = c.id AND (c.supplier_updated_at IS NULL OR c.supplier_updated_at < least(@ChangedAt, now()))
             RETURNING o.id, o.product_id, o.price, o.currency, o.stock, o.available,
                       (o.price, o.currency) IS DISTINCT FROM (c.price, c.currency) AS price_changed,
                       (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (c.price, c.currency, c.stock, c.available) AS sale_changed
@@ -170,6 +176,25 @@ internal static class OffersSql
                a.stock AS Stock, a.available AS Available, coalesce(a.price_changed, false) AS PriceChanged,
                coalesce(a.sale_changed, false) AS SaleChanged
         FROM current c LEFT JOIN applied a ON a.id = c.id
+        """;
+
+    public const string Quarantine = """
+        INSERT INTO quarantined_offers (supplier_code, supplier_sku, reason, sync_run_id)
+        SELECT DISTINCT ON (q.sku) @Supplier, q.sku, q.reason, @SyncRunId
+        FROM unnest(@Skus::text[], @Reasons::text[]) AS q (sku, reason)
+        ORDER BY q.sku
+        ON CONFLICT (supplier_code, supplier_sku) DO UPDATE
+        SET reason = excluded.reason, sync_run_id = excluded.sync_run_id, seen_at = now();
+
+        UPDATE sync_runs SET offers_quarantined = offers_quarantined + cardinality(@Skus::text[])
+        WHERE id = @SyncRunId AND status = 'running';
+        """;
+
+    public const string Quarantined = """
+        SELECT supplier_sku AS Sku, reason AS Reason, seen_at AS SeenAt FROM quarantined_offers
+        WHERE supplier_code = @Supplier
+        ORDER BY seen_at DESC, supplier_sku
+        LIMIT @Limit
         """;
 
     public const string RecordPrice = """

@@ -1,4 +1,5 @@
 using Npgsql;
+using GamesDrop.BuildingBlocks.Hosting;
 
 namespace GamesDrop.Kernel.Features.Search;
 
@@ -44,8 +45,9 @@ public sealed partial class FacetCubeFolder(NpgsqlDataSource db, IConfiguration 
             {
                 await FoldAsync(db, stoppingToken);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
             {
+                BackgroundFailures.Record("facet-cube-fold");
                 LogFoldFailed(e);
             }
         }

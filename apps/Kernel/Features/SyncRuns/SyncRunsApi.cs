@@ -116,9 +116,9 @@ public static class SyncRunsApi
 
     private sealed record SyncRunRow(
         long Id, string Supplier, string Kind, string Status, DateTime StartedAt, DateTime? FinishedAt, int Pages, int OffersSeen,
-        int OffersCreated, int OffersUpdated, int OffersUnchanged, int OffersVanished, string? Error)
+        int OffersCreated, int OffersUpdated, int OffersUnchanged, int OffersVanished, string? Error, int OffersQuarantined)
     {
         public SyncRun ToContract() => new(Id, Supplier, Kind, Status, Utc(StartedAt), FinishedAt is { } f ? Utc(f) : null,
-            Pages, OffersSeen, OffersCreated, OffersUpdated, OffersUnchanged, OffersVanished, Error);
+            Pages, OffersSeen, OffersCreated, OffersUpdated, OffersUnchanged, OffersVanished, Error, OffersQuarantined);
     }
 }

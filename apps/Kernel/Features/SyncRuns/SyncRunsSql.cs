@@ -5,7 +5,7 @@ internal static class SyncRunsSql
     private const string Columns = """
         id AS Id, supplier_code AS Supplier, kind AS Kind, status AS Status, started_at AS StartedAt, finished_at AS FinishedAt,
         pages AS Pages, offers_seen AS OffersSeen, offers_created AS OffersCreated, offers_updated AS OffersUpdated,
-        offers_unchanged AS OffersUnchanged, offers_vanished AS OffersVanished, error AS Error
+        offers_unchanged AS OffersUnchanged, offers_vanished AS OffersVanished, error AS Error, offers_quarantined AS OffersQuarantined
         """;
 
     public const string Start = """

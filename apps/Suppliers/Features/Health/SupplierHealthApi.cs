@@ -1,4 +1,5 @@
 using GamesDrop.BuildingBlocks.Resiliency;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Features.Purchases;
 using GamesDrop.Suppliers.Kernel;
@@ -6,7 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Suppliers.Features.Health;
 
-/// <summary>Per supplier, what the admin dashboard shows: call health, circuit, sync freshness, fill rate, time-to-key, balance.</summary>
+/// <summary>
+/// Per supplier, what the admin dashboard shows: call health, circuit, sync freshness, fill rate, time-to-key, balance, and
+/// the latest listings the catalog quarantined with their reasons.
+/// </summary>
 public sealed record SupplierHealth(
     string Supplier,
     string Name,
@@ -22,7 +26,8 @@ public sealed record SupplierHealth(
     double? MedianSecondsToKey,
     decimal? Balance,
     string Currency,
-    bool LowBalance);
+    bool LowBalance,
+    IReadOnlyList<QuarantinedOffer> Quarantined);
 
 public static class SupplierHealthApi
 {
@@ -58,7 +63,8 @@ public static class SupplierHealthApi
                 purchases.MedianSecondsToKey(supplier.Code),
                 state.Balance,
                 supplier.Currency,
-                state.Balance < supplier.LowBalance));
+                state.Balance < supplier.LowBalance,
+                await kernel.QuarantinedAsync(supplier.Code, 20, ct)));
         }
         return TypedResults.Ok(report);
     }

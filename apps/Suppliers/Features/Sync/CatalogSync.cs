@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Kernel;
@@ -52,7 +53,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             Task<OfferBatchResult>? writing = null;
             await foreach (var page in supplier.ListOffersAsync(since, ct))
             {
-                pending.AddRange(page);
+                pending.AddRange(page.Select(ForKernel));
                 status = status with { Pages = status.Pages + 1 };
                 while (pending.Count >= MaxBatch)
                 {
@@ -74,8 +75,9 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             status = status with { Running = false };
             LogFinished(supplier.Code, run.Id, status.Offers, status.Created, status.Updated, clock.ElapsedMilliseconds);
         }
-        catch (Exception e) when (SupplierFailures.IsSupplierFailure(e))
+        catch (Exception e) when (SupplierFailures.IsSupplierFailure(e) || e is JsonException or InvalidOperationException or InvalidDataException)
         {
+            // Malformed supplier data or a missing secret fails the run as a refusing supplier does: recorded, retried next time.
             LogFailed(e, supplier.Code, run.Id);
             status = status with { Running = false, Error = e.Message };
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, e.Message), CancellationToken.None);
@@ -89,6 +91,24 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         Created = status.Created + result.Created,
         Updated = status.Updated + result.Updated,
         Unchanged = status.Unchanged + result.Unchanged,
+        Quarantined = status.Quarantined + result.Quarantined,
+    };
+
+    /// <summary>
+    /// A listing whose supplier left text out travels with empty text rather than null, so the kernel quarantines that
+    /// one listing with its reason instead of refusing the whole batch as malformed.
+    /// </summary>
+    private static SupplierOffer ForKernel(SupplierOffer offer) => offer with
+    {
+        Sku = offer.Sku ?? "",
+        Title = offer.Title ?? "",
+        Platform = offer.Platform ?? "",
+        Region = offer.Region ?? "",
+        Edition = offer.Edition ?? "",
+        Genres = offer.Genres ?? [],
+        Description = offer.Description ?? "",
+        ActivationNotes = offer.ActivationNotes ?? "",
+        Currency = offer.Currency ?? "",
     };
 
     private async Task<DateTimeOffset?> DeltaSinceAsync(string supplier, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Suppliers.Adapters;
 
 namespace GamesDrop.Suppliers.Features.Sync;
@@ -31,6 +32,12 @@ public sealed class SyncQueue(IServiceScopeFactory scopes, ILogger<SyncQueue> lo
             {
                 // The kernel itself was unreachable; the next trigger tries again.
                 logger.LogWarning(e, "Sync of {Supplier} could not reach the kernel", code);
+            }
+            catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
+            {
+                // A missing secret or a supplier answer nobody expected ends this run only; the next trigger tries again.
+                BackgroundFailures.Record("supplier-sync");
+                logger.LogError(e, "Sync of {Supplier} failed", code);
             }
         }
     }

@@ -78,24 +78,51 @@ public sealed class OfferBatchTests : CatalogTest
     }
 
     [Fact]
-    public async Task Bad_batches_are_refused_whole_with_the_field_named()
+    public async Task A_listing_dated_in_the_future_does_not_freeze_the_offer()
     {
-        var duplicate = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
-            new Contracts.Catalog.OfferBatch("kinguin", null, [Offer("k-1"), Offer("k-1")]));
-        var negative = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
-            new Contracts.Catalog.OfferBatch("kinguin", null, [Offer("k-1"), Offer("k-2", price: -1m)]));
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 10m, updatedAt: new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        var result = await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 9m, updatedAt: DateTimeOffset.UtcNow));
+
+        result.Should().Be(new Contracts.Catalog.OfferBatchResult(0, 1, 0));
+        (await App.ScalarAsync<decimal>("SELECT price FROM supplier_offers")).Should().Be(9m);
+    }
+
+    [Fact]
+    public async Task Bad_offers_are_quarantined_with_their_reason_and_the_rest_of_the_batch_is_written()
+    {
+        var result = await Client.PostBatchAsync("kinguin", null,
+            Offer("k-1"), Offer("k-1", price: 99m), Offer("k-2", price: -1m), Offer("k-3", "Hades") with { Title = new string('x', 301) },
+            Offer("k-4", "Celeste") with { ImageUrl = "not a url" }, Offer("k-5", "Hades") with { Title = "" }, Offer("k-6", "Hades"));
+
+        result.Should().Be(new Contracts.Catalog.OfferBatchResult(2, 0, 0, 4));
+        (await App.QueryAsync<(string, decimal)>("SELECT supplier_sku, price FROM supplier_offers ORDER BY 1"))
+            .Should().Equal([("k-1", 10m), ("k-6", 10m)], "a SKU listed twice in a batch is written once, as first listed");
+        var quarantined = (await Client.GetFromJsonAsync<List<Contracts.Catalog.QuarantinedOffer>>("/kernel/catalog/offers/quarantined?supplier=kinguin"))!;
+        quarantined.Select(q => q.Sku).Should().BeEquivalentTo("k-2", "k-3", "k-4", "k-5");
+        quarantined.Single(q => q.Sku == "k-2").Reason.Should().Contain("Price");
+        quarantined.Single(q => q.Sku == "k-4").Reason.Should().Contain("ImageUrl");
+
+        await Client.PostBatchAsync("kinguin", null, Offer("k-2", price: 5m));
+
+        (await Client.GetFromJsonAsync<List<Contracts.Catalog.QuarantinedOffer>>("/kernel/catalog/offers/quarantined?supplier=kinguin"))!
+            .Select(q => q.Sku).Should().NotContain("k-2", "a good listing clears its SKU's quarantine");
+    }
+
+    [Fact]
+    public async Task Batches_are_refused_whole_only_for_what_concerns_the_whole_batch()
+    {
         var unknown = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
             new Contracts.Catalog.OfferBatch("nobody", null, [Offer("k-1")]));
         var noRun = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
             new Contracts.Catalog.OfferBatch("kinguin", 999, [Offer("k-1")]));
+        var empty = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",
+            new Contracts.Catalog.OfferBatch("kinguin", null, []));
 
-        duplicate.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await duplicate.Content.ReadAsStringAsync()).Should().Contain("Offers[1].Sku");
-        negative.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await negative.Content.ReadAsStringAsync()).Should().Contain("Offers[1].Price");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         noRun.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        foreach (var response in new[] { duplicate, negative, unknown, noRun })
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        foreach (var response in new[] { unknown, noRun, empty })
         {
             response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         }

@@ -52,6 +52,18 @@ public sealed class SyncRunsApiTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_full_run_with_a_bad_offer_in_its_batch_still_finishes_and_marks_what_vanished()
+    {
+        var run = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", run, Offer("k-1", "Elden Ring"), Offer("k-1", "Elden Ring"), Offer("k-9", "Hades") with { Title = "" });
+
+        var finished = await FinishAsync(run);
+
+        finished.Should().BeEquivalentTo(new { Status = "succeeded", OffersSeen = 1, OffersQuarantined = 1, OffersVanished = 2 });
+        (await AvailableSkusAsync()).Should().Equal("k-1");
+    }
+
+    [Fact]
     public async Task A_failed_full_run_or_a_delta_run_marks_nothing_vanished()
     {
         var delta = await StartAsync(full: false);
