@@ -50,6 +50,7 @@ public static class KernelApp
             .MapUserOrders()
             .MapOrders()
             .MapOrderLines()
+            .MapOrderSales()
             .MapPayments()
             .MapStockKeys()
             .MapWishlist();
