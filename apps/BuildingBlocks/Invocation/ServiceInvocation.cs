@@ -83,8 +83,9 @@ public static class ServiceInvocation
         {
             if (request.RequestUri is { IsAbsoluteUri: true } uri && string.Equals(uri.Host, endpointName, StringComparison.OrdinalIgnoreCase))
             {
-                request.RequestUri = new Uri(baseUrl ?? throw new InvalidOperationException($"HttpEndpoints:{endpointName}:BaseUrl is not configured."),
-                    uri.PathAndQuery.TrimStart('/'));
+                var target = baseUrl ?? throw new InvalidOperationException($"HttpEndpoints:{endpointName}:BaseUrl is not configured.");
+                // Joined as text: a path such as /bot123:abc/sendMessage would read as a URI scheme on its own.
+                request.RequestUri = new Uri(target.AbsoluteUri.TrimEnd('/') + uri.PathAndQuery);
             }
             return base.SendAsync(request, ct);
         }

@@ -23,7 +23,7 @@ internal static class DeliveriesSql
 
     public const string Failed = """
         UPDATE notifier.deliveries
-        SET attempts = attempts + 1, last_error = @Error, next_attempt_at = now() + @Delay,
+        SET attempts = @Attempts, last_error = @Error, next_attempt_at = now() + @Delay,
             status = CASE WHEN @Dead THEN 'dead' ELSE 'pending' END
         WHERE id = @Id
         """;

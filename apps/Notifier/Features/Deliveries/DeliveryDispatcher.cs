@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dapper;
 using Npgsql;
+using Polly.CircuitBreaker;
 
 namespace GamesDrop.Notifier.Features.Deliveries;
 
@@ -73,6 +74,7 @@ public sealed partial class DeliveryDispatcher(
     {
         string? error = null;
         TimeSpan? retryAfter = null;
+        var counts = true;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -82,6 +84,11 @@ public sealed partial class DeliveryDispatcher(
         catch (RetryLaterException e)
         {
             (error, retryAfter) = (e.Message, e.After);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && IsOpenCircuit(e))
+        {
+            // The breaker knows the partner is down and sent nothing: wait, without spending one of the message's attempts.
+            (error, retryAfter, counts) = (e.Message, options.MaxRetry, false);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -94,11 +101,11 @@ public sealed partial class DeliveryDispatcher(
             await connection.ExecuteAsync(new CommandDefinition(DeliveriesSql.Sent, new { message.Id }, cancellationToken: CancellationToken.None));
             return;
         }
-        var attempts = message.Attempts + 1;
+        var attempts = message.Attempts + (counts ? 1 : 0);
         var dead = attempts >= options.MaxAttempts;
         var delay = retryAfter is { } after && after > options.DelayAfter(attempts) ? after : options.DelayAfter(attempts);
         await connection.ExecuteAsync(new CommandDefinition(DeliveriesSql.Failed,
-            new { message.Id, Error = Truncate(error), Delay = delay, Dead = dead }, cancellationToken: CancellationToken.None));
+            new { message.Id, Attempts = attempts, Error = Truncate(error), Delay = delay, Dead = dead }, cancellationToken: CancellationToken.None));
         if (dead)
         {
             LogDeadLettered(logger, channel, message.Id, attempts, error);
@@ -108,6 +115,8 @@ public sealed partial class DeliveryDispatcher(
             LogRetrying(logger, channel, message.Id, attempts, delay, error);
         }
     }
+
+    private static bool IsOpenCircuit(Exception? e) => e is not null && (e is BrokenCircuitException || IsOpenCircuit(e.InnerException));
 
     private static string Truncate(string error) => error.Length <= 500 ? error : error[..500];
 

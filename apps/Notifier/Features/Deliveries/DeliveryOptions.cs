@@ -18,5 +18,5 @@ public sealed class DeliveryOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan DelayAfter(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks * (1L << Math.Min(attempts - 1, 30))));
+        TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
 }

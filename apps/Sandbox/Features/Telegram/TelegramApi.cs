@@ -66,7 +66,8 @@ internal static class TelegramApi
             return Error(StatusCodes.Status400BadRequest, "Bad Request: message text is empty");
         }
         var shown = text;
-        if (parseMode == "HTML")
+        var html = string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase);  // Telegram reads the mode's name in any case
+        if (html)
         {
             shown = TelegramHtml.ToPlainText(text, out var error) ?? "";
             if (error is not null)
@@ -78,7 +79,7 @@ internal static class TelegramApi
         {
             return Error(StatusCodes.Status400BadRequest, "Bad Request: message is too long");
         }
-        var sent = chats.Add(chatId, shown, parseMode == "HTML" ? text : null, parseMode, clock.GetUtcNow());
+        var sent = chats.Add(chatId, shown, html ? text : null, parseMode, clock.GetUtcNow());
         var botId = long.Parse(options.BotToken[..options.BotToken.IndexOf(':')], System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Json(new
         {
