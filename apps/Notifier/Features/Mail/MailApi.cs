@@ -2,13 +2,14 @@ using GamesDrop.Contracts;
 using GamesDrop.Contracts.Accounts;
 using GamesDrop.Contracts.Wishlist;
 using GamesDrop.Notifier.Features.Deliveries;
+using GamesDrop.Notifier.Features.Telegram;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GamesDrop.Notifier.Features.Mail;
 
 /// <summary>
-/// Account mails from domain events, queued for the mail binding. The mails carry one-time links, so they are never
+/// Shoppers' mails from domain events, queued for the mail binding (a price drop also alerts ops on Telegram). The mails carry one-time links, so they are never
 /// logged and are stored only sealed until sent. One mail per CloudEvent id, so a redelivered event sends no copy.
 /// </summary>
 public static class MailApi
@@ -59,6 +60,10 @@ public static class MailApi
             ("See the game", links.To($"product/{Uri.EscapeDataString(dropped.Slug)}")),
             ["It is on your GamesDrop wishlist; prices can rise again."]);
         await outbox.EnqueueAsync(eventId, Channels.Mail, $"Price drop mail to {dropped.Email}: {dropped.Title}", message, ct);
+        // Ops see demand at work too, without the shopper's address.
+        await TelegramAlerts.QueueAsync(eventId, TelegramText.Alert($"🔔 Wishlist price drop: {dropped.Title}",
+            $"now {TelegramText.Money(dropped.Price, dropped.Currency)}, a shopper's target was {TelegramText.Money(dropped.TargetPrice, dropped.Currency)}",
+            links.To($"admin/products/{Uri.EscapeDataString(dropped.Slug)}"), "Open the product"), $"Price drop of {dropped.Title}", outbox, ct);
         return TypedResults.Ok();
     }
 }
