@@ -24,7 +24,8 @@ internal static class TelegramApi
     {
         var telegram = sandbox.MapGroup(Prefix).WithTags("Telegram")
             .WithFaults(Partners.Telegram, status => Error(status, status == 502 ? "Bad Gateway" : "Internal Server Error"));
-        telegram.MapPost("/bot{token}/sendMessage", SendMessageAsync).DisableAntiforgery();
+        // "/bot{token}" as a pattern would match its literal from the right, so a token containing "bot" would miss it.
+        telegram.MapPost("/{botToken}/sendMessage", SendMessageAsync).DisableAntiforgery();
         return sandbox;
     }
 
@@ -35,9 +36,13 @@ internal static class TelegramApi
     }
 
     private static async Task<IResult> SendMessageAsync(
-        string token, HttpRequest http, TelegramOptions options, TelegramChats chats, FaultSwitches faults, TimeProvider clock, CancellationToken ct)
+        string botToken, HttpRequest http, TelegramOptions options, TelegramChats chats, FaultSwitches faults, TimeProvider clock, CancellationToken ct)
     {
-        if (!ConstantTime.Matches(token, options.BotToken))
+        if (!botToken.StartsWith("bot", StringComparison.Ordinal))
+        {
+            return Error(StatusCodes.Status404NotFound, "Not Found");
+        }
+        if (!ConstantTime.Matches(botToken[3..], options.BotToken))
         {
             return Error(StatusCodes.Status401Unauthorized, "Unauthorized");
         }
