@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using GamesDrop.AppTesting;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Notifications;
 using GamesDrop.Contracts.Orders;
 using GamesDrop.TestSupport;
-using System.Net.Http.Json;
 
 namespace GamesDrop.Checkout.Tests.Notifications;
 

@@ -1,9 +1,9 @@
 using GamesDrop.Contracts;
+using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
 using GamesDrop.Notifier.Features.Telegram;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using GamesDrop.Notifier.Features.Deliveries;
 
 namespace GamesDrop.Notifier.Features.Suppliers;
 
