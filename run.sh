@@ -13,9 +13,11 @@ SANDBOX_PORT=${GAMESDROP_SANDBOX_PORT:-5190}
 PG_PORT=${GAMESDROP_PG_PORT:-54329}
 REDIS_PORT=${GAMESDROP_REDIS_PORT:-63790}
 WEB_PORT=${GAMESDROP_WEB_PORT:-3000}
+MAIL_PORT=${GAMESDROP_MAIL_PORT:-5025}
+SMTP_PORT=${GAMESDROP_SMTP_PORT:-2525}
 ADMIN_EMAIL=${GAMESDROP_ADMIN_EMAIL:-admin@gamesdrop.test}
 
-ensure_packages redis-server:redis-server python3:python3 curl:curl
+ensure_packages redis-server:redis-server python3:python3 curl:curl openssl:openssl
 ensure_postgres_installed
 command -v dotnet >/dev/null || { log "the .NET SDK is required (dotnet on PATH)"; exit 1; }
 
@@ -38,11 +40,17 @@ for name in PG_PASSWORD REDIS_PASSWORD APP_API_TOKEN CART_CSRF_KEY ADMIN_PASSWOR
 done
 # The key vault's data key: 32 bytes in base64. Losing it loses every stored game key, so back up .data/secrets.env.
 grep -q "^KEY_VAULT_KEY=" "$secrets" || echo "KEY_VAULT_KEY=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')" >> "$secrets"
+# Seals notifications waiting to be sent (mails carry reset links).
+grep -q "^NOTIFIER_DATA_KEY=" "$secrets" || echo "NOTIFIER_DATA_KEY=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')" >> "$secrets"
 set -a; source "$secrets"; set +a
+# The Sheets service account's key; the Google simulator is given its public half.
+GOOGLE_SA_KEY_FILE="$data/google-service-account.pem"
+[ -s "$GOOGLE_SA_KEY_FILE" ] || (umask 077; openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$GOOGLE_SA_KEY_FILE" 2>/dev/null)
+export GOOGLE_SA_KEY_FILE SMTP_PORT
 
-for port in "$HOST_PORT" "$SANDBOX_PORT" "$PG_PORT" "$REDIS_PORT" "$WEB_PORT"; do
+for port in "$HOST_PORT" "$SANDBOX_PORT" "$PG_PORT" "$REDIS_PORT" "$WEB_PORT" "$MAIL_PORT" "$SMTP_PORT"; do
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    log "port $port is in use (is the store already running?); set GAMESDROP_PORT / GAMESDROP_WEB_PORT / GAMESDROP_PG_PORT / GAMESDROP_REDIS_PORT"
+    log "port $port is in use (is the store already running?); set GAMESDROP_PORT / GAMESDROP_WEB_PORT / GAMESDROP_PG_PORT / GAMESDROP_REDIS_PORT / GAMESDROP_MAIL_PORT / GAMESDROP_SMTP_PORT"
     exit 1
   fi
 done
@@ -50,10 +58,11 @@ done
 host_pid=
 sandbox_pid=
 web_pid=
+mail_pid=
 stop() {
   trap - INT TERM EXIT
   log "stopping"
-  for pid in $web_pid $host_pid $sandbox_pid; do
+  for pid in $web_pid $host_pid $sandbox_pid $mail_pid; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
   stop_redis "$data/redis"
@@ -75,6 +84,10 @@ build_web
 url="http://127.0.0.1:$HOST_PORT"
 sandbox_url="http://127.0.0.1:$SANDBOX_PORT"
 web_url="http://127.0.0.1:$WEB_PORT"
+
+mail_url="http://127.0.0.1:$MAIL_PORT"
+log "starting the local mail server (SMTP 127.0.0.1:$SMTP_PORT, mail view $mail_url; logs: .data/logs/mail.log)"
+start_smtp4dev "$data/tools" "$MAIL_PORT" "$SMTP_PORT" "$data/logs/mail.log"
 
 log "starting the supplier sandbox on $sandbox_url (logs: .data/logs/sandbox.log)"
 start_sandbox "$sandbox_url" "$url" "$data/logs/sandbox.log"
@@ -100,10 +113,12 @@ cat <<MSG
   GamesDrop is running (Embedded profile).
     Store:      $web_url
     Store API:  $url/bff/api/catalog/search?q=elden
-    Sandbox:    $sandbox_url (Kinguin, Digiflazz and PayPal simulators)
+    Sandbox:    $sandbox_url (Kinguin, Digiflazz, PayPal, Telegram and Google simulators)
     API docs:   $url/scalar  (OpenAPI: $url/openapi/<app>.json)
     Health:     $url/health/ready
-    Mail:       $url/notifier/dev/mail  (reset links and alerts, nothing is sent; header dapr-api-token: APP_API_TOKEN)
+    Mail:       $mail_url  (every mail the store sends: resets, receipts, price drops; kept in memory)
+    Telegram:   $sandbox_url/_sandbox/telegram/messages  (ops alerts; header X-Sandbox-Admin-Token: dev-sandbox-admin-token)
+    Sheets:     $sandbox_url/_sandbox/sheets/gamesdrop-sales/rows  (sales rows; same header)
     Admin:      $ADMIN_EMAIL, password ADMIN_PASSWORD in .data/secrets.env
   Ctrl-C stops it; data stays in .data/ for the next run.
 

@@ -11,9 +11,9 @@ command -v dotnet >/dev/null || { log "the .NET SDK is required (dotnet on PATH)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gamesdrop-test.XXXXXX")
 [ "$(id -u)" -eq 0 ] && chmod 755 "$work"
-host_pid= sandbox_pid= web_pid=
+host_pid= sandbox_pid= web_pid= mail_pid=
 cleanup() {
-  for pid in $web_pid $host_pid $sandbox_pid; do
+  for pid in $web_pid $host_pid $sandbox_pid $mail_pid; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
   stop_throwaway "$work"
@@ -57,6 +57,9 @@ APP_API_TOKEN=$password
 CART_CSRF_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
 KEY_VAULT_KEY=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')
 log "starting the store for browser tests (logs in $work)"
+# The journeys read the store's mail (email confirmation, password reset) from a local SMTP server's API, as a shopper's inbox.
+mail_url="http://127.0.0.1:$(free_port)"; SMTP_PORT=$(free_port); export SMTP_PORT
+start_smtp4dev "$PWD/.data/tools" "${mail_url##*:}" "$SMTP_PORT" "$work/mail.log"
 start_sandbox "$sandbox_url" "$host_url" "$work/sandbox.log"
 # The journeys register and sign in many shoppers from one IP within a minute; the app's own defaults stay strict.
 # Reset mails link to this run's storefront.
@@ -65,12 +68,13 @@ RateLimits__AuthPerIp=200 Store__PublicUrl="http://127.0.0.1:$web_port" start_em
   "127.0.0.1:$redis_port,password=$password" "$work/embedded.log"
 wait_ready "$host_url" "$host_pid" "$work/embedded.log"
 wait_ready "$sandbox_url" "$sandbox_pid" "$work/sandbox.log"
+wait_ready "$mail_url" "$mail_pid" "$work/mail.log" /api/messages
 sync_catalog "$host_url"
 start_web "$web_port" "$host_url/bff" "$work/web.log"
 wait_ready "http://127.0.0.1:$web_port" "$web_pid" "$work/web.log" /
 
 log "running browser tests (screenshots in apps/web/artifacts/playwright)"
-(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" HOST_URL="$host_url" APP_API_TOKEN="$APP_API_TOKEN" node --test --test-reporter=tap e2e/*.test.mjs) \
+(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" MAIL_URL="$mail_url" node --test --test-reporter=tap e2e/*.test.mjs) \
   | tee "$results/e2e.tap" || status=1
 e2e_passed=$(sed -n 's/^# pass //p' "$results/e2e.tap"); e2e_failed=$(sed -n 's/^# fail //p' "$results/e2e.tap")
 [ -n "$e2e_passed" ] || status=1

@@ -107,7 +107,7 @@ wait_ready() {
 sandbox_store_env() {
   local sandbox_url=$1
   python3 - "$sandbox_url" <<'PY'
-import json, sys
+import json, os, sys
 url = sys.argv[1]
 s = json.load(open("apps/Sandbox/appsettings.Development.json"))["Sandbox"]
 print(f"Secrets__kinguin-api-key={s['Kinguin']['ApiKey']}")
@@ -123,6 +123,17 @@ print(f"Secrets__paypal-client-id={s['PayPal']['ClientId']}")
 print(f"Secrets__paypal-client-secret={s['PayPal']['ClientSecret']}")
 print(f"Secrets__paypal-webhook-id={s['PayPal']['WebhookId']}")
 print(f"HttpEndpoints__paypal-api__BaseUrl={url}/paypal")
+print(f"Secrets__telegram-bot-token={s['Telegram']['BotToken']}")
+print(f"HttpEndpoints__telegram-api__BaseUrl={url}/telegram")
+print("Notifier__Telegram__ChatId=-1001000000001")
+print(f"HttpEndpoints__sheets-api__BaseUrl={url}/google/sheets")
+print(f"HttpEndpoints__google-oauth__BaseUrl={url}/google/oauth2")
+print("Notifier__Sheets__SpreadsheetId=gamesdrop-sales")
+# The service account's key (GOOGLE_SA_KEY_FILE, a PEM made by run.sh); the sandbox holds its public half.
+if os.environ.get("GOOGLE_SA_KEY_FILE"):
+    key = open(os.environ["GOOGLE_SA_KEY_FILE"]).read()
+    print("Secrets__google-service-account=" + json.dumps({"type": "service_account", "client_email": s["Google"]["ClientEmail"],
+        "private_key": key, "token_uri": "https://oauth2.googleapis.com/token"}))
 PY
 }
 
@@ -134,17 +145,32 @@ start_sandbox() {
     Sandbox__Kinguin__WebhookUrl="$store/suppliers/webhooks/kinguin" \
     Sandbox__Digiflazz__WebhookUrl="$store/suppliers/webhooks/digiflazz" \
     Sandbox__PayPal__WebhookUrl="$store/bff/api/webhooks/paypal" \
+    Sandbox__Google__PublicKeyPem="$([ -n "${GOOGLE_SA_KEY_FILE:-}" ] && openssl pkey -in "$GOOGLE_SA_KEY_FILE" -pubout)" \
     exec dotnet bin/Release/net10.0/Sandbox.dll >>"$logfile" 2>&1) &
   sandbox_pid=$!
 }
 
+# start_smtp4dev DIR WEB_PORT SMTP_PORT LOG: a development SMTP server (smtp4dev, a dotnet tool installed into DIR once) keeping
+# mail in memory, its web view on WEB_PORT; everything on loopback. Sets mail_pid.
+start_smtp4dev() {
+  local dir=$1 web_port=$2 smtp_port=$3 logfile=$4
+  [ -x "$dir/smtp4dev" ] || dotnet tool install Rnwood.Smtp4dev --version 3.15.0 --tool-path "$dir" >/dev/null
+  "$dir/smtp4dev" --urls="http://127.0.0.1:$web_port" --smtpport="$smtp_port" --imapport=0 --pop3port=0 --bindaddress=127.0.0.1 \
+    --db= --tlsmode=None --nousersettings --baseappdatapath="$dir/appdata" >>"$logfile" 2>&1 &
+  mail_pid=$!
+}
+
 # start_embedded URL SANDBOX_URL POSTGRES REDIS LOG: the one-process host, both suppliers and PayPal pointed at the sandbox;
 # reads APP_API_TOKEN, CART_CSRF_KEY (the key of anonymous carts' CSRF tokens), KEY_VAULT_KEY (the key vault's data key,
-# 32 bytes in base64) and, if set, ADMIN_PASSWORD (the first admin's, with Admin__Email); sets host_pid.
+# 32 bytes in base64) and, if set, ADMIN_PASSWORD (the first admin's, with Admin__Email), NOTIFIER_DATA_KEY (seals queued
+# notifications), SMTP_PORT (a loopback SMTP server for mail) and GOOGLE_SA_KEY_FILE (the Sheets service account); sets host_pid.
 start_embedded() {
   local url=$1 sandbox=$2 postgres=$3 redis=$4 logfile=$5 store_env
   mapfile -t store_env < <(sandbox_store_env "$sandbox")
+  # Queued notifications are sealed with NOTIFIER_DATA_KEY; a throwaway one does for throwaway data.
+  local notifier_key=${NOTIFIER_DATA_KEY:-$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')}
   env "${store_env[@]}" "Secrets__cart-csrf-key=$CART_CSRF_KEY" "Secrets__key-vault-key=$KEY_VAULT_KEY" ${ADMIN_PASSWORD:+"Secrets__admin-password=$ADMIN_PASSWORD"} \
+    "Secrets__notifier-data-key=$notifier_key" ${SMTP_PORT:+Smtp__Host=127.0.0.1 "Smtp__Port=$SMTP_PORT" Smtp__Security=None} \
     ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" \
     ConnectionStrings__Postgres="$postgres" ConnectionStrings__Redis="$redis" \
     GamesDrop__ComponentsPath="$PWD/components" APP_API_TOKEN="$APP_API_TOKEN" \

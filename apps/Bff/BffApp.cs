@@ -43,6 +43,7 @@ public static class BffApp
         builder.Services.AddSingleton<CartOwners>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(CartRateLimits.AddPolicy);
         builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
+        builder.Services.AddServiceClient<NotifierClient>(AppIds.Notifier);
         return builder;
     }
 
@@ -60,7 +61,8 @@ public static class BffApp
             .MapReceipts()
             .MapPayPalWebhook()
             .MapAdminUsers()
-            .MapAdminReviews();
+            .MapAdminReviews()
+            .MapAdminNotifications();
         // Domain events from pub/sub: internal, as daprd (or the Embedded delivery) presents the app token.
         routes.MapAppGroup(AppIds.Bff).MapGroup("/events").RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapOrderPaid();

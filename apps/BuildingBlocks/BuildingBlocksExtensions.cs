@@ -1,4 +1,5 @@
 using GamesDrop.BuildingBlocks.Bindings;
+using GamesDrop.BuildingBlocks.Bindings.Mail;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Hosting;
@@ -42,6 +43,7 @@ public static class BuildingBlocksExtensions
         {
             services.AddDaprClient();
             services.AddSingleton<IEventBroker, DaprEventBroker>();
+            services.AddSingleton<IMailSender, DaprSmtpMailSender>();
             services.AddSingleton<ISecretStore>(sp => new DaprSecretStore(sp.GetRequiredService<Dapr.Client.DaprClient>(), DaprComponents.SecretStore));
             services.AddHttpClient(DaprCircuitStates.HttpClientName, (sp, http) =>
             {

@@ -4,6 +4,7 @@ using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Checkout;
 using GamesDrop.Contracts;
 using GamesDrop.Embedded;
+using GamesDrop.Embedded.Runtime.Mail;
 using GamesDrop.Embedded.Runtime.Workflows;
 using GamesDrop.Kernel;
 using GamesDrop.Notifier;
@@ -20,6 +21,7 @@ builder.AddCheckout();
 builder.AddSuppliers();
 builder.AddNotifier();
 builder.Services.AddEmbeddedWorkflows();
+builder.Services.AddEmbeddedMail(builder.Configuration);
 
 var app = builder.Build();
 app.UseServiceDefaults();

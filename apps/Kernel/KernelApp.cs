@@ -56,6 +56,7 @@ public static class KernelApp
             .MapUserOrders()
             .MapOrders()
             .MapOrderLines()
+            .MapOrderSales()
             .MapPayments()
             .MapFraud()
             .MapStockKeys()

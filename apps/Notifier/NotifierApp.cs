@@ -1,25 +1,60 @@
 using GamesDrop.BuildingBlocks.Data;
+using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.Contracts;
+using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
+using GamesDrop.Notifier.Features.Orders;
+using GamesDrop.Notifier.Features.Sheets;
+using GamesDrop.Notifier.Features.Suppliers;
+using GamesDrop.Notifier.Features.Telegram;
 using GamesDrop.ServiceDefaults;
 
 namespace GamesDrop.Notifier;
 
-/// <summary>Telegram alerts, Google Sheets rows and account mails from domain events, through output bindings.</summary>
+/// <summary>
+/// Telegram alerts, Google Sheets rows and mails from domain events. Handlers queue what an event gives (sealed, one
+/// message per channel per event) and answer at once; the dispatcher sends through the output bindings, retrying.
+/// </summary>
 public static class NotifierApp
 {
     public static WebApplicationBuilder AddNotifier(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAppOpenApi(AppIds.Notifier);
-        builder.Services.AddValidation();
-        builder.Services.AddMigrations("notifier", typeof(NotifierApp).Assembly);
+        var services = builder.Services;
+        services.AddAppOpenApi(AppIds.Notifier);
+        services.AddValidation();
+        services.AddMigrations("notifier", typeof(NotifierApp).Assembly);
+        services.AddSingleton(Bind<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section));
+        services.AddSingleton(Bind<TelegramOptions>(builder.Configuration, TelegramOptions.Section));
+        services.AddSingleton(Bind<SheetsOptions>(builder.Configuration, SheetsOptions.Section));
+        services.AddSingleton<StoreLinks>();
+        services.AddSingleton<MailTemplates>();
+        services.AddSingleton<ReceiptMails>();
+        services.AddSingleton<PayloadCipher>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
+
+        services.AddHttpEndpointClient(TelegramOptions.EndpointName);
+        services.AddTransient<INotificationChannel, TelegramChannel>();
+        services.AddHttpEndpointClient(SheetsOptions.TokenEndpointName);
+        services.AddSingleton<GoogleAccessTokens>();
+        services.AddHttpEndpointClient<SheetsChannel>(SheetsOptions.EndpointName);
+        services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<SheetsChannel>());
+        services.AddTransient<INotificationChannel, MailChannel>();
+        services.AddServiceClient<KernelSales>(AppIds.Kernel);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapNotifier(this IEndpointRouteBuilder routes)
     {
         routes.MapAppGroup(AppIds.Notifier).RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
-            .MapMail(routes.ServiceProvider.GetRequiredService<IHostEnvironment>());
+            .MapMail()
+            .MapOrderAlerts()
+            .MapSupplierAlerts()
+            .MapSalesReport()
+            .MapDeliveries();
         return routes;
     }
+
+    private static T Bind<T>(IConfiguration configuration, string section) where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
 }

@@ -2,8 +2,10 @@ using GamesDrop.Sandbox.Admin;
 using GamesDrop.Sandbox.Catalog;
 using GamesDrop.Sandbox.Features.Digiflazz;
 using GamesDrop.Sandbox.Features.Faults;
+using GamesDrop.Sandbox.Features.Google;
 using GamesDrop.Sandbox.Features.Kinguin;
 using GamesDrop.Sandbox.Features.PayPal;
+using GamesDrop.Sandbox.Features.Telegram;
 using GamesDrop.Sandbox.Webhooks;
 using GamesDrop.ServiceDefaults;
 
@@ -37,6 +39,8 @@ public static class SandboxApp
         builder.Services.AddKinguin();
         builder.Services.AddDigiflazz();
         builder.Services.AddPayPal();
+        builder.Services.AddTelegram();
+        builder.Services.AddGoogle();
         return builder;
     }
 
@@ -47,6 +51,8 @@ public static class SandboxApp
         sandbox.MapKinguin();
         sandbox.MapDigiflazz();
         sandbox.MapPayPal();
+        sandbox.MapTelegram();
+        sandbox.MapGoogle();
 
         var admin = sandbox.MapGroup("/_sandbox").RequireAdminToken();
         admin.MapFaults();
@@ -54,6 +60,8 @@ public static class SandboxApp
         admin.MapKinguinAdmin();
         admin.MapDigiflazzAdmin();
         admin.MapWebhookLog();
+        admin.MapTelegramAdmin();
+        admin.MapGoogleAdmin();
         return routes;
     }
 }

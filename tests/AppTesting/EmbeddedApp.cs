@@ -21,14 +21,20 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
 
     private readonly TestDatabase _database;
     private bool _ownsDatabase;
+    private bool _ownsMail;
     private readonly IDictionary<string, string?> _settings;
 
-    private EmbeddedApp(TestDatabase database, bool ownsDatabase, IDictionary<string, string?> settings)
+    private EmbeddedApp(TestDatabase database, bool ownsDatabase, SmtpSink mail, IDictionary<string, string?> settings)
     {
         _database = database;
         _ownsDatabase = ownsDatabase;
+        Mail = mail;
+        _ownsMail = true;
         _settings = settings;
     }
+
+    /// <summary>The SMTP server the store's mails go to; it outlives restarts.</summary>
+    public SmtpSink Mail { get; }
 
     public LogCapture Logs { get; } = new();
     public Uri BaseUri { get; private set; } = null!;
@@ -36,7 +42,7 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
 
     /// <summary>Starts the store with extra <paramref name="settings"/>, on <paramref name="port"/> (0: any free one).</summary>
     public static async Task<EmbeddedApp> StartAsync(IDictionary<string, string?>? settings = null, int port = 0) =>
-        Start(await TestDatabase.CreateAsync(), ownsDatabase: true, settings, port);
+        Start(await TestDatabase.CreateAsync(), ownsDatabase: true, SmtpSink.Start(), settings, port);
 
     /// <summary>
     /// Stops <paramref name="previous"/> as a crashed or redeployed host would and starts another on its database, port and
@@ -47,22 +53,31 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         var port = previous.BaseUri.Port;
         var owns = previous._ownsDatabase;
         previous._ownsDatabase = false;
+        previous._ownsMail = false;
         await previous.DisposeAsync();
         var settings = new Dictionary<string, string?>(previous._settings);
         foreach (var (key, value) in changed ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
-        return Start(previous._database, owns, settings, port);
+        return Start(previous._database, owns, previous.Mail, settings, port);
     }
 
-    private static EmbeddedApp Start(TestDatabase database, bool ownsDatabase, IDictionary<string, string?>? settings, int port)
+    private static EmbeddedApp Start(TestDatabase database, bool ownsDatabase, SmtpSink mail, IDictionary<string, string?>? settings, int port)
     {
         settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
-        // A data key per database, as run.sh makes one per machine and a restart keeps it; a test may set its own.
+        // Data keys per database, as run.sh makes them once per machine and a restart keeps them; a test may set its own.
         settings.TryAdd("Secrets:key-vault-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         settings.TryAdd("Secrets:cart-csrf-key", Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
-        var app = new EmbeddedApp(database, ownsDatabase, settings);
+        settings.TryAdd("Secrets:notifier-data-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        settings.TryAdd("Smtp:Host", "127.0.0.1");
+        settings.TryAdd("Smtp:Port", mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        settings.TryAdd("Smtp:Security", "None");
+        // Failed notifications come back within seconds, not minutes, so recovery shows quickly.
+        settings.TryAdd("Notifier:Delivery:FirstRetry", "00:00:00.200");
+        settings.TryAdd("Notifier:Delivery:MaxRetry", "00:00:02");
+        settings.TryAdd("Notifier:Delivery:PollInterval", "00:00:00.200");
+        var app = new EmbeddedApp(database, ownsDatabase, mail, settings);
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -121,6 +136,10 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_ownsMail)
+        {
+            Mail.Dispose();
+        }
         if (_ownsDatabase)
         {
             await _database.DisposeAsync();

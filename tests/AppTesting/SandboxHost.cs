@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using GamesDrop.Sandbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,11 +27,19 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
     public const string PayPalClientId = "paypal-client-for-tests";
     public const string PayPalClientSecret = "paypal-secret-for-tests";
     public const string PayPalWebhookId = "WH-FOR-TESTS";
+    public const string TelegramBotToken = "424242:telegram-token-for-tests";
+    public const string TelegramChatId = "-1001234567890";
+    public const string GoogleAccount = "reports@gamesdrop-tests.iam.gserviceaccount.com";
+    public const string SpreadsheetId = "sales-sheet-for-tests";
+
+    /// <summary>The service account's key, made once per test run: its private half is the store's secret, its public half the sandbox's.</summary>
+    private static readonly Lazy<RSA> GoogleKey = new(() => RSA.Create(2048));
 
     public Uri BaseUri { get; private set; } = null!;
     public Uri KinguinApi => new(BaseUri, "kinguin/esa/api/");
     public Uri DigiflazzApi => new(BaseUri, "digiflazz/v1/");
     public Uri PayPalApi => new(BaseUri, "paypal/");
+    public Uri TelegramApi => new(BaseUri, "telegram/");
 
     public static SandboxHost Start(string? webhookBase = null, IDictionary<string, string?>? settings = null)
     {
@@ -56,7 +66,35 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
         ["Secrets:paypal-client-id"] = PayPalClientId,
         ["Secrets:paypal-client-secret"] = PayPalClientSecret,
         ["Secrets:paypal-webhook-id"] = PayPalWebhookId,
+        ["HttpEndpoints:telegram-api:BaseUrl"] = TelegramApi.ToString(),
+        ["Secrets:telegram-bot-token"] = TelegramBotToken,
+        ["Notifier:Telegram:ChatId"] = TelegramChatId,
+        ["HttpEndpoints:sheets-api:BaseUrl"] = new Uri(BaseUri, "google/sheets/").ToString(),
+        ["HttpEndpoints:google-oauth:BaseUrl"] = new Uri(BaseUri, "google/oauth2/").ToString(),
+        ["Secrets:google-service-account"] = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["type"] = "service_account",
+            ["client_email"] = GoogleAccount,
+            ["private_key"] = GoogleKey.Value.ExportPkcs8PrivateKeyPem(),
+            ["token_uri"] = "https://oauth2.googleapis.com/token",
+        }),
+        ["Notifier:Sheets:SpreadsheetId"] = SpreadsheetId,
     };
+
+    /// <summary>The messages the Telegram simulator was sent, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonElement>> TelegramMessagesAsync()
+    {
+        using var admin = Admin();
+        return (await admin.GetFromJsonAsync<List<JsonElement>>("_sandbox/telegram/messages"))!;
+    }
+
+    /// <summary>The rows appended to the sales sheet, oldest first, each as its cells.</summary>
+    public async Task<IReadOnlyList<JsonElement[]>> SheetRowsAsync()
+    {
+        using var admin = Admin();
+        var rows = await admin.GetFromJsonAsync<List<JsonElement>>($"_sandbox/sheets/{SpreadsheetId}/rows");
+        return rows!.Select(r => r.GetProperty("values").EnumerateArray().ToArray()).ToList();
+    }
 
     /// <summary>
     /// Whether <paramref name="supplier"/> holds a purchase under our <paramref name="reference"/>, read from its books
@@ -104,6 +142,9 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
             ["Sandbox:PayPal:ClientSecret"] = PayPalClientSecret,
             ["Sandbox:PayPal:WebhookId"] = PayPalWebhookId,
             ["Sandbox:Webhooks:RetryDelayMs"] = "50",
+            ["Sandbox:Telegram:BotToken"] = TelegramBotToken,
+            ["Sandbox:Google:ClientEmail"] = GoogleAccount,
+            ["Sandbox:Google:PublicKeyPem"] = GoogleKey.Value.ExportSubjectPublicKeyInfoPem(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -43,7 +43,17 @@ public static class ServiceInvocation
     /// </summary>
     public static IHttpClientBuilder AddHttpEndpointClient<TClient>(this IServiceCollection services, string endpointName)
         where TClient : class =>
-        services.AddHttpClient<TClient>()
+        services.AddHttpClient<TClient>().ToHttpEndpoint(endpointName);
+
+    /// <summary>
+    /// The same as a named client (<see cref="System.Net.Http.IHttpClientFactory"/> name = <paramref name="endpointName"/>), for
+    /// libraries that build their own requests: an absolute URL on host <c>{endpointName}</c> reaches the endpoint too.
+    /// </summary>
+    public static IHttpClientBuilder AddHttpEndpointClient(this IServiceCollection services, string endpointName) =>
+        services.AddHttpClient(endpointName).ToHttpEndpoint(endpointName);
+
+    private static IHttpClientBuilder ToHttpEndpoint(this IHttpClientBuilder client, string endpointName) =>
+        client
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
@@ -51,13 +61,10 @@ public static class ServiceInvocation
                     : ConfiguredBaseUrl(sp.GetRequiredService<IConfiguration>(), endpointName);
                 // Unconfigured, the client still resolves (its owner may be switched off) and fails only when used.
             })
-            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
-            {
-                if (sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr)
-                {
-                    handlers.Add(DaprHandler(sp, endpointName));
-                }
-            })
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => handlers.Add(
+                sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
+                    ? DaprHandler(sp, endpointName)
+                    : new EndpointAddressHandler(endpointName, ConfiguredBaseUrl(sp.GetRequiredService<IConfiguration>(), endpointName))))
             // daprd applies the endpoint's policies itself in the Dapr profile.
             .AddResiliencyPolicies(endpointName, sp => sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Embedded);
 
@@ -73,6 +80,24 @@ public static class ServiceInvocation
             handler.DaprEndpoint = endpoint;
         }
         return handler;
+    }
+
+    /// <summary>
+    /// Embedded: <c>http://{endpoint}/path</c>, the address daprd resolves by HTTPEndpoint name, goes to the configured base
+    /// URL instead, its path kept (the base URL's own path first).
+    /// </summary>
+    private sealed class EndpointAddressHandler(string endpointName, Uri? baseUrl) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            if (request.RequestUri is { IsAbsoluteUri: true } uri && string.Equals(uri.Host, endpointName, StringComparison.OrdinalIgnoreCase))
+            {
+                var target = baseUrl ?? throw new InvalidOperationException($"HttpEndpoints:{endpointName}:BaseUrl is not configured.");
+                // Joined as text: a path such as /bot123:abc/sendMessage would read as a URI scheme on its own.
+                request.RequestUri = new Uri(target.AbsoluteUri.TrimEnd('/') + uri.PathAndQuery);
+            }
+            return base.SendAsync(request, ct);
+        }
     }
 
     /// <summary>Presents the app token the callee checks, as daprd does in the Dapr profile.</summary>

@@ -55,7 +55,7 @@ describe("account", () => {
     "https://evil.example",
   ];
 
-  test("a ?next= pointing at another site, however spelled, lands on the account instead", { skip: !readsMail && "HOST_URL and APP_API_TOKEN not set" }, async () => {
+  test("a ?next= pointing at another site, however spelled, lands on the account instead", { skip: !readsMail && "MAIL_URL not set" }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signUp(page, uniqueEmail("next"), "correct-horse-42", "//evil.example/steal");
@@ -74,7 +74,7 @@ describe("account", () => {
     await context.close();
   });
 
-  test("a wishlist target typed while signed out is still there after signing in", { skip: !readsMail && "HOST_URL and APP_API_TOKEN not set" }, async () => {
+  test("a wishlist target typed while signed out is still there after signing in", { skip: !readsMail && "MAIL_URL not set" }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const email = uniqueEmail("wish");
@@ -101,7 +101,7 @@ describe("account", () => {
     await context.close();
   });
 
-  test("password reset through the mailed link", { skip: !readsMail && "HOST_URL and APP_API_TOKEN not set" }, async () => {
+  test("password reset through the mailed link", { skip: !readsMail && "MAIL_URL not set" }, async () => {
     const context = await browser.newContext(viewports.mobile);
     const page = await context.newPage();
     const email = uniqueEmail("reset");

@@ -5,10 +5,9 @@ import { chromium } from "playwright-core";
 
 export const storeUrl = (process.env.STORE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 
-// The store's mails are read from the Embedded host's /notifier/dev/mail, an internal route that wants the app token.
-const hostUrl = process.env.HOST_URL?.replace(/\/$/, "");
-const appToken = process.env.APP_API_TOKEN;
-export const readsMail = Boolean(hostUrl && appToken);
+// The store's mails are read from the local SMTP server's API (smtp4dev, as run.sh and test.sh start it): a shopper's inbox.
+const mailUrl = process.env.MAIL_URL?.replace(/\/$/, "");
+export const readsMail = Boolean(mailUrl);
 
 export function launch() {
   return chromium.launch({
@@ -54,12 +53,15 @@ export async function register(page, email, password, next = "") {
 // The link in the first mail to `email` whose subject has `subject`. A mail is written when the kernel's event reaches
 // the notifier, a moment after the request: ask until it is there.
 export async function mailLink(email, subject) {
-  if (!readsMail) throw new Error("HOST_URL and APP_API_TOKEN are needed to read the store's mail");
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await fetch(`${hostUrl}/notifier/dev/mail`, { headers: { "dapr-api-token": appToken } });
-    if (response.status !== 200) throw new Error(`the mail view answered ${response.status}`);
-    const mail = (await response.json()).find((m) => m.recipient === email && m.subject.includes(subject));
-    if (mail) return new URL(mail.body.match(/https?:\/\/\S+/)[0]);
+  if (!readsMail) throw new Error("MAIL_URL (the local SMTP server's web view) is needed to read the store's mail");
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const response = await fetch(`${mailUrl}/api/messages?pageSize=1000`);
+    if (response.status !== 200) throw new Error(`the mail server answered ${response.status}`);
+    const mail = (await response.json()).results.find((m) => m.to.includes(email) && m.subject.includes(subject));
+    if (mail) {
+      const text = await (await fetch(`${mailUrl}/api/messages/${mail.id}/plaintext`)).text();
+      return new URL(text.match(/https?:\/\/\S+/)[0]);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`no mail "${subject}" for ${email}`);

@@ -27,6 +27,7 @@ public sealed class SandboxApplication(IDictionary<string, string?>? settings = 
     public const string PayPalSecret = "test-paypal-secret";
     public const string PayPalWebhookId = "WH-TEST-0001";
     public const int PayPalTokenSeconds = 3600;
+    public const string TelegramToken = "777:test-bot-token";
 
     /// <summary>Starts at the real now: catalog dates are real dates, and changes must look newer than them.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -58,6 +59,7 @@ public sealed class SandboxApplication(IDictionary<string, string?>? settings = 
                 ["Sandbox:PayPal:TokenSeconds"] = PayPalTokenSeconds.ToString(),
                 ["Sandbox:PayPal:WebhookUrl"] = receiver?.Url("/paypal"),
                 ["Sandbox:Webhooks:RetryDelayMs"] = "50",
+                ["Sandbox:Telegram:BotToken"] = TelegramToken,
             });
             if (settings is not null)
             {

@@ -22,6 +22,7 @@ namespace GamesDrop.Sandbox.Features.Faults;
 /// <param name="Decline">PayPal: every capture is refused with INSTRUMENT_DECLINED.</param>
 /// <param name="DuplicateWebhooks">Every push is delivered twice, as partners warn they may.</param>
 /// <param name="WebhookDelaySeconds">Every push waits this long before it goes out (on the sandbox's clock).</param>
+/// <param name="RetryAfterSeconds">Telegram: every sendMessage is refused with 429 and this <c>retry_after</c> (flood control).</param>
 public sealed record FaultSettings(
     [Range(0, 120_000)] int LatencyMs = 0,
     [Range(0.0, 1.0)] double ErrorRate = 0,
@@ -34,7 +35,8 @@ public sealed record FaultSettings(
     string? PurchaseFault = null,
     bool Decline = false,
     bool DuplicateWebhooks = false,
-    [Range(0.0, 86_400.0)] double WebhookDelaySeconds = 0)
+    [Range(0.0, 86_400.0)] double WebhookDelaySeconds = 0,
+    [Range(0, 3600)] int RetryAfterSeconds = 0)
 {
     public static readonly FaultSettings None = new();
 }

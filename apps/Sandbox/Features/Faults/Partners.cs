@@ -6,6 +6,8 @@ internal static class Partners
     public const string Kinguin = "kinguin";
     public const string Digiflazz = "digiflazz";
     public const string PayPal = "paypal";
+    public const string Telegram = "telegram";
+    public const string Google = "google";
 
-    public static readonly IReadOnlyList<string> All = [Kinguin, Digiflazz, PayPal];
+    public static readonly IReadOnlyList<string> All = [Kinguin, Digiflazz, PayPal, Telegram, Google];
 }

@@ -133,7 +133,7 @@ public sealed class WishlistApiTests : IAsyncLifetime
             .EnsureSuccessStatusCode();
 
         var mail = await Mailbox.MailAsync(_app, "ann@example.com", "Elden Ring is now");
-        mail.GetProperty("body").GetString().Should().Contain("Elden Ring is now €10.44, at or below your target");
+        mail.TextBody.Should().Contain("Elden Ring is now €10.44, at or below your target");
         (await ItemsAsync(ann)).EnumerateArray().Single().GetProperty("reached").GetBoolean().Should().BeTrue();
         await using var connection = new NpgsqlConnection(_app.DatabaseConnectionString);
         (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = 'wishlist-price-dropped'")).Should().Be(1);

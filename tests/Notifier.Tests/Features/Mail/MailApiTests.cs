@@ -1,73 +1,63 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Dapper;
 using GamesDrop.AppTesting;
-using GamesDrop.BuildingBlocks.PubSub.Embedded;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Accounts;
 using GamesDrop.Contracts.Wishlist;
+using GamesDrop.TestSupport;
+using Npgsql;
 
 namespace GamesDrop.Notifier.Tests.Features.Mail;
 
-/// <summary>Mails from events delivered as daprd delivers them: a CloudEvent, possibly more than once.</summary>
+/// <summary>Mails from events, sent to a real SMTP server; events delivered as daprd delivers them, possibly twice.</summary>
 public sealed class MailApiTests : IAsyncLifetime
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private EmbeddedApp _app = null!;
-    private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _app = await EmbeddedApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_reset_mail_reaches_the_smtp_server_once_with_its_recipient_and_link_which_is_stored_nowhere_readable()
     {
-        _app = await EmbeddedApp.StartAsync();
-        _client = _app.InternalClient();
-    }
+        const string link = "http://localhost:3000/account/reset-password?token=secret-reset-token-123";
+        var requested = new PasswordResetRequested("ann@example.com", "Ann", link, DateTimeOffset.UtcNow.AddHours(1));
+        var id = Guid.NewGuid().ToString();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+        (await _app.DeliverAsync("/notifier/mail/password-reset-requested", Topics.PasswordResetRequested, id, requested)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await using var connection = new NpgsqlConnection(_app.DatabaseConnectionString);
+        var queued = await connection.QuerySingleAsync<(string Summary, byte[]? Payload)>("SELECT summary, payload FROM notifier.deliveries");
+        (await _app.DeliverAsync("/notifier/mail/password-reset-requested", Topics.PasswordResetRequested, id, requested)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-    private async Task DeliverAsync(string route, string topic, Guid eventId, object data)
-    {
-        var content = new ByteArrayContent(CloudEventEnvelope.Create(
-            eventId, AppIds.Kernel, DaprComponents.PubSub, topic, JsonSerializer.Serialize(data, Json), null, DateTime.UtcNow));
-        content.Headers.ContentType = new MediaTypeHeaderValue(CloudEventEnvelope.ContentType);
-        (await _client.PostAsync(route, content)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Eventually.HoldsAsync(() => Task.FromResult(_app.Mail.MailsTo("ann@example.com").Count > 0), TimeSpan.FromSeconds(60))).Should().BeTrue();
+        (await Eventually.HoldsAsync(async () => await connection.ExecuteScalarAsync<string>("SELECT status FROM notifier.deliveries") == "sent")).Should().BeTrue();
+        var mail = _app.Mail.MailsTo("ann@example.com").Should().ContainSingle().Subject;
+        mail.Subject.Should().Be("Reset your GamesDrop password");
+        mail.TextBody.Should().Contain("Hello Ann,").And.Contain("Choose a new password: " + link);
+        mail.HtmlBody.Should().Contain($"<a href=\"{link}\">Choose a new password</a>");
+        _app.Mail.Mails.Should().ContainSingle();
+        queued.Summary.Should().NotContain("token");
+        System.Text.Encoding.UTF8.GetString(queued.Payload!).Should().NotContain("secret-reset-token", "the queued mail is sealed");
+        (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifier.deliveries WHERE payload IS NOT NULL")).Should().Be(0, "a sent mail is erased");
     }
-
-    private async Task<IReadOnlyList<JsonElement>> MailsAsync() =>
-        (await _client.GetFromJsonAsync<JsonElement>("/notifier/dev/mail")).EnumerateArray().ToList();
 
     [Fact]
     public async Task A_redelivered_price_drop_is_mailed_once_but_a_new_drop_to_the_same_price_again()
     {
         var drop = new WishlistPriceDropped(Guid.NewGuid(), "ann@example.com", "Ann", "elden-ring-steam-global", "Elden Ring",
             10.44m, "EUR", 11m, DateTimeOffset.UtcNow);
-        var first = Guid.NewGuid();
+        var first = Guid.NewGuid().ToString();
 
-        await DeliverAsync("/notifier/mail/wishlist-price-dropped", Topics.WishlistPriceDropped, first, drop);
-        await DeliverAsync("/notifier/mail/wishlist-price-dropped", Topics.WishlistPriceDropped, first, drop);
-        var afterRedelivery = await MailsAsync();
-        await DeliverAsync("/notifier/mail/wishlist-price-dropped", Topics.WishlistPriceDropped, Guid.NewGuid(), drop);
+        await _app.DeliverAsync("/notifier/mail/wishlist-price-dropped", Topics.WishlistPriceDropped, first, drop);
+        await _app.DeliverAsync("/notifier/mail/wishlist-price-dropped", Topics.WishlistPriceDropped, first, drop);
+        await _app.DeliverAsync("/notifier/mail/wishlist-price-dropped", Topics.WishlistPriceDropped, Guid.NewGuid().ToString(), drop);
 
-        var mail = afterRedelivery.Should().ContainSingle().Subject;
-        (mail.GetProperty("recipient").GetString(), mail.GetProperty("subject").GetString())
-            .Should().Be(("ann@example.com", "Elden Ring is now €10.44"));
-        mail.GetProperty("body").GetString().Should().Contain("Elden Ring is now €10.44, at or below your target of €11.00.");
-        (await MailsAsync()).Should().HaveCount(2);
-    }
-
-    [Fact]
-    public async Task A_redelivered_reset_request_is_mailed_once()
-    {
-        var requested = new PasswordResetRequested("ann@example.com", "Ann", "http://localhost:3000/account/reset-password?token=t", DateTimeOffset.UtcNow);
-        var id = Guid.NewGuid();
-
-        await DeliverAsync("/notifier/mail/password-reset-requested", Topics.PasswordResetRequested, id, requested);
-        await DeliverAsync("/notifier/mail/password-reset-requested", Topics.PasswordResetRequested, id, requested);
-
-        (await MailsAsync()).Should().ContainSingle();
+        (await Eventually.HoldsAsync(() => Task.FromResult(_app.Mail.Mails.Count >= 2), TimeSpan.FromSeconds(60))).Should().BeTrue();
+        await using var connection = new NpgsqlConnection(_app.DatabaseConnectionString);
+        (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notifier.deliveries")).Should().Be(2);
+        _app.Mail.Mails.Should().HaveCount(2).And.OnlyContain(m => m.Subject == "Elden Ring is now €10.44");
+        _app.Mail.Mails[0].TextBody.Should().Contain("Elden Ring is now €10.44, at or below your target of €11.00.")
+            .And.Contain("http://localhost:3000/product/elden-ring-steam-global");
     }
 }

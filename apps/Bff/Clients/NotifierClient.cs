@@ -1,0 +1,24 @@
+using System.Net;
+using System.Net.Http.Json;
+using GamesDrop.Contracts.Notifications;
+
+namespace GamesDrop.Bff.Clients;
+
+/// <summary>Typed client for the notifier app: notifications that did not go out, and sending one again.</summary>
+public sealed class NotifierClient(HttpClient http)
+{
+    public async Task<IReadOnlyList<UndeliveredNotification>> UndeliveredAsync(CancellationToken ct) =>
+        await http.GetFromJsonAsync<List<UndeliveredNotification>>("notifications/undelivered", ct) ?? [];
+
+    /// <summary>False when there is no such notification waiting (unknown, or already sent).</summary>
+    public async Task<bool> ResendAsync(long id, CancellationToken ct)
+    {
+        using var response = await http.PostAsync($"notifications/{id}/resend", null, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+namespace GamesDrop.Notifier;
+
+/// <summary>Links into the store (<c>Store:PublicUrl</c>, the storefront's address), for mails and alerts.</summary>
+public sealed class StoreLinks(IConfiguration configuration)
+{
+    private Uri PublicUrl { get; } = new((configuration["Store:PublicUrl"] ?? "http://localhost:3000").TrimEnd('/') + "/");
+
+    public string To(string path) => new Uri(PublicUrl, path.TrimStart('/')).ToString();
+
+    public string AdminOrder(Guid orderId) => To($"admin/orders/{orderId}");
+
+    public string AdminSupplier(string supplier) => To($"admin/suppliers/{Uri.EscapeDataString(supplier)}");
+
+    public string AccountOrder(Guid orderId) => To($"account/orders/{orderId}");
+}
