@@ -31,7 +31,7 @@ public sealed class NotifierOutputsTests
 
         var mail = catalog.Components.Should().ContainSingle(c => c.Name == DaprComponents.Mail).Subject;
 
-        (mail.Type, mail.Get("direction")).Should().Be(("bindings.smtp", null), "an output binding");
+        (mail.Type, mail.Get("direction")).Should().Be(("bindings.smtp", "output"), "an output binding, declared so daprd never probes for an input side");
         mail.Scopes.Should().Equal(AppIds.Notifier);
         mail.Get("emailFrom").Should().NotBeNullOrEmpty();
         catalog.Resiliency.ForComponentOutbound(DaprComponents.Mail)?.Timeout.Should().NotBeNull("a stuck mail server must not hold a sender");
