@@ -1,3 +1,4 @@
+using System.Globalization;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GamesDrop.Notifier.Features.Orders;
 
-/// <summary>Ops alerts on Telegram for orders that were paid, failed, refunded or stopped moving; one per CloudEvent id.</summary>
+/// <summary>Ops alerts on Telegram for orders that were paid, held for review, failed, refunded or stopped moving; one per CloudEvent id.</summary>
 public static class OrderAlertsApi
 {
     public static RouteGroupBuilder MapOrderAlerts(this RouteGroupBuilder routes)
@@ -19,6 +20,7 @@ public static class OrderAlertsApi
         group.MapPost("/order-failed", FailedAsync).WithSubscription(Topics.OrderFailed);
         group.MapPost("/order-refunded", RefundedAsync).WithSubscription(Topics.OrderRefunded);
         group.MapPost("/order-stuck", StuckAsync).WithSubscription(Topics.OrderStuck);
+        group.MapPost("/order-held", HeldAsync).WithSubscription(Topics.OrderHeld);
         return routes;
     }
 
@@ -41,4 +43,11 @@ public static class OrderAlertsApi
         OrderStuck stuck, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, StoreLinks links, NotificationOutbox outbox, CancellationToken ct) =>
         TelegramAlerts.QueueAsync(eventId, TelegramText.Alert($"⏳ Order {stuck.Number} stuck in {stuck.Status}", stuck.Action,
             links.AdminOrder(stuck.OrderId), "Open the order"), $"Stuck order {stuck.Number}", outbox, ct);
+
+    // Staff must decide before the review window ends, or the authorization is voided and the sale is lost.
+    private static Task<Ok> HeldAsync(
+        OrderHeld held, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, StoreLinks links, NotificationOutbox outbox, CancellationToken ct) =>
+        TelegramAlerts.QueueAsync(eventId, TelegramText.Alert($"🛑 Order {held.Number} held for review",
+            string.Create(CultureInfo.InvariantCulture, $"{TelegramText.Money(held.Total, held.Currency)}, decide by {held.ReviewBy.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {string.Join("; ", held.Reasons)}"),
+            links.AdminOrder(held.OrderId), "Review the order"), $"Held order {held.Number}", outbox, ct);
 }

@@ -32,9 +32,11 @@ public sealed class OrderAlertsTests : IAsyncLifetime
         await DeliverTwiceAsync("/notifier/alerts/order-failed", Topics.OrderFailed, new OrderFailed(order, "GD-1001", "no supplier <kinguin> & \"digiflazz\" had it", at));
         await DeliverTwiceAsync("/notifier/alerts/order-refunded", Topics.OrderRefunded, new OrderRefunded(order, "GD-1001", 12.25m, "EUR", at));
         await DeliverTwiceAsync("/notifier/alerts/order-stuck", Topics.OrderStuck, new OrderStuck(order, "GD-1001", "paid", "restarted the workflow", at));
+        await DeliverTwiceAsync("/notifier/alerts/order-held", Topics.OrderHeld, new OrderHeld(order, "GD-1001", null, "a@example.com", 24.5m, "EUR",
+            ["Large first order"], new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero), at));
         await DeliverTwiceAsync("/notifier/alerts/supplier-balance-low", Topics.SupplierBalanceLow, new SupplierBalanceLow("kinguin", 40m, 100m, "EUR"));
 
-        (await Eventually.HoldsAsync(async () => (await _store.DeliveriesAsync("telegram")).GetValueOrDefault("sent") == 5, TimeSpan.FromSeconds(60)))
+        (await Eventually.HoldsAsync(async () => (await _store.DeliveriesAsync("telegram")).GetValueOrDefault("sent") == 6, TimeSpan.FromSeconds(60)))
             .Should().BeTrue("every alert is sent; undelivered: " + string.Join("\n", _store.Store.Logs.Events.Where(e => e.Level >= Serilog.Events.LogEventLevel.Warning).Take(8).Select(e => e.RenderMessage())));
         var link = $"https://shop.example/admin/orders/{order}";
         (await _store.TelegramTextsAsync()).Should().Equal(
@@ -42,12 +44,13 @@ public sealed class OrderAlertsTests : IAsyncLifetime
             $"❌ Order GD-1001 failed\nno supplier <kinguin> & \"digiflazz\" had it\nOpen the order",
             $"↩️ Refund on order GD-1001\n12.25 EUR refunded\nOpen the order",
             $"⏳ Order GD-1001 stuck in paid\nrestarted the workflow\nOpen the order",
+            $"🛑 Order GD-1001 held for review\n24.50 EUR, decide by 2026-12-07 09:30 UTC: Large first order\nReview the order",
             $"⚠️ Low balance at kinguin\n40.00 EUR left (alert under 100.00 EUR)\nOpen the supplier");
         var sent = await _store.Sandbox.TelegramMessagesAsync();
         sent.Should().OnlyContain(m => m.GetProperty("chatId").GetString() == SandboxHost.TelegramChatId && string.Equals(m.GetProperty("parseMode").GetString(), "HTML", StringComparison.OrdinalIgnoreCase));
         sent[0].GetProperty("html").GetString().Should().Contain($"<a href=\"{link}\">Open the order</a>");
-        sent[4].GetProperty("html").GetString().Should().Contain("<a href=\"https://shop.example/admin/suppliers/kinguin\">");
-        (await _store.DeliveriesAsync("telegram")).Should().Equal(new Dictionary<string, int> { ["sent"] = 5 });
+        sent[5].GetProperty("html").GetString().Should().Contain("<a href=\"https://shop.example/admin/suppliers/kinguin\">");
+        (await _store.DeliveriesAsync("telegram")).Should().Equal(new Dictionary<string, int> { ["sent"] = 6 });
     }
 
     [Fact]
