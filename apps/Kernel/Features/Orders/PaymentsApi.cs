@@ -50,8 +50,7 @@ public static class PaymentsApi
         Guid orderId, RecordAuthorization body, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct) =>
         OrderChange.RunAsync(db, orderId, OrderValidation.Validate(body), async order =>
         {
-            var payment = await PaymentAsync(order);
-            if (payment is null || payment.ProviderOrderId != body.ProviderOrderId)
+            if (await PaymentAsync(order, body.ProviderOrderId) is not { } payment)
             {
                 return Conflict("The order has no payment with that provider order.");
             }
@@ -78,8 +77,7 @@ public static class PaymentsApi
         Guid orderId, RecordCapture body, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct) =>
         OrderChange.RunAsync(db, orderId, OrderValidation.Validate(body), async order =>
         {
-            var payment = await PaymentAsync(order);
-            if (payment is null || payment.ProviderOrderId != body.ProviderOrderId)
+            if (await PaymentAsync(order, body.ProviderOrderId) is not { } payment)
             {
                 return Conflict("The order has no payment with that provider order.");
             }
@@ -147,6 +145,10 @@ public static class PaymentsApi
 
     private static Task<PaymentRow?> PaymentAsync(OrderTransaction order) =>
         order.QuerySingleOrDefaultAsync<PaymentRow>(PaymentsSql.ByOrder, new { OrderId = order.Order.Id });
+
+    // The order's payment, only when it is the one this provider order reports on.
+    private static async Task<PaymentRow?> PaymentAsync(OrderTransaction order, string providerOrderId) =>
+        await PaymentAsync(order) is { } payment && payment.ProviderOrderId == providerOrderId ? payment : null;
 
     private sealed record PaymentRow(
         string? ProviderOrderId, string? CaptureId, decimal Amount, decimal RefundedAmount, string Currency, string? AuthorizationId);
