@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
 
-ensure_packages redis-server:redis-server python3:python3 nginx:nginx openssl:openssl curl:curl chromium:chromium
+ensure_packages redis-server:redis-server python3:python3 nginx:nginx openssl:openssl curl:curl chromium:chromium busybox:busybox
 ensure_postgres_installed
 command -v dotnet >/dev/null || { log "the .NET SDK is required (dotnet on PATH)"; exit 1; }
 

@@ -11,7 +11,7 @@ namespace GamesDrop.BuildingBlocks.Invocation;
 /// (<c>/v1.0/invoke/{id}/method/...</c>), which applies resiliency.yaml. Embedded: straight to the app's
 /// route group in this host, or to the API's configured URL with the same policies built locally.
 /// </summary>
-public static class ServiceInvocation
+public static partial class ServiceInvocation
 {
     /// <summary>Retry policy of resiliency.yaml the apps apply to repeatable calls to each other (both profiles).</summary>
     public const string InternalRetryPolicy = "internalRetry";
@@ -53,7 +53,9 @@ public static class ServiceInvocation
         services.AddHttpClient(endpointName).ToHttpEndpoint(endpointName);
 
     private static IHttpClientBuilder ToHttpEndpoint(this IHttpClientBuilder client, string endpointName) =>
-        client
+        (EndpointName().IsMatch(endpointName) ? client : throw new ArgumentException(
+            $"'{endpointName}' is not an HTTPEndpoint name: daprd would invoke it as a URL, through the app channel that " +
+            "adds APP_API_TOKEN, so the partner would receive the apps' token.", nameof(endpointName)))
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
@@ -67,6 +69,10 @@ public static class ServiceInvocation
                     : new EndpointAddressHandler(endpointName, ConfiguredBaseUrl(sp.GetRequiredService<IConfiguration>(), endpointName))))
             // daprd applies the endpoint's policies itself in the Dapr profile.
             .AddResiliencyPolicies(endpointName, sp => sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Embedded);
+
+    // A Dapr resource name (DNS-1123 label), the only form daprd resolves as a named HTTPEndpoint.
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
+    private static partial System.Text.RegularExpressions.Regex EndpointName();
 
     private static Uri? ConfiguredBaseUrl(IConfiguration configuration, string endpointName) =>
         configuration[$"HttpEndpoints:{endpointName}:BaseUrl"] is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null;

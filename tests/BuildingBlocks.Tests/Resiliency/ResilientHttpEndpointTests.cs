@@ -53,11 +53,15 @@ public sealed class ResilientHttpEndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _upstream = await TestHost.StartAsync(_database, app => app.MapGet("/flaky", async () =>
+        _upstream = await TestHost.StartAsync(_database, app =>
         {
-            Interlocked.Increment(ref _calls);
-            return _script.Count > 1 ? await _script.Dequeue()() : await _script.Peek()();
-        }), _components.Folder);
+            app.MapGet("/flaky", async () =>
+            {
+                Interlocked.Increment(ref _calls);
+                return _script.Count > 1 ? await _script.Dequeue()() : await _script.Peek()();
+            });
+            app.MapGet("/headers", (HttpRequest request) => string.Join(',', request.Headers.Keys.Order()));
+        }, _components.Folder);
         _host = await TestHost.StartAsync(_database, _ => { }, _components.Folder,
             settings: new Dictionary<string, string?> { ["HttpEndpoints:flaky-api:BaseUrl"] = _upstream.Client.BaseAddress!.ToString() },
             services: s => s.AddHttpEndpointClient<FlakyApi>("flaky-api"));
@@ -140,6 +144,29 @@ public sealed class ResilientHttpEndpointTests : IAsyncLifetime
         });
 
         await FluentActions.Awaiting(CallAsync).Should().ThrowAsync<TimeoutRejectedException>();
+    }
+
+    // daprd strips the caller's dapr-api-token and gives a named HTTPEndpoint no app token; Embedded must not leak it either.
+    [Fact]
+    public async Task The_partner_never_sees_the_callers_app_token()
+    {
+        var headers = await _host.Services.GetRequiredService<FlakyApi>().Http.GetStringAsync("headers");
+
+        headers.Split(',').Should().NotContain(h => h.Equals("dapr-api-token", StringComparison.OrdinalIgnoreCase)).And.NotBeEmpty();
+    }
+
+    // daprd invokes a URL-shaped id (/v1.0/invoke/https://host/method/x) through the app's own channel, which adds
+    // APP_API_TOKEN: the partner would receive the token that opens every app. Only named HTTPEndpoints are allowed.
+    [Theory]
+    [InlineData("https://api.example.com")]
+    [InlineData("api.example.com")]
+    [InlineData("Flaky-Api")]
+    [InlineData("")]
+    public void A_client_names_an_HTTPEndpoint_resource_never_a_URL(string name)
+    {
+        var services = new ServiceCollection();
+
+        FluentActions.Invoking(() => services.AddHttpEndpointClient<FlakyApi>(name)).Should().Throw<ArgumentException>();
     }
 
     public sealed class FlakyApi(HttpClient http)

@@ -67,4 +67,23 @@ public sealed partial class SidecarLifecycleTests
         var runtime = Version.Parse(pins.Single());
         (runtime.Major, runtime.Minor).Should().Be((sdk.Major, sdk.Minor));
     }
+    // dapr/dapr#10337: a sidecar can stay up and never be ready again. The sidecar image's health check
+    // (deploy/docker/daprd.Dockerfile) marks it unhealthy, which Swarm replaces, and stops it after two minutes, which
+    // compose's restart policy restarts only if it restarts after any exit.
+    [Fact]
+    public void Every_sidecar_runs_the_image_with_the_health_check_and_comes_back_after_it_stops()
+    {
+        var dockerfile = Repo.Read("deploy/docker/daprd.Dockerfile");
+        dockerfile.Should().Contain("FROM daprio/daprd:${DAPR_VERSION}").And.Contain("HEALTHCHECK")
+            .And.Contain("/probe/daprd-healthz.sh");
+
+        var compose = ComposeFile.Load("docker-compose.yml");
+        var stack = ComposeFile.Load("stack.yml");
+        foreach (var sidecar in compose.Sidecars.Concat(stack.Sidecars))
+        {
+            sidecar.Image.Should().EndWith("/daprd:" + EnvExample.Values["DAPR_VERSION"], $"{sidecar.Name} needs the health check");
+        }
+        compose.Sidecars.Should().OnlyContain(s => Yaml.String(Yaml.Map(compose.TopLevel("services")[s.Name]), "restart") == "unless-stopped");
+        stack.Sidecars.Should().OnlyContain(s => Yaml.String(Yaml.Map(s.Deploy, "restart_policy"), "condition") == "any");
+    }
 }
