@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.State;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
 using GamesDrop.Suppliers.Adapters;
@@ -33,6 +34,7 @@ public static class SuppliersApp
         services.AddTransient<SupplierRegistry>();
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
         services.AddOutputBindings(AppIds.Suppliers);
+        services.AddStateStore(AppIds.Suppliers).AddWebhookReplays(AppIds.Suppliers);
         services.AddSingleton<SyncProgress>();
         services.AddTransient<CatalogSync>();
         services.AddSingleton<SyncQueue>();
