@@ -32,6 +32,7 @@ public static class SuppliersApp
         services.AddHttpEndpointClient<DigiflazzSupplier>(DigiflazzSupplier.EndpointName).AddCallMetrics(DigiflazzSupplier.SupplierCode);
         services.AddTransient<ISupplier>(sp => sp.GetRequiredService<DigiflazzSupplier>());
         services.AddTransient<SupplierRegistry>();
+        services.AddHostedService<WebhookSecretsCheck>();
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
         services.AddOutputBindings(AppIds.Suppliers);
         services.AddStateStore(AppIds.Suppliers).AddWebhookReplays(AppIds.Suppliers);
