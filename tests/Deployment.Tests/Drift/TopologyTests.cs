@@ -30,6 +30,19 @@ public sealed class TopologyTests
         compose.Services.Keys.Should().Contain(AppIds.All);
     }
 
+    // Links in mails and PayPal's return pages are built from it; unset, they would point at localhost.
+    [Theory]
+    [MemberData(nameof(DeploymentFiles))]
+    public void The_apps_that_link_to_the_store_know_its_public_https_address(string file)
+    {
+        var compose = ComposeFile.Load(file);
+
+        foreach (var appId in new[] { AppIds.Kernel, AppIds.Checkout, AppIds.Notifier })
+        {
+            compose.Services[appId].Environment.GetValueOrDefault("Store__PublicUrl").Should().Contain("https://", $"{file}: {appId}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(DeploymentFiles))]
     public void Ports_agree_with_dapr_yaml(string file)
