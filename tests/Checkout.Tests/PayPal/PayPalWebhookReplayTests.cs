@@ -24,6 +24,18 @@ public sealed class PayPalWebhookReplayTests
     }
 
     [Fact]
+    public async Task A_genuine_approval_of_an_order_this_store_never_started_is_acknowledged()
+    {
+        await using var paypal = await PayPalSandbox.StartAsync();
+        await using var store = await EmbeddedApp.StartAsync(paypal.Host.StoreSettings());
+        var push = await ApprovalPushAsync(paypal);
+
+        var answer = await SendAsync(store, push);
+
+        answer.Should().Be(HttpStatusCode.OK, "an error would have PayPal retry it for days");
+    }
+
+    [Fact]
     public async Task A_genuine_push_older_than_the_store_remembers_is_refused()
     {
         await using var paypal = await PayPalSandbox.StartAsync(new ShiftedClock(-(WebhookReplays.RememberFor + TimeSpan.FromHours(1))));

@@ -69,7 +69,10 @@ public static partial class PayPalWebhooksApi
             LogRepeat(logger, evt.Id, evt.EventType);
             return TypedResults.Ok();
         }
-        if (evt.EventType == "CHECKOUT.ORDER.APPROVED" && OurOrderId(evt.Resource) is { } orderId && evt.Resource.TryGetProperty("id", out var id))
+        // An approval of an order this store never started (another store on the same PayPal account) is acknowledged, not
+        // failed: PayPal would otherwise retry it for days.
+        if (evt.EventType == "CHECKOUT.ORDER.APPROVED" && OurOrderId(evt.Resource) is { } orderId && evt.Resource.TryGetProperty("id", out var id)
+            && await workflows.GetAsync(orderId.ToString("D"), ct) is not null)
         {
             await workflows.RaiseEventAsync(orderId.ToString("D"), CheckoutWorkflow.ApprovalEvent,
                 new PaymentDecision(true, id.GetString() ?? "", "webhook"), ct);
