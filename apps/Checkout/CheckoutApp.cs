@@ -31,7 +31,7 @@ public static class CheckoutApp
         // a repeat after a timeout carries the same reference, so it finds the first purchase instead of making another.
         builder.Services.AddServiceClient<SupplierPurchases>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(5));
         builder.Services.AddPayPal();
-        builder.Services.AddStateStore(AppIds.Checkout);
+        builder.Services.AddStateStore(AppIds.Checkout).AddWebhookReplays(AppIds.Checkout);
         builder.Services.AddWorkflowHosting(AppIds.Checkout, o =>
         {
             o.RegisterWorkflow<CheckoutWorkflow>();

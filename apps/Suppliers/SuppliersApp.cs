@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.State;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
 using GamesDrop.Suppliers.Adapters;
@@ -31,8 +32,10 @@ public static class SuppliersApp
         services.AddHttpEndpointClient<DigiflazzSupplier>(DigiflazzSupplier.EndpointName).AddCallMetrics(DigiflazzSupplier.SupplierCode);
         services.AddTransient<ISupplier>(sp => sp.GetRequiredService<DigiflazzSupplier>());
         services.AddTransient<SupplierRegistry>();
+        services.AddHostedService<WebhookSecretsCheck>();
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
         services.AddOutputBindings(AppIds.Suppliers);
+        services.AddStateStore(AppIds.Suppliers).AddWebhookReplays(AppIds.Suppliers);
         services.AddSingleton<SyncProgress>();
         services.AddTransient<CatalogSync>();
         services.AddSingleton<SyncQueue>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.AppTesting;
@@ -14,9 +15,11 @@ namespace GamesDrop.AppTesting;
 /// <summary>
 /// The partner simulators on a loopback port with the tests' own credentials, pushing supplier webhooks to
 /// <paramref name="webhookBase"/> (the store's suppliers app) when given; PayPal's go to <c>Sandbox:PayPal:WebhookUrl</c>
-/// when <paramref name="settings"/> name one.
+/// when <paramref name="settings"/> name one; on <paramref name="clock"/> when given (a partner whose clock, and so its
+/// stamps and signed times, are not now).
 /// </summary>
-public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?>? settings) : WebApplicationFactory<ISandboxMarker>
+public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?>? settings, TimeProvider? clock = null)
+    : WebApplicationFactory<ISandboxMarker>
 {
     public const string AdminToken = "sandbox-admin-for-tests";
     public const string KinguinKey = "kinguin-key-for-tests";
@@ -41,9 +44,9 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
     public Uri PayPalApi => new(BaseUri, "paypal/");
     public Uri TelegramApi => new(BaseUri, "telegram/");
 
-    public static SandboxHost Start(string? webhookBase = null, IDictionary<string, string?>? settings = null)
+    public static SandboxHost Start(string? webhookBase = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var host = new SandboxHost(webhookBase, settings);
+        var host = new SandboxHost(webhookBase, settings, clock);
         host.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         host.StartServer();
         host.BaseUri = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
@@ -153,6 +156,10 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
         foreach (var (key, value) in values.Where(v => v.Value is not null))
         {
             builder.UseSetting(key, value);
+        }
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 }

@@ -18,4 +18,8 @@ public static class StateStoreExtensions
             RuntimeProfile.Dapr => new DaprStateStore(sp.GetRequiredService<DaprClient>(), DaprComponents.StateStore),
             _ => new RedisStateStore(sp.GetRequiredService<IConnectionMultiplexer>(), appId),
         });
+
+    /// <summary>Gives <paramref name="appId"/> (which has its state store) its record of handled pushes, resolved with <c>[FromKeyedServices(appId)]</c>.</summary>
+    public static IServiceCollection AddWebhookReplays(this IServiceCollection services, string appId) =>
+        services.AddKeyedSingleton(appId, (sp, _) => new WebhookReplays(sp.GetRequiredKeyedService<IStateStore>(appId), sp.GetRequiredService<TimeProvider>()));
 }

@@ -19,6 +19,9 @@ public interface ISupplier
     /// <summary>The HTTPEndpoint name its calls go through, which resiliency.yaml targets.</summary>
     string Endpoint { get; }
 
+    /// <summary>The secret its pushes prove themselves with; the app does not start while it is missing or a placeholder.</summary>
+    string WebhookSecret { get; }
+
     /// <summary>Balance under which operations are alerted, in <see cref="Currency"/>.</summary>
     decimal LowBalance { get; }
 

@@ -24,10 +24,12 @@ public sealed class PayPalSandbox : IAsyncDisposable
 
     private int _tokenCalls;
 
-    public static async Task<PayPalSandbox> StartAsync()
+    /// <param name="clock">PayPal's clock, when a test needs its pushes signed at another time.</param>
+    public static async Task<PayPalSandbox> StartAsync(TimeProvider? clock = null)
     {
         var webhooks = await WebhookReceiver.StartAsync();
-        return new PayPalSandbox(SandboxHost.Start(settings: new Dictionary<string, string?> { ["Sandbox:PayPal:WebhookUrl"] = webhooks.Url("/paypal") }), webhooks);
+        return new PayPalSandbox(
+            SandboxHost.Start(settings: new Dictionary<string, string?> { ["Sandbox:PayPal:WebhookUrl"] = webhooks.Url("/paypal") }, clock: clock), webhooks);
     }
 
     /// <param name="tokens">Share one to see the token reused across clients, as the app's singleton is.</param>

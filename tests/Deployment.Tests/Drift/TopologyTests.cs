@@ -30,6 +30,41 @@ public sealed class TopologyTests
         compose.Services.Keys.Should().Contain(AppIds.All);
     }
 
+    // daprd presents APP_API_TOKEN to its app and wants DAPR_API_TOKEN from it: a pair per app means a token taken from
+    // one app (or its sidecar) is refused by every other app and sidecar.
+    [Theory]
+    [MemberData(nameof(DeploymentFiles))]
+    public void Each_app_and_only_its_own_sidecar_share_a_token_pair(string file)
+    {
+        var compose = ComposeFile.Load(file);
+        var pairs = AppIds.All.ToDictionary(id => id, id => Pair(compose.Services[id]));
+
+        foreach (var id in AppIds.All)
+        {
+            pairs[id].App.Should().MatchRegex("^<[A-Z_]+>$", $"{file}: {id}'s app token is a required variable, never a default");
+            Pair(compose.Services[id + "-dapr"]).Should().Be(pairs[id], $"{file}: {id} and its sidecar hold the same pair");
+        }
+        pairs.Values.SelectMany(p => new[] { p.App, p.Dapr }).Should().OnlyHaveUniqueItems($"{file}: no two apps or directions share a token");
+        compose.Services.Values.Where(s => !AppIds.All.Contains(s.Name.Replace("-dapr", "", StringComparison.Ordinal)))
+            .Should().OnlyContain(s => !s.Environment.ContainsKey("APP_API_TOKEN") && !s.Environment.ContainsKey("DAPR_API_TOKEN"), $"{file}: nothing else holds a token");
+    }
+
+    private static (string? App, string? Dapr) Pair(ComposeService service) =>
+        (service.Environment.GetValueOrDefault("APP_API_TOKEN"), service.Environment.GetValueOrDefault("DAPR_API_TOKEN"));
+
+    // Links in mails and PayPal's return pages are built from it; unset, they would point at localhost.
+    [Theory]
+    [MemberData(nameof(DeploymentFiles))]
+    public void The_apps_that_link_to_the_store_know_its_public_https_address(string file)
+    {
+        var compose = ComposeFile.Load(file);
+
+        foreach (var appId in new[] { AppIds.Kernel, AppIds.Checkout, AppIds.Notifier })
+        {
+            compose.Services[appId].Environment.GetValueOrDefault("Store__PublicUrl").Should().Contain("https://", $"{file}: {appId}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(DeploymentFiles))]
     public void Ports_agree_with_dapr_yaml(string file)

@@ -53,7 +53,8 @@ public static class AuthApi
         {
             return TooManyAttempts();
         }
-        var user = (await kernel.VerifyPasswordAsync(body, ct)).Value;
+        // The kernel pauses only this client after repeated wrong guesses, so nobody can lock the owner out.
+        var user = (await kernel.VerifyPasswordAsync(new { body.Email, body.Password, Client = http.Connection.RemoteIpAddress?.ToString() }, ct)).Value;
         if (user is null)
         {
             return TypedResults.Problem(SignInFailed, statusCode: StatusCodes.Status401Unauthorized);

@@ -58,7 +58,7 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
     /// <summary>At sign-in: the browser's anonymous cart joins the user's, and the anonymous cart and its cookie are gone.</summary>
     public async Task MergeAtSignInAsync(HttpContext http, Guid userId)
     {
-        if (!http.Request.Cookies.ContainsKey(Cookie))
+        if (!http.Request.Cookies.ContainsKey(SessionCookie.Prefixed(http.Request, Cookie)))
         {
             return;
         }
@@ -72,20 +72,20 @@ public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actor
                 await anonymous.ClearAsync();
             }
         }
-        http.Response.Cookies.Delete(Cookie, SessionCookie.Options(http.Request));
+        http.Response.Cookies.Delete(SessionCookie.Prefixed(http.Request, Cookie), SessionCookie.Options(http.Request));
     }
 
     private void SetCookie(HttpContext http, string id)
     {
         var options = SessionCookie.Options(http.Request);
         options.MaxAge = settings.IdleExpiry;
-        http.Response.Cookies.Append(Cookie, id, options);
+        http.Response.Cookies.Append(SessionCookie.Prefixed(http.Request, Cookie), id, options);
     }
 
     private static string UserActorId(Guid userId) => "user-" + userId;
 
     private static string? AnonymousId(HttpContext http) =>
-        http.Request.Cookies.TryGetValue(Cookie, out var value) && value is not null && IssuedId().IsMatch(value) ? value : null;
+        http.Request.Cookies.TryGetValue(SessionCookie.Prefixed(http.Request, Cookie), out var value) && value is not null && IssuedId().IsMatch(value) ? value : null;
 
     private async Task<string> AnonymousTokenAsync(string id) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(await CsrfKeyAsync(), Encoding.UTF8.GetBytes("cart-csrf:" + id)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
@@ -11,13 +12,13 @@ namespace GamesDrop.Checkout.Features.PayPalWebhooks;
 
 /// <summary>
 /// PayPal's webhook, which the BFF forwards unchanged from its public <c>/api/webhooks/paypal</c> (the edge reaches only the
-/// BFF). Every event is verified with PayPal's verify-webhook-signature before anything is done; repeats (PayPal retries for days) are recognised by event id. An
+/// BFF). Every event is verified with PayPal's verify-webhook-signature before anything is done. Repeats (PayPal retries for days,
+/// and a captured push can be resent) are recognised by event id, and a transmission too old to be remembered is refused. An
 /// approval wakes the order's workflow exactly as the buyer's return does, whichever comes first.
 /// </summary>
 public static partial class PayPalWebhooksApi
 {
     private const int MaxBodyBytes = 64 * 1024;
-    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(4);
 
     public static RouteGroupBuilder MapPayPalWebhooks(this RouteGroupBuilder routes)
     {
@@ -26,7 +27,7 @@ public static partial class PayPalWebhooksApi
     }
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> ReceiveAsync(
-        HttpRequest request, PayPalClient paypal, IWorkflowClient workflows, [FromKeyedServices(AppIds.Checkout)] IStateStore state,
+        HttpRequest request, PayPalClient paypal, IWorkflowClient workflows, [FromKeyedServices(AppIds.Checkout)] WebhookReplays replays,
         ISecretStore secrets, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(PayPalWebhooksApi));
@@ -49,25 +50,35 @@ public static partial class PayPalWebhooksApi
         {
             return TypedResults.BadRequest();
         }
+        // The transmission time is signed with the body, so a resent push cannot be made to look fresh.
+        if (!DateTimeOffset.TryParse(request.Headers["PAYPAL-TRANSMISSION-TIME"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sentAt)
+            || !replays.IsFresh(sentAt))
+        {
+            LogStale(logger, evt.Id, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Unauthorized();
+        }
         if (await secrets.GetAsync(PayPalClient.WebhookIdSecret, ct) is not { Length: > 0 } webhookId
             || !await paypal.VerifyWebhookSignatureAsync(request.Headers, raw, webhookId, ct))
         {
             LogRejected(logger, evt.Id, request.HttpContext.Connection.RemoteIpAddress?.ToString());
             return TypedResults.Unauthorized();
         }
-        var seenKey = "paypal-webhook-" + evt.Id;
-        if (await state.GetAsync<bool>(seenKey, ct) is not null)
+        var seenKey = "paypal-" + evt.Id;
+        if (await replays.SeenAsync(seenKey, ct))
         {
             LogRepeat(logger, evt.Id, evt.EventType);
             return TypedResults.Ok();
         }
-        if (evt.EventType == "CHECKOUT.ORDER.APPROVED" && OurOrderId(evt.Resource) is { } orderId && evt.Resource.TryGetProperty("id", out var id))
+        // An approval of an order this store never started (another store on the same PayPal account) is acknowledged, not
+        // failed: PayPal would otherwise retry it for days.
+        if (evt.EventType == "CHECKOUT.ORDER.APPROVED" && OurOrderId(evt.Resource) is { } orderId && evt.Resource.TryGetProperty("id", out var id)
+            && await workflows.GetAsync(orderId.ToString("D"), ct) is not null)
         {
             await workflows.RaiseEventAsync(orderId.ToString("D"), CheckoutWorkflow.ApprovalEvent,
                 new PaymentDecision(true, id.GetString() ?? "", "webhook"), ct);
         }
         LogReceived(logger, evt.Id, evt.EventType);
-        await state.TrySaveAsync(seenKey, true, ttl: RememberFor, ct: ct);
+        await replays.RememberAsync(seenKey, ct);
         return TypedResults.Ok();
     }
 
@@ -80,6 +91,9 @@ public static partial class PayPalWebhooksApi
 
     [LoggerMessage(LogLevel.Warning, "PayPal webhook {EventId} refused: its signature did not verify (from {RemoteIp})")]
     private static partial void LogRejected(ILogger logger, string eventId, string? remoteIp);
+
+    [LoggerMessage(LogLevel.Warning, "PayPal webhook {EventId} refused: its transmission time is missing or too old (from {RemoteIp})")]
+    private static partial void LogStale(ILogger logger, string eventId, string? remoteIp);
 
     [LoggerMessage(LogLevel.Information, "PayPal webhook {EventId} ({EventType}) was already handled")]
     private static partial void LogRepeat(ILogger logger, string eventId, string eventType);

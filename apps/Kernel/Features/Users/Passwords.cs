@@ -16,10 +16,10 @@ public sealed class Passwords
     public const int MinLength = 8;
     public const int MaxLength = 128;
 
-    /// <summary>Wrong passwords in a row before an account is locked for <see cref="LockFor"/>.</summary>
+    /// <summary>Wrong passwords in a row from one client before that client is paused for <see cref="PauseFor"/> on that account.</summary>
     public const int MaxFailures = 5;
 
-    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan PauseFor = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan ResetTokenLifetime = TimeSpan.FromHours(1);
 
     /// <summary>OWASP's Password Storage Cheat Sheet count for PBKDF2-HMAC-SHA512 (Identity's default is 100,000).</summary>

@@ -67,7 +67,8 @@ public static class UsersApi
         return TypedResults.Ok(new UserPage(users, await results.ReadSingleAsync<long>()));
     }
 
-    // Every refusal is the same 401, whether the email is unknown, the account locked or the password wrong.
+    // Every refusal is the same 401, whether the email is unknown, this client paused or the password wrong. A pause holds
+    // for this account and client only, so guessing from one place never locks the owner out everywhere else.
     private static async Task<Results<Ok<UserAccount>, UnauthorizedHttpResult>> VerifyPasswordAsync(
         VerifyPassword body, Passwords passwords, NpgsqlDataSource db, CancellationToken ct)
     {
@@ -81,20 +82,21 @@ public static class UsersApi
             return TypedResults.Unauthorized();
         }
         var (matches, rehashed) = passwords.Verify(user.PasswordHash, body.Password);
-        if (user.LockedUntil > DateTime.UtcNow)
+        var client = body.Client ?? "";
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(UsersSql.ClientPaused, new { user.Id, Client = client }, transaction, cancellationToken: ct)))
         {
             return TypedResults.Unauthorized();
         }
         if (!matches)
         {
             await connection.ExecuteAsync(new CommandDefinition(UsersSql.RecordFailure,
-                new { user.Id, Passwords.MaxFailures, Passwords.LockFor }, transaction, cancellationToken: ct));
+                new { user.Id, Client = client, Passwords.MaxFailures, Passwords.PauseFor }, transaction, cancellationToken: ct));
             await transaction.CommitAsync(ct);
             return TypedResults.Unauthorized();
         }
-        await connection.ExecuteAsync(new CommandDefinition(UsersSql.RecordSuccess, new { user.Id, NewHash = rehashed }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(UsersSql.RecordSuccess, new { user.Id, Client = client, NewHash = rehashed }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(user.ToAccount() with { LockedUntil = null });
+        return TypedResults.Ok(user.ToAccount());
     }
 
     private static async Task<Results<Ok<UserAccount>, NotFound>> GetAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
@@ -114,7 +116,10 @@ public static class UsersApi
     }
 }
 
-/// <summary>An account as other apps see it: never its password hash. Times are UTC.</summary>
+/// <summary>
+/// An account as other apps see it: never its password hash. Times are UTC; <c>LockedUntil</c> is when the latest pause of
+/// some client's sign-ins on it ends (a sign of guessing), never a lock on the owner.
+/// </summary>
 public sealed record UserAccount(
     Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime? LockedUntil, bool EmailVerified, DateTime CreatedAt);
 
@@ -125,9 +130,11 @@ public sealed record CreateUser(
     [Required, StringLength(Passwords.MaxLength, MinimumLength = Passwords.MinLength)] string Password,
     [Required, RegularExpression(@"^[^\u0000-\u001f]{1,100}$", ErrorMessage = "1 to 100 characters, no control characters.")] string DisplayName);
 
+/// <param name="Client">Who is signing in, as the caller knows them (the BFF: the client's IP); wrong guesses pause only this client.</param>
 public sealed record VerifyPassword(
     [Required, MaxLength(254)] string Email,
-    [Required, MaxLength(Passwords.MaxLength)] string Password);
+    [Required, MaxLength(Passwords.MaxLength)] string Password,
+    [MaxLength(100)] string? Client = null);
 
 public sealed record PutProfile(
     [Required, RegularExpression(@"^[^\u0000-\u001f]{1,100}$", ErrorMessage = "1 to 100 characters, no control characters.")] string DisplayName);

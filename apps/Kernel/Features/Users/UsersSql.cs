@@ -5,7 +5,8 @@ internal static class UsersSql
     private const string Account = """
         u.id AS Id, u.email AS Email, u.display_name AS DisplayName,
         array(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS Roles,
-        u.locked_until AS LockedUntil, u.email_verified_at IS NOT NULL AS EmailVerified, u.created_at AS CreatedAt
+        (SELECT max(f.paused_until) FROM sign_in_failures f WHERE f.user_id = u.id AND f.paused_until > now()) AS LockedUntil,
+        u.email_verified_at IS NOT NULL AS EmailVerified, u.created_at AS CreatedAt
         """;
 
     /// <summary>Inserts nothing when the email is taken, whatever its case; returns the new user's roles' rows.</summary>
@@ -44,23 +45,37 @@ internal static class UsersSql
         SELECT {Account}, u.password_hash AS PasswordHash FROM users u WHERE u.id = @Id FOR UPDATE
         """;
 
-    /// <summary>The failure that reaches @MaxFailures locks the account for @LockFor and starts the count again.</summary>
+    public const string ClientPaused = """
+        SELECT EXISTS (SELECT 1 FROM sign_in_failures WHERE user_id = @Id AND client = @Client AND paused_until > now())
+        """;
+
+    /// <summary>
+    /// Counts a wrong password from @Client; the one that reaches @MaxFailures pauses that client for @PauseFor and starts the
+    /// count again. A count a day old starts afresh, and the account's rows a day old go, so the table stays small.
+    /// </summary>
     public const string RecordFailure = """
-        UPDATE users SET
-            locked_until = CASE WHEN failed_logins + 1 >= @MaxFailures THEN now() + @LockFor ELSE locked_until END,
-            failed_logins = CASE WHEN failed_logins + 1 >= @MaxFailures THEN 0 ELSE failed_logins + 1 END,
+        DELETE FROM sign_in_failures WHERE user_id = @Id AND client <> @Client AND updated_at < now() - interval '1 day'
+            AND (paused_until IS NULL OR paused_until < now());
+        INSERT INTO sign_in_failures (user_id, client) VALUES (@Id, @Client) ON CONFLICT (user_id, client) DO NOTHING;
+        UPDATE sign_in_failures f SET
+            failures = CASE WHEN c.n >= @MaxFailures THEN 0 ELSE c.n END,
+            paused_until = CASE WHEN c.n >= @MaxFailures THEN now() + @PauseFor ELSE f.paused_until END,
             updated_at = now()
-        WHERE id = @Id
+        FROM (SELECT CASE WHEN updated_at < now() - interval '1 day' THEN 1 ELSE failures + 1 END AS n
+              FROM sign_in_failures WHERE user_id = @Id AND client = @Client) c
+        WHERE f.user_id = @Id AND f.client = @Client
         """;
 
+    /// <summary>Clears only this client's count: the owner signing in must not wipe a guesser's elsewhere.</summary>
     public const string RecordSuccess = """
-        UPDATE users SET failed_logins = 0, locked_until = NULL, password_hash = coalesce(@NewHash, password_hash), updated_at = now()
-        WHERE id = @Id
+        DELETE FROM sign_in_failures WHERE user_id = @Id AND client = @Client;
+        UPDATE users SET password_hash = coalesce(@NewHash, password_hash), updated_at = now() WHERE id = @Id
         """;
 
-    /// <summary>A new password also lifts a lockout: whoever sets it has proven the account is theirs.</summary>
+    /// <summary>A new password also lifts every pause: whoever sets it has proven the account is theirs.</summary>
     public const string SetPassword = """
-        UPDATE users SET password_hash = @PasswordHash, failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = @Id
+        DELETE FROM sign_in_failures WHERE user_id = @Id;
+        UPDATE users SET password_hash = @PasswordHash, updated_at = now() WHERE id = @Id
         """;
 
     public const string AddResetToken = """

@@ -23,6 +23,7 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
 
     public string Code => SupplierCode;
     public string Name => "Digiflazz";
+    public string WebhookSecret => DigiflazzOptions.WebhookSecret;
     public string Currency => "IDR";
     public string Endpoint => EndpointName;
     public bool SupportsDeltaSync => false;

@@ -18,6 +18,7 @@ public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IO
 
     public string Code => SupplierCode;
     public string Name => "Kinguin";
+    public string WebhookSecret => KinguinOptions.WebhookSecret;
     public string Currency => "EUR";
     public string Endpoint => EndpointName;
     public bool SupportsDeltaSync => true;

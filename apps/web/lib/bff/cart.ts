@@ -27,7 +27,8 @@ function reshapeCart(cart: BffCart): Cart {
 // null while the visitor has neither a cart nor a session cookie: nothing to ask the BFF about.
 export async function getCart(): Promise<Cart | null> {
   const jar = await cookies();
-  if (!jar.has("gd_cart") && !hasSession(jar)) return null;
+  // Named __Host-gd_cart when the browser used TLS, as the session cookie.
+  if (!jar.has("__Host-gd_cart") && !jar.has("gd_cart") && !hasSession(jar)) return null;
   return reshapeCart(await bff<BffCart>("/cart", { shopper: "page" }));
 }
 

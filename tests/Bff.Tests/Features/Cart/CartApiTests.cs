@@ -200,7 +200,7 @@ public sealed class CartApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_cart_cookie_is_http_only_and_lax_secure_behind_tls_and_never_logged()
+    public async Task The_cart_cookie_is_http_only_and_lax_and_host_only_secure_behind_tls_and_never_logged()
     {
         using var ann = new Shopper(_app);
         var plain = await ann.Http.GetAsync("/bff/api/cart");
@@ -214,7 +214,8 @@ public sealed class CartApiTests : IAsyncLifetime
 
         plain.Headers.GetValues("Set-Cookie").Single().Should().StartWith("gd_cart=").And.Contain("httponly").And.Contain("samesite=lax")
             .And.Contain("max-age=2592000").And.NotContain("secure");
-        secure.Headers.GetValues("Set-Cookie").Single().Should().Contain("secure");
+        secure.Headers.GetValues("Set-Cookie").Single().Should().StartWith("__Host-gd_cart=").And.Contain("secure").And.Contain("path=/")
+            .And.NotContain("domain=");
         (await ann.CartAsync()).Lines().Should().BeEmpty();
         _app.Logs.AllText.Should().NotContain(ann.CartCookie()).And.NotContain(token);
     }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GamesDrop.AppTesting;
+using GamesDrop.BuildingBlocks.State;
 using GamesDrop.TestSupport;
 
 namespace GamesDrop.Suppliers.Tests.Features.Push;
@@ -83,6 +84,45 @@ public sealed class PushTests : IAsyncLifetime
         _store.Store.Logs.Events.Count(e => e.MessageTemplate.Text.StartsWith("Rejected a", StringComparison.Ordinal)).Should().Be(3);
         _store.Store.Logs.AllText.Should().NotContain(SandboxHost.KinguinSecret).And.NotContain("guess");
     }
+
+    [Fact]
+    public async Task A_signed_push_sent_again_is_acknowledged_and_dropped()
+    {
+        using var client = _store.Store.PublicClient();
+        var digiflazzRef = "replay-" + Guid.NewGuid().ToString("N")[..12];
+        var digiflazzBody = JsonSerializer.Serialize(new { data = new { ref_id = digiflazzRef, status = "Gagal", rc = "40" } });
+        var signature = ("X-Hub-Signature", "sha1=" +
+            Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(SandboxHost.DigiflazzSecret), Encoding.UTF8.GetBytes(digiflazzBody))));
+        var kinguinOrder = "replay-" + Guid.NewGuid().ToString("N")[..12];
+        var kinguinBody = JsonSerializer.Serialize(new { orderId = kinguinOrder, orderExternalId = "x", status = "canceled", updatedAt = DateTimeOffset.UtcNow });
+        (string, string)[] kinguinHeaders = [("X-Event-Name", "order.status"), ("X-Event-Secret", SandboxHost.KinguinSecret)];
+
+        var digiflazz = new[] { await PostAsync(client, "/suppliers/webhooks/digiflazz", digiflazzBody, signature), await PostAsync(client, "/suppliers/webhooks/digiflazz", digiflazzBody, signature) };
+        var kinguin = new[] { await PostAsync(client, "/suppliers/webhooks/kinguin", kinguinBody, kinguinHeaders), await PostAsync(client, "/suppliers/webhooks/kinguin", kinguinBody, kinguinHeaders) };
+
+        digiflazz.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK);
+        kinguin.Should().Equal(HttpStatusCode.NoContent, HttpStatusCode.NoContent);
+        _store.Store.Logs.Events.Count(e => e.MessageTemplate.Text.StartsWith("A {Supplier} push already taken", StringComparison.Ordinal)).Should().Be(2);
+        (await Eventually.HoldsAsync(async () => await OrderUpdatesAsync(digiflazzRef) == 1 && await OrderUpdatesAsync(kinguinOrder) == 1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_kinguin_push_changed_longer_ago_than_pushes_are_remembered_is_refused()
+    {
+        using var client = _store.Store.PublicClient();
+        var body = JsonSerializer.Serialize(new
+        {
+            kinguinId = 1, productId = _product.GetProperty("productId").GetString(), qty = 0,
+            updatedAt = DateTimeOffset.UtcNow - WebhookReplays.RememberFor - TimeSpan.FromMinutes(1),
+        });
+
+        var status = await PostAsync(client, "/suppliers/webhooks/kinguin", body, ("X-Event-Name", "product.update"), ("X-Event-Secret", SandboxHost.KinguinSecret));
+
+        status.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private Task<int> OrderUpdatesAsync(string supplierOrderId) => _store.QueryAsync<int>(
+        "SELECT count(*)::int FROM messaging.outbox WHERE topic = 'supplier-order-updated' AND data::text LIKE @Pattern", new { Pattern = $"%{supplierOrderId}%" });
 
     // daprd's RabbitMQ binding Nacks with requeue on any non-2xx reply: a message that can never apply must be acknowledged.
     [Fact]
