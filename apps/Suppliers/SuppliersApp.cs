@@ -29,10 +29,19 @@ public static class SuppliersApp
         services.AddSingleton<SupplierCallMetrics>();
         services.AddHttpEndpointClient<KinguinSupplier>(KinguinSupplier.EndpointName).AddCallMetrics(KinguinSupplier.SupplierCode);
         services.AddTransient<ISupplier>(sp => sp.GetRequiredService<KinguinSupplier>());
+        services.AddHttpEndpointClient(KinguinSupplier.RefreshEndpointName).AddCallMetrics(KinguinSupplier.RefreshEndpointName);
+        services.AddRefreshAdapter<KinguinSupplier>(KinguinSupplier.RefreshEndpointName);
         services.AddHttpEndpointClient<DigiflazzSupplier>(DigiflazzSupplier.EndpointName).AddCallMetrics(DigiflazzSupplier.SupplierCode);
         services.AddTransient<ISupplier>(sp => sp.GetRequiredService<DigiflazzSupplier>());
+        services.AddHttpEndpointClient(DigiflazzSupplier.RefreshEndpointName).AddCallMetrics(DigiflazzSupplier.RefreshEndpointName);
+        services.AddRefreshAdapter<DigiflazzSupplier>(DigiflazzSupplier.RefreshEndpointName);
         services.AddTransient<SupplierRegistry>();
         services.AddHostedService<WebhookSecretsCheck>();
+        services.AddKeyedTransient(OfferRefresher.Key, (sp, key) =>
+            new SupplierRegistry(sp.GetKeyedServices<ISupplier>(key), sp.GetRequiredService<IConfiguration>()));
+        services.Configure<RefreshOptions>(builder.Configuration.GetSection("Suppliers:Refresh"));
+        services.AddSingleton<OfferRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OfferRefresher>());
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
         services.AddOutputBindings(AppIds.Suppliers);
         services.AddStateStore(AppIds.Suppliers).AddWebhookReplays(AppIds.Suppliers);
@@ -60,6 +69,12 @@ public static class SuppliersApp
             .MapSupplierHealth();
         return routes;
     }
+
+    /// <summary>The same adapter over the supplier's refresh endpoint, for <see cref="OfferRefresher"/> only.</summary>
+    private static void AddRefreshAdapter<TSupplier>(this IServiceCollection services, string refreshEndpoint)
+        where TSupplier : class, ISupplier =>
+        services.AddKeyedTransient<ISupplier>(OfferRefresher.Key, (sp, _) =>
+            ActivatorUtilities.CreateInstance<TSupplier>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(refreshEndpoint)));
 
     /// <summary>Measures every call a supplier's HttpClient makes, for the health page.</summary>
     private static IHttpClientBuilder AddCallMetrics(this IHttpClientBuilder client, string supplier) =>

@@ -60,6 +60,8 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
         ["Suppliers:Digiflazz:Enabled"] = "true",
         ["HttpEndpoints:kinguin-api:BaseUrl"] = KinguinApi.ToString(),
         ["HttpEndpoints:digiflazz-api:BaseUrl"] = DigiflazzApi.ToString(),
+        ["HttpEndpoints:kinguin-refresh:BaseUrl"] = KinguinApi.ToString(),
+        ["HttpEndpoints:digiflazz-refresh:BaseUrl"] = DigiflazzApi.ToString(),
         ["Secrets:kinguin-api-key"] = KinguinKey,
         ["Secrets:kinguin-webhook-secret"] = KinguinSecret,
         ["Secrets:digiflazz-username"] = DigiflazzUser,

@@ -2,16 +2,16 @@ using System.Net.Http.Json;
 
 namespace GamesDrop.Bff.Suppliers;
 
-/// <summary>Typed client for the suppliers app; configured with a short timeout, as a page waits on it.</summary>
+/// <summary>Typed client for the suppliers app; configured with a short timeout, as the refresh hand-off waits on it.</summary>
 public sealed partial class SuppliersClient(HttpClient http, ILogger<SuppliersClient> logger)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
-    /// Asks the suppliers to re-read these offers now. Best effort: false when the suppliers app is slow, down or
-    /// does not offer refreshes, and the page is shown with what the kernel has.
+    /// Asks the suppliers to re-read these offers in the background. Best effort: a suppliers app that is slow, down or
+    /// refuses is logged, and the offers stay as the kernel has them until a page asks again.
     /// </summary>
-    public async Task<bool> RefreshOffersAsync(IReadOnlyList<OfferRef> offers, CancellationToken ct)
+    public async Task RefreshOffersAsync(IReadOnlyList<OfferRef> offers, CancellationToken ct)
     {
         try
         {
@@ -20,19 +20,17 @@ public sealed partial class SuppliersClient(HttpClient http, ILogger<SuppliersCl
             {
                 LogRefreshRefused((int)response.StatusCode);
             }
-            return response.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             LogRefreshFailed(e);
-            return false;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Suppliers refused the offer refresh with {Status}")]
     private partial void LogRefreshRefused(int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer refresh failed; showing what the kernel has")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer refresh request failed; offers stay as the kernel has them")]
     private partial void LogRefreshFailed(Exception e);
 }
 

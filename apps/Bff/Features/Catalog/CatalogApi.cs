@@ -36,20 +36,16 @@ public static class CatalogApi
         return reply.Errors is not null ? TypedResults.ValidationProblem(reply.Errors) : TypedResults.Ok(reply.Value!);
     }
 
-    // Stale offers are refreshed once, within the suppliers client's short timeout, before the page is answered.
+    // The page is answered from the catalog at once; its stale offers are re-read in the background for later views.
     private static async Task<Results<Ok<ProductPage>, NotFound>> GetProductAsync(
-        string slug, KernelClient kernel, SuppliersClient suppliers, CancellationToken ct)
+        string slug, KernelClient kernel, OfferRefreshRequests refreshes, CancellationToken ct)
     {
         var product = (await kernel.GetProductAsync(slug, ct)).Value;
         if (product is null)
         {
             return TypedResults.NotFound();
         }
-        var stale = product.Offers.Where(o => o.Stale).Select(o => new OfferRef(o.Supplier, o.Sku)).ToList();
-        if (stale.Count > 0 && await suppliers.RefreshOffersAsync(stale, ct))
-        {
-            product = (await kernel.GetProductAsync(slug, ct)).Value ?? product;
-        }
+        refreshes.Request(product.Offers.Where(o => o.Stale).Select(o => new OfferRef(o.Supplier, o.Sku)));
         return TypedResults.Ok(ProductPage.From(product));
     }
 }

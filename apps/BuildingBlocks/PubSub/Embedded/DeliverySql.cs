@@ -32,6 +32,14 @@ internal static class DeliverySql
         WHERE id = ANY(@Ids) AND delivered_at IS NULL AND dead_at IS NULL
         """;
 
+    // Session-level: held while the first worker's connection lives, freed by PostgreSQL when its process dies.
+    public const string TakeDeliveryLock = "SELECT pg_try_advisory_lock(hashtext('gamesdrop.messaging.deliveries'))";
+
+    public const string ReleaseAll = """
+        UPDATE messaging.deliveries SET locked_until = NULL
+        WHERE locked_until IS NOT NULL AND delivered_at IS NULL AND dead_at IS NULL
+        """;
+
     public const string MarkDelivered = """
         UPDATE messaging.deliveries
         SET delivered_at = now(), attempts = attempts + 1, locked_until = NULL, last_error = @Note

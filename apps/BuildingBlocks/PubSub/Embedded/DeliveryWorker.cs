@@ -51,6 +51,7 @@ public sealed partial class DeliveryWorker(
         // Stopping cancels deliveries in flight at once, before the server drains its requests, so their claims are handed back.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         stoppingToken = stopping.Token;
+        await using var deliveryLock = await TakeOverAbandonedClaimsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -110,6 +111,39 @@ public sealed partial class DeliveryWorker(
             throw;
         }
         return due.Count;
+    }
+
+    /// <summary>
+    /// The first worker on a database holds its delivery lock while it runs and, on taking it, hands back every claim it finds:
+    /// a host killed outright (SIGKILL, power loss) could not, and its deliveries would otherwise wait out their lease. While
+    /// another live host holds the lock, the claims are its own and left alone. Taking over from a host that lost only its lock
+    /// connection may deliver an event twice, as at-least-once allows. Returns the lock's connection, or null.
+    /// </summary>
+    private async Task<NpgsqlConnection?> TakeOverAbandonedClaimsAsync(CancellationToken ct)
+    {
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(DeliverySql.TakeDeliveryLock, cancellationToken: ct)))
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+            var released = await connection.ExecuteAsync(new CommandDefinition(DeliverySql.ReleaseAll, cancellationToken: ct));
+            LogTookOver(released);
+            return connection;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            // The database is away: abandoned claims run out by their lease instead.
+            LogTakeOverFailed(e);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+            return null;
+        }
     }
 
     private static async Task ReleaseAsync(NpgsqlDataSource db, long[] ids, CancellationToken ct)
@@ -238,6 +272,12 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event delivery pass failed")]
     private partial void LogPassFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Holding the delivery lock; took over {Count} claims an earlier host left")]
+    private partial void LogTookOver(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not take over abandoned deliveries; they wait out their lease")]
+    private partial void LogTakeOverFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand back unsettled deliveries on shutdown")]
     private partial void LogReleaseFailed(Exception e);

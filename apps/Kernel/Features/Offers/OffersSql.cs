@@ -152,22 +152,31 @@ internal static class OffersSql
         """;
 
     /// <summary>
-    /// A pushed change, applied only when newer than what is stored; a repeat carries the same time and is ignored. A time
-    /// ahead of ours counts as now, so a supplier's fast clock cannot freeze the offer against later changes.
-    /// Returns nothing for an unknown SKU, Applied false for an old or repeated push.
+    /// A pushed or freshly read change, applied when newer than what is stored, or as new as it with other values (a live
+    /// read of the same version is what the supplier holds now). One that only repeats the stored offer confirms it: the
+    /// offer counts as fresh again. A time ahead of ours counts as now, so a supplier's fast clock cannot freeze the offer
+    /// against later changes. Returns nothing for an unknown SKU, Applied false for an old or repeated push.
     /// </summary>
     public const string ApplyChange = """
         WITH current AS (
-            SELECT id, price, currency, stock, available, supplier_updated_at
+            SELECT id, price, currency, stock, available, supplier_updated_at, least(@ChangedAt, now()) AS changed_at,
+                   (coalesce(@Price, price), coalesce(@Currency, currency), coalesce(@Stock, stock), coalesce(@Available, available))
+                       IS NOT DISTINCT FROM (price, currency, stock, available) AS same
             FROM supplier_offers WHERE supplier_code = @Supplier AND supplier_sku = @Sku
             FOR UPDATE
+        ), confirmed AS (
+            UPDATE supplier_offers o SET synced_at = now()
+            FROM current c
+            WHERE o.id = c.id AND c.supplier_updated_at = c.changed_at AND c.same
         ), applied AS (
             UPDATE supplier_offers o
             SET price = coalesce(@Price, o.price), currency = coalesce(@Currency, o.currency),
                 stock = coalesce(@Stock, o.stock), available = coalesce(@Available, o.available),
-                supplier_updated_at = least(@ChangedAt, now()), synced_at = now()
+                supplier_updated_at = c.changed_at, synced_at = now()
             FROM current c
-            WHERE o.id = c.id AND (c.supplier_updated_at IS NULL OR c.supplier_updated_at < least(@ChangedAt, now()))
+            WHERE o.id = c.id
+              AND (c.supplier_updated_at IS NULL OR c.supplier_updated_at < c.changed_at
+                   OR (c.supplier_updated_at = c.changed_at AND NOT c.same))
             RETURNING o.id, o.product_id, o.price, o.currency, o.stock, o.available,
                       (o.price, o.currency) IS DISTINCT FROM (c.price, c.currency) AS price_changed,
                       (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (c.price, c.currency, c.stock, c.available) AS sale_changed

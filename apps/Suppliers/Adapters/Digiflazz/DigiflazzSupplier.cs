@@ -19,6 +19,9 @@ public sealed class DigiflazzSupplier(HttpClient http, SupplierSecrets secrets, 
     public const string SupplierCode = "digiflazz";
     public const string EndpointName = "digiflazz-api";
 
+    /// <summary>The same API for re-reads product views ask for, behind a breaker and timeout of their own.</summary>
+    public const string RefreshEndpointName = "digiflazz-refresh";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public string Code => SupplierCode;

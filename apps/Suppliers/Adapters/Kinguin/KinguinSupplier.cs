@@ -16,6 +16,9 @@ public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IO
     public const string SupplierCode = "kinguin";
     public const string EndpointName = "kinguin-api";
 
+    /// <summary>The same API for re-reads product views ask for, behind a breaker and timeout of their own.</summary>
+    public const string RefreshEndpointName = "kinguin-refresh";
+
     public string Code => SupplierCode;
     public string Name => "Kinguin";
     public string WebhookSecret => KinguinOptions.WebhookSecret;

@@ -52,6 +52,20 @@ public sealed class OfferChangesTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_read_that_finds_the_offer_unchanged_marks_it_fresh_and_one_with_other_values_applies_them()
+    {
+        await App.ScalarAsync<int>("UPDATE supplier_offers SET synced_at = now() - interval '1 hour' RETURNING 1");
+
+        var sameVersion = await PushAsync(new OfferChange("kinguin", "k-1", 10m, "EUR", 5, true, Noon));
+        var fresh = await App.ScalarAsync<bool>("SELECT synced_at > now() - interval '1 minute' FROM supplier_offers");
+        var sameTimeNewValues = await PushAsync(new OfferChange("kinguin", "k-1", 11m, "EUR", 4, true, Noon));
+
+        (sameVersion, fresh, sameTimeNewValues).Should().Be((false, true, true));
+        (await App.QueryAsync<(decimal, int)>("SELECT price, stock FROM supplier_offers")).Should().Equal([(11m, 4)]);
+        (await App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = @Topic", new { Topic = Topics.OfferChanged })).Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_push_for_an_unknown_sku_is_a_404_problem()
     {
         var response = await Client.PostAsJsonAsync("/kernel/catalog/offers/changes", new OfferChange("kinguin", "nope", 1m, null, null, null, Noon));
