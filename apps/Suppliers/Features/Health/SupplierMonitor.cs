@@ -83,12 +83,16 @@ public sealed partial class SupplierMonitor(
     }
 
     // Half-open counts as open (it did open; traffic is not back yet), so a breaker that tests and reopens alerts once.
-    // A failed publish leaves the state as it was, and the next round tries again.
+    // Unknown (unused, or daprd's metrics unreadable) changes nothing. A failed publish leaves the state as it was, and the
+    // next round tries again.
     private async Task ReportCircuitAsync(ISupplier supplier, IEventPublisher events, CancellationToken ct)
     {
-        var open = circuits.StateOf(supplier.Endpoint) is BreakerState.Open or BreakerState.HalfOpen;
-        var previous = StateOf(supplier.Code);
-        if (previous.CircuitOpen == open)
+        if (circuits.StateOf(supplier.Endpoint) is not { } state)
+        {
+            return;
+        }
+        var open = state != BreakerState.Closed;
+        if (open == StateOf(supplier.Code).CircuitOpen)
         {
             return;
         }
