@@ -25,13 +25,15 @@ public sealed class SupplierAlertsTests : IAsyncLifetime
 
         (await Eventually.HoldsAsync(async () => (await _store.DeliveriesAsync("telegram")).GetValueOrDefault("sent") == 3, TimeSpan.FromSeconds(60)))
             .Should().BeTrue("every alert is sent");
-        (await _store.TelegramTextsAsync()).Should().Equal(
+        (await _store.TelegramTextsAsync()).Should().BeEquivalentTo(
             "🔌 kinguin circuit opened\nCalls to it fail fast; its offers show as temporarily unavailable.\nOpen the supplier",
             "✅ kinguin circuit closed\nCalls to it go through again.\nOpen the supplier",
             "🔄 Sync of digiflazz failed (run 42)\nDigiflazz answered 503 <Service Unavailable> & gave up\nOpen the supplier");
         var sent = await _store.Sandbox.TelegramMessagesAsync();
-        sent[1].GetProperty("html").GetString().Should().Contain("<a href=\"https://shop.example/admin/suppliers/kinguin\">Open the supplier</a>");
-        sent[2].GetProperty("html").GetString().Should().Contain("503 &lt;Service Unavailable&gt; &amp; gave up")
+        sent.Single(m => m.GetProperty("text").GetString()!.StartsWith("✅", StringComparison.Ordinal)).GetProperty("html").GetString()
+            .Should().Contain("<a href=\"https://shop.example/admin/suppliers/kinguin\">Open the supplier</a>");
+        sent.Single(m => m.GetProperty("text").GetString()!.StartsWith("🔄", StringComparison.Ordinal)).GetProperty("html").GetString()
+            .Should().Contain("503 &lt;Service Unavailable&gt; &amp; gave up")
             .And.Contain("<a href=\"https://shop.example/admin/suppliers/digiflazz\">");
         (await _store.DeliveriesAsync("telegram")).Should().Equal(new Dictionary<string, int> { ["sent"] = 3 });
     }
