@@ -7,6 +7,9 @@ public static class Topics
     public const string OfferChanged = "offer-changed";
     public const string SupplierOrderUpdated = "supplier-order-updated";
     public const string SupplierBalanceLow = "supplier-balance-low";
+    public const string SupplierCircuitChanged = "supplier-circuit-changed";
+    public const string SupplierSyncFailed = "supplier-sync-failed";
+    public const string OwnStockLow = "own-stock-low";
     public const string PasswordResetRequested = "password-reset-requested";
     public const string RegistrationAttempted = "registration-attempted";
     public const string EmailVerificationRequested = "email-verification-requested";

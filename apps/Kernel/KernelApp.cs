@@ -57,6 +57,7 @@ public static class KernelApp
             .MapOrders()
             .MapOrderLines()
             .MapOrderSales()
+            .MapReceiptLinks()
             .MapPayments()
             .MapFraud()
             .MapStockKeys()

@@ -11,6 +11,9 @@ public sealed class StoreSettings
 
     /// <summary>What the payment provider keeps of each payment; listed prices are grossed up so the store still nets its margin.</summary>
     public PaymentFeeSettings PaymentFee { get; set; } = new();
+
+    /// <summary>Ops are alerted once when a product's own-stock keys still available fall to this many or fewer.</summary>
+    public int LowStockThreshold { get; set; } = 5;
 }
 
 /// <summary>A payment fee of <see cref="Percent"/> % of the amount plus <see cref="Fixed"/> in the store currency.</summary>

@@ -5,6 +5,7 @@ using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
 using GamesDrop.Notifier.Features.Orders;
 using GamesDrop.Notifier.Features.Sheets;
+using GamesDrop.Notifier.Features.Stock;
 using GamesDrop.Notifier.Features.Suppliers;
 using GamesDrop.Notifier.Features.Telegram;
 using GamesDrop.ServiceDefaults;
@@ -42,6 +43,7 @@ public static class NotifierApp
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<SheetsChannel>());
         services.AddTransient<INotificationChannel, MailChannel>();
         services.AddServiceClient<KernelSales>(AppIds.Kernel);
+        services.AddServiceClient<KernelBuyers>(AppIds.Kernel);
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class NotifierApp
             .MapMail()
             .MapOrderAlerts()
             .MapSupplierAlerts()
+            .MapStockAlerts()
             .MapSalesReport()
             .MapDeliveries();
         return routes;

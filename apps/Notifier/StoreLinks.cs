@@ -11,5 +11,9 @@ public sealed class StoreLinks(IConfiguration configuration)
 
     public string AdminSupplier(string supplier) => To($"admin/suppliers/{Uri.EscapeDataString(supplier)}");
 
+    public string AdminProduct(string slug) => To($"admin/products/{Uri.EscapeDataString(slug)}");
+
     public string AccountOrder(Guid orderId) => To($"account/orders/{orderId}");
+
+    public string Receipt(string token) => To($"receipt/{Uri.EscapeDataString(token)}");
 }

@@ -5,8 +5,9 @@ using GamesDrop.Contracts;
 namespace GamesDrop.BuildingBlocks.Bindings.Mail;
 
 /// <summary>
-/// Dapr profile: the <c>bindings.smtp</c> component. Its <c>create</c> operation sends <c>data</c> as an HTML body, so the
-/// plain-text part is not sent here; addresses and subject go as request metadata.
+/// Dapr profile: the <c>bindings.smtp</c> component. Its <c>create</c> operation takes one body and always sends it as
+/// <c>text/html</c> (components-contrib bindings/smtp), so only the HTML part goes here, which the templates keep simple;
+/// addresses and subject go as request metadata.
 /// </summary>
 internal sealed class DaprSmtpMailSender(DaprClient dapr) : IMailSender
 {

@@ -18,7 +18,7 @@ public static class StockKeysApi
 
     // Errors name positions, never values: a key must not reach a response body or a log.
     private static async Task<Results<Ok<AddedStockKeys>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        AddStockKeys body, KeyVault vault, NpgsqlDataSource db, CancellationToken ct)
+        AddStockKeys body, KeyVault vault, StoreSettings store, NpgsqlDataSource db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Slug))
@@ -48,6 +48,7 @@ public static class StockKeysApi
         }
         var added = await SealedKeys.StoreAsync(vault, transaction, productId.Value,
             body.Keys!.Select(k => (k.Trim(), "text/plain")).ToList(), new KeyProvenance("stock"), ct);
+        await OwnStockAlerts.RestockedAsync(transaction, store, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(new AddedStockKeys(added, body.Keys!.Count - added));
     }

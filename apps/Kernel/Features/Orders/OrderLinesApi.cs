@@ -102,7 +102,7 @@ public static class OrderLinesApi
     }
 
     private static Task<Results<Ok<CheckoutOrder>, NotFound, ValidationProblem, ProblemHttpResult>> FailAsync(
-        Guid orderId, long lineId, FailLine body, NpgsqlDataSource db, CancellationToken ct) =>
+        Guid orderId, long lineId, FailLine body, StoreSettings store, NpgsqlDataSource db, CancellationToken ct) =>
         OrderChange.RunAsync(db, orderId, OrderValidation.Validate(body), async order =>
         {
             var line = await LineAsync(order, lineId);
@@ -120,6 +120,7 @@ public static class OrderLinesApi
             }
             await StartFulfillingAsync(order);
             await order.ExecuteAsync(OrderLinesSql.ReturnUnrevealed, new { LineIds = new[] { lineId } });
+            await OwnStockAlerts.RestockedAsync(order.Transaction, store, ct);
             await order.ExecuteAsync(OrderLinesSql.SetStatus, new { LineId = lineId, Status = LineStatuses.Failed, Error = body.Reason });
             await order.StepAsync("line_failed", $"line {lineId}");
             return null;

@@ -4,6 +4,7 @@ using Dapper;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Kernel.Features.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using static GamesDrop.Kernel.Features.Orders.OrderChange;
@@ -120,7 +121,7 @@ public static class OrdersApi
 
     // Own stock first; what it cannot cover needs an affordable in-stock supplier offer, or nothing stays held.
     private static async Task<Results<Ok<ReserveResult>, NotFound>> ReserveAsync(
-        Guid orderId, NpgsqlDataSource db, CancellationToken ct)
+        Guid orderId, StoreSettings store, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var order = await OrderTransaction.BeginAsync(db, orderId, ct);
         if (order is null)
@@ -133,10 +134,15 @@ public static class OrdersApi
                 ? new ReserveResult(false, $"The order is {order.Order.Status}.")
                 : new ReserveResult(true));
         }
+        var fromStock = new HashSet<long>();
         foreach (var line in await order.QueryAsync<PendingLine>(OrdersSql.PendingLines, new { OrderId = orderId }))
         {
             var held = await order.ExecuteAsync(OrdersSql.ReserveStock,
                 new { line.LineId, line.ProductId, Count = line.Quantity, HoldMinutes });
+            if (held > 0)
+            {
+                fromStock.Add(line.ProductId);
+            }
             var missing = line.Quantity - held;
             if (missing > 0 && (await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice)).Sum(c => c.Stock) < missing)
             {
@@ -144,13 +150,14 @@ public static class OrdersApi
                 return TypedResults.Ok(new ReserveResult(false, $"'{line.Slug}' is out of stock at its price."));
             }
         }
+        await OwnStockAlerts.TakenAsync(order.Transaction, fromStock, store, events, ct);
         await order.MoveAsync(OrderStatuses.Reserved);
         await order.CommitAsync();
         return TypedResults.Ok(new ReserveResult(true));
     }
 
     private static Task<Results<Ok<CheckoutOrder>, NotFound, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
-        Guid orderId, ReleaseOrder body, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct) =>
+        Guid orderId, ReleaseOrder body, StoreSettings store, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct) =>
         OrderChange.RunAsync(db, orderId, OrderValidation.Validate(body), async order =>
         {
             if (order.Order.Status == body.Status)
@@ -162,6 +169,7 @@ public static class OrdersApi
                 return Conflict($"The order is {order.Order.Status}; only an order not yet paid can be released.");
             }
             await order.ExecuteAsync(OrdersSql.ReleaseStock, new { OrderId = orderId });
+            await OwnStockAlerts.RestockedAsync(order.Transaction, store, ct);
             await order.ExecuteAsync(PaymentsSql.Void, new { OrderId = orderId });
             await order.MoveAsync(body.Status, body.Reason);
             if (body.Status == OrderStatuses.Failed)

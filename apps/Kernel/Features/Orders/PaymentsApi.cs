@@ -2,6 +2,7 @@ using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Fraud;
+using GamesDrop.Kernel.Features.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using static GamesDrop.Kernel.Features.Orders.OrderChange;
@@ -99,7 +100,7 @@ public static class PaymentsApi
         }, ct);
 
     private static Task<Results<Ok<CheckoutOrder>, NotFound, ValidationProblem, ProblemHttpResult>> RefundAsync(
-        Guid orderId, RecordRefund body, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct) =>
+        Guid orderId, RecordRefund body, StoreSettings store, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct) =>
         OrderChange.RunAsync(db, orderId, OrderValidation.Validate(body), async order =>
         {
             if (await order.QuerySingleOrDefaultAsync<Guid?>(PaymentsSql.RefundById, new { body.RefundId }) is { } refundedOrder)
@@ -121,6 +122,7 @@ public static class PaymentsApi
                 return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["lineIds"] = ["Lines of this order."] }));
             }
             await order.ExecuteAsync(OrderLinesSql.ReturnUnrevealed, new { LineIds = lineIds });
+            await OwnStockAlerts.RestockedAsync(order.Transaction, store, ct);
             await order.ExecuteAsync(PaymentsSql.Refund, new { body.RefundId, OrderId = orderId, body.Amount, body.Currency, LineIds = lineIds });
             await order.StepAsync("refunded", body.RefundId);
             await events.PublishAsync(Topics.OrderRefunded, new OrderRefunded(orderId, order.Order.Number, body.Amount, body.Currency, DateTimeOffset.UtcNow),

@@ -8,7 +8,15 @@ namespace GamesDrop.Kernel.Features.Orders;
 internal static class ReceiptsSql
 {
     public const string OfUser = "o.id = @OrderId AND o.user_id = @UserId";
-    public const string OfToken = "o.receipt_token_hash = @TokenHash";
+    /// <summary>The link shown at checkout, or one minted later for the receipt mail.</summary>
+    public const string OfToken = "(o.receipt_token_hash = @TokenHash OR o.id = (SELECT r.order_id FROM receipt_links r WHERE r.token_hash = @TokenHash))";
+
+    /// <summary>Stores a further link's hash for a guest's order; nothing when there is no such order or it has an account.</summary>
+    public const string MintLink = """
+        INSERT INTO receipt_links (token_hash, order_id)
+        SELECT @TokenHash, o.id FROM orders o WHERE o.id = @OrderId AND o.user_id IS NULL
+        RETURNING order_id
+        """;
 
     /// <summary>
     /// Result sets: the order, its lines, the keys sold to them, its timeline (fraud checks are for staff only), and while

@@ -80,6 +80,11 @@ public static class SyncRunsApi
         var finished = await connection.QuerySingleAsync<SyncRunRow>(new CommandDefinition(SyncRunsSql.Finish,
             new { Id = id, Status = error is null ? "succeeded" : "failed", body.Pages, Vanished = vanished, Error = error },
             transaction, cancellationToken: ct));
+        if (error is not null)
+        {
+            // Only a running run gets here, so each failed run alerts once however often its finish is repeated.
+            await events.PublishAsync(Topics.SupplierSyncFailed, new SupplierSyncFailed(run.Supplier, id, error, DateTimeOffset.UtcNow), transaction, ct);
+        }
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(finished.ToContract());
     }

@@ -77,7 +77,7 @@ public static class MailApi
         // Ops see demand at work too, without the shopper's address.
         await TelegramAlerts.QueueAsync(eventId, TelegramText.Alert($"🔔 Wishlist price drop: {dropped.Title}",
             $"now {TelegramText.Money(dropped.Price, dropped.Currency)}, a shopper's target was {TelegramText.Money(dropped.TargetPrice, dropped.Currency)}",
-            links.To($"admin/products/{Uri.EscapeDataString(dropped.Slug)}"), "Open the product"), $"Price drop of {dropped.Title}", outbox, ct);
+            links.AdminProduct(dropped.Slug), "Open the product"), $"Price drop of {dropped.Title}", outbox, ct);
         return TypedResults.Ok();
     }
 }

@@ -4,12 +4,13 @@ using GamesDrop.Contracts.Orders;
 namespace GamesDrop.Notifier.Features.Mail;
 
 /// <summary>
-/// The mail an order's buyer gets when it is done: keys ready (with the link to reveal them in the account), or the
-/// money back for what could not be delivered.
+/// The mails an order's buyer gets: when it is done, keys ready (with the link to reveal them: the account's order page,
+/// or for a guest a receipt link minted for this mail), or the money back for what could not be delivered; and a refund.
 /// </summary>
 public sealed class ReceiptMails(MailTemplates mail, StoreLinks links)
 {
-    public OutgoingMail Compose(OrderCompleted completed, OrderSales sales)
+    /// <param name="guestReceiptToken">A guest order's fresh receipt token when keys were delivered; null for an account's order.</param>
+    public OutgoingMail Compose(OrderCompleted completed, OrderSales sales, string? guestReceiptToken)
     {
         var refunded = sales.Status is OrderStatuses.Refunded or OrderStatuses.PartiallyRefunded;
         var lines = sales.Lines.Select(l => $"{l.Quantity} × {l.Title}{(l.Status == LineStatuses.Refunded ? " (refunded)" : "")}").ToList();
@@ -19,10 +20,18 @@ public sealed class ReceiptMails(MailTemplates mail, StoreLinks links)
                 ? $"Order {sales.Number} is ready: {completed.KeysDelivered} key(s) are waiting for you. What we could not deliver is refunded to your PayPal account."
                 : $"Order {sales.Number} is ready: {completed.KeysDelivered} key(s) are waiting for you.";
         var subject = sales.Status == OrderStatuses.Refunded ? $"Order {sales.Number} refunded" : $"Your keys for order {sales.Number}";
-        (string, string)? link = completed.UserId is not null && completed.KeysDelivered > 0 ? ("Reveal your keys", links.AccountOrder(completed.OrderId)) : null;
+        (string, string)? link = completed.KeysDelivered == 0 ? null
+            : completed.UserId is not null ? ("Reveal your keys", links.AccountOrder(completed.OrderId))
+            : guestReceiptToken is not null ? ("Reveal your keys", links.Receipt(guestReceiptToken))
+            : null;
         var after = completed.UserId is null && completed.KeysDelivered > 0
-            ? ["Open the receipt link you got at checkout to reveal your keys.", "Thank you for shopping at GamesDrop."]
+            ? ["Anyone with this link can reveal your keys: keep this mail to yourself.", "Thank you for shopping at GamesDrop."]
             : new[] { "Thank you for shopping at GamesDrop." };
         return mail.Compose(completed.Email, subject, "Hello,", [intro, .. lines], link, after);
     }
+
+    public OutgoingMail Refund(OrderRefunded refunded, string email) =>
+        mail.Compose(email, $"Refund on order {refunded.Number}", "Hello,",
+            [$"We refunded {MailTemplates.Money(refunded.Amount, refunded.Currency)} on order {refunded.Number}. The money is on its way back to your PayPal account; PayPal usually shows it within a few days."],
+            null, ["Thank you for shopping at GamesDrop."]);
 }

@@ -9,11 +9,12 @@ using GamesDrop.Suppliers.Kernel;
 namespace GamesDrop.Suppliers.Features.Health;
 
 /// <summary>What the monitor last learned about a supplier.</summary>
-public sealed record SupplierState(bool Reachable, decimal? Balance, DateTimeOffset? BalanceAt);
+public sealed record SupplierState(bool Reachable, decimal? Balance, DateTimeOffset? BalanceAt, bool CircuitOpen = false);
 
 /// <summary>
 /// Watches each supplier: tells the kernel when one becomes unreachable (its offers then show as
-/// temporarily unavailable) or reachable again, and checks balances, raising an event when one runs low.
+/// temporarily unavailable) or reachable again, announces each opening and closing of its circuit breaker, and checks
+/// balances, raising an event when one runs low.
 /// </summary>
 public sealed partial class SupplierMonitor(
     IServiceScopeFactory scopes, SupplierCallMetrics metrics, ICircuitStates circuits, IConfiguration configuration,
@@ -45,17 +46,19 @@ public sealed partial class SupplierMonitor(
         {
             using var scope = scopes.CreateScope();
             var kernel = scope.ServiceProvider.GetRequiredService<KernelCatalogClient>();
+            var events = scope.ServiceProvider.GetRequiredService<IEventPublisher>();
             var checkBalances = time.GetUtcNow() >= nextBalanceCheck;
             await RefreshCircuitsAsync(stoppingToken);
             foreach (var supplier in scope.ServiceProvider.GetRequiredService<SupplierRegistry>().Enabled)
             {
                 try
                 {
+                    await ReportCircuitAsync(supplier, events, stoppingToken);
                     await ReportReachabilityAsync(supplier, kernel, stoppingToken);
                     // An unreachable supplier is probed each round, so recovery is noticed without waiting for traffic.
                     if (checkBalances || !StateOf(supplier.Code).Reachable)
                     {
-                        await CheckBalanceAsync(supplier, scope.ServiceProvider.GetRequiredService<IEventPublisher>(), stoppingToken);
+                        await CheckBalanceAsync(supplier, events, stoppingToken);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -77,6 +80,25 @@ public sealed partial class SupplierMonitor(
                 return;
             }
         }
+    }
+
+    // Half-open counts as open (it did open; traffic is not back yet), so a breaker that tests and reopens alerts once.
+    // Unknown (unused, or daprd's metrics unreadable) changes nothing. A failed publish leaves the state as it was, and the
+    // next round tries again.
+    private async Task ReportCircuitAsync(ISupplier supplier, IEventPublisher events, CancellationToken ct)
+    {
+        if (circuits.StateOf(supplier.Endpoint) is not { } state)
+        {
+            return;
+        }
+        var open = state != BreakerState.Closed;
+        if (open == StateOf(supplier.Code).CircuitOpen)
+        {
+            return;
+        }
+        await events.PublishAsync(Topics.SupplierCircuitChanged, new SupplierCircuitChanged(supplier.Code, open, time.GetUtcNow()), ct: ct);
+        _states[supplier.Code] = StateOf(supplier.Code) with { CircuitOpen = open };
+        LogCircuit(supplier.Code, open ? "opened" : "closed");
     }
 
     private async Task ReportReachabilityAsync(ISupplier supplier, KernelCatalogClient kernel, CancellationToken ct)
@@ -121,6 +143,9 @@ public sealed partial class SupplierMonitor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Supplier {Supplier} is {Change}")]
     private partial void LogReachability(string supplier, string change);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Supplier {Supplier} circuit {Change}")]
+    private partial void LogCircuit(string supplier, string change);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Supplier {Supplier} balance is low: {Balance} {Currency}")]
     private partial void LogLowBalance(string supplier, decimal balance, string currency);

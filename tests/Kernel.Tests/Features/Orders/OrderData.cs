@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using GamesDrop.AppTesting;
 using GamesDrop.Contracts.Orders;
 
@@ -62,6 +63,11 @@ internal static class OrderData
 
     public static Task<long> OutboxCountAsync(this EmbeddedApp app, string topic) =>
         app.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = @Topic", new { Topic = topic });
+
+    /// <summary>The data of the events published on <paramref name="topic"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> OutboxEventsAsync(this EmbeddedApp app, string topic) =>
+        (await app.QueryAsync<string>("SELECT data::text FROM messaging.outbox WHERE topic = @Topic ORDER BY id", new { Topic = topic }))
+        .Select(data => JsonDocument.Parse(data).RootElement).ToList();
 
     public static Task<IReadOnlyList<string>> StepsAsync(this EmbeddedApp app, Guid orderId) =>
         app.QueryAsync<string>("SELECT step FROM order_events WHERE order_id = @OrderId ORDER BY id", new { OrderId = orderId });

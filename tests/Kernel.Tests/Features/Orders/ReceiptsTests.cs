@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using GamesDrop.Contracts.Orders;
@@ -94,5 +96,25 @@ public sealed class ReceiptsTests : OrdersTest
         var reveal = await Client.PostAsync($"/kernel/users/{ann}/orders/{order.OrderId}/keys/{keyId}/reveal", null);
 
         reveal.StatusCode.Should().Be(HttpStatusCode.NotFound, "the key is only held for the order");
+    }
+
+    [Fact]
+    public async Task A_minted_receipt_link_opens_a_guests_receipt_beside_the_checkout_link_and_only_its_hash_is_kept()
+    {
+        var guest = await Client.PaidOrderAsync();
+        var (member, _) = await DeliveredOrderAsync();
+
+        var minted = await Client.PostAsync($"/kernel/orders/{guest.OrderId}/receipt-links", null);
+        var forMember = await Client.PostAsync($"/kernel/orders/{member.OrderId}/receipt-links", null);
+        var forNobody = await Client.PostAsync($"/kernel/orders/{Guid.NewGuid()}/receipt-links", null);
+
+        minted.StatusCode.Should().Be(HttpStatusCode.Created);
+        var token = (await minted.Content.ReadFromJsonAsync<ReceiptLink>())!.Token;
+        (await Client.GetFromJsonAsync<OrderReceipt>($"/kernel/receipts/{token}"))!.OrderId.Should().Be(guest.OrderId);
+        (await Client.GetFromJsonAsync<OrderReceipt>($"/kernel/receipts/{guest.ReceiptToken}"))!.OrderId.Should().Be(guest.OrderId);
+        (forMember.StatusCode, forNobody.StatusCode).Should().Be((HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+            "an account's order is read signed in, never through a link");
+        (await App.QueryAsync<byte[]>("SELECT token_hash FROM receipt_links WHERE order_id = @OrderId", new { guest.OrderId }))
+            .Should().ContainSingle().Which.Should().Equal(SHA256.HashData(Base64Url.DecodeFromChars(token)));
     }
 }

@@ -116,4 +116,29 @@ public sealed class ReservationTests : OrdersTest
         (await KeysAsync("available")).Should().Be(3);
         (await App.OutboxCountAsync(Topics.OrderCreated)).Should().Be(0);
     }
+
+    [Fact]
+    public async Task Own_stock_falling_to_the_threshold_alerts_once_per_crossing_not_per_sale()
+    {
+        await Client.AddStockAsync(OrderData.Elden, "KEY-1", "KEY-2", "KEY-3", "KEY-4", "KEY-5", "KEY-6", "KEY-7");
+        async Task SellAsync(int quantity) => (await Client.ReserveAsync((await Client.CreateOrderAsync(null, (OrderData.Elden, quantity))).OrderId))
+            .Reserved.Should().BeTrue();
+
+        await SellAsync(1);
+        var aboveThreshold = await App.OutboxCountAsync(Topics.OwnStockLow);
+        await SellAsync(1);
+        await SellAsync(2);
+        var unpaid = await Client.CreateOrderAsync(null, (OrderData.Elden, 3));
+        await Client.ReserveAsync(unpaid.OrderId);
+        await Client.PostOkAsync<CheckoutOrder>($"/kernel/orders/{unpaid.OrderId}/release", new ReleaseOrder(OrderStatuses.Expired, "not paid in time"));
+        var stillLow = await App.OutboxCountAsync(Topics.OwnStockLow);
+        await Client.AddStockAsync(OrderData.Elden, "KEY-8", "KEY-9", "KEY-10");
+        await SellAsync(2);
+
+        aboveThreshold.Should().Be(0, "6 keys left is above the default threshold of 5");
+        stillLow.Should().Be(1, "further sales and a release back to 3 keys stay under the threshold");
+        var alerts = await App.OutboxEventsAsync(Topics.OwnStockLow);
+        alerts.Select(a => (a.GetProperty("slug").GetString(), a.GetProperty("available").GetInt32(), a.GetProperty("threshold").GetInt32()))
+            .Should().Equal((OrderData.Elden, 5, 5), (OrderData.Elden, 4, 5));
+    }
 }

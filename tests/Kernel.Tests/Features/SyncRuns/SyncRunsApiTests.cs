@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Catalog;
+using GamesDrop.Kernel.Tests.Features.Orders;
 using static GamesDrop.Kernel.Tests.Features.CatalogData;
 
 namespace GamesDrop.Kernel.Tests.Features.SyncRuns;
@@ -77,6 +78,19 @@ public sealed class SyncRunsApiTests : CatalogTest
         deltaRun.Should().BeEquivalentTo(new { Kind = "delta", Status = "succeeded", OffersVanished = 0 });
         failedRun.Should().BeEquivalentTo(new { Status = "failed", OffersVanished = 0, Error = "Kinguin answered 503 on page 2" });
         (await AvailableSkusAsync()).Should().Equal("k-1", "k-2", "k-3");
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_announced_once_with_its_supplier_and_reason_however_often_it_is_finished()
+    {
+        await FinishAsync(await StartAsync(full: false));
+        var failed = await StartAsync(full: false);
+
+        await FinishAsync(failed, "Kinguin answered 503 on page 2");
+        await FinishAsync(failed, "Kinguin answered 503 on page 2");
+
+        (await App.OutboxEventsAsync(Topics.SupplierSyncFailed)).Select(e => (e.GetProperty("supplier").GetString(), e.GetProperty("runId").GetInt64(), e.GetProperty("reason").GetString()))
+            .Should().Equal(("kinguin", failed, "Kinguin answered 503 on page 2"));
     }
 
     [Fact]

@@ -72,5 +72,12 @@ public sealed class CircuitTests : IAsyncLifetime
 
         (await Eventually.HoldsAsync(async () => await KernelSeesReachableAsync(), TimeSpan.FromSeconds(15))).Should().BeTrue();
         (await KinguinHealthAsync()).Circuit.Should().Be("Closed");
+        (await Eventually.HoldsAsync(async () => (await CircuitEventsAsync()).Length == 2, TimeSpan.FromSeconds(15))).Should().BeTrue();
+        (await CircuitEventsAsync()).Should().Equal(["kinguin opened", "kinguin closed"], "ops hear of each transition once");
     }
+
+    private async Task<string[]> CircuitEventsAsync() => await _store.QueryAsync<string[]>("""
+        SELECT coalesce(array_agg((data->>'supplier') || CASE WHEN (data->>'open')::boolean THEN ' opened' ELSE ' closed' END ORDER BY id), '{}')
+        FROM messaging.outbox WHERE topic = 'supplier-circuit-changed'
+        """);
 }
