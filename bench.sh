@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on throwaway PostgreSQL and Redis, loopback only, then stops everything.
-#   ./bench.sh search [products] [concurrency] [seconds]
+#   ./bench.sh search [--queries FILE] [products] [concurrency] [seconds]
+#       --queries: search the query column of a relevance table (tests/Kernel.Tests/Features/Search/relevance.tsv)
 #   ./bench.sh sync [products]          (scripts/bench-sync.sh)
 #   ./bench.sh checkout [orders] [concurrency]   (scripts/bench-checkout.sh)
 # Loads a generated catalog (default 100000 products, two suppliers) through the kernel's batch API, then measures
@@ -11,8 +12,13 @@ source scripts/infra.sh
 
 [ "${1:-}" = "sync" ] && exec scripts/bench-sync.sh "${@:2}"
 [ "${1:-}" = "checkout" ] && exec scripts/bench-checkout.sh "${@:2}"
-[ "${1:-}" = "search" ] || { echo "usage: ./bench.sh search [products] [concurrency] [seconds] | ./bench.sh sync [products] | ./bench.sh checkout [orders] [concurrency]" >&2; exit 2; }
+[ "${1:-}" = "search" ] || { echo "usage: ./bench.sh search [--queries FILE] [products] [concurrency] [seconds] | ./bench.sh sync [products] | ./bench.sh checkout [orders] [concurrency]" >&2; exit 2; }
 shift
+if [ "${1:-}" = "--queries" ]; then
+  [ -r "${2:-}" ] || { echo "--queries needs a readable table" >&2; exit 2; }
+  export BENCH_QUERIES=$(realpath "$2")
+  shift 2
+fi
 
 ensure_packages redis-server:redis-server python3:python3 curl:curl
 ensure_postgres_installed

@@ -47,9 +47,12 @@ await using (var db = NpgsqlDataSource.Create(postgres))
         + $"{await Scalar(db, "SELECT count(*) FROM products"):N0} products, {await Scalar(db, "SELECT count(*) FROM supplier_offers"):N0} offers");
 }
 
-var search = new SearchLoad(bff, products / 4);
+// BENCH_QUERIES (./bench.sh search --queries FILE): the relevance table's queries instead of generated ones.
+var queryTable = Environment.GetEnvironmentVariable("BENCH_QUERIES");
+var search = new SearchLoad(bff, string.IsNullOrEmpty(queryTable) ? random => SearchQueries.Next(random, products / 4) : SearchQueries.FromTable(queryTable));
 await search.RunAsync(concurrency, TimeSpan.FromSeconds(5), CancellationToken.None);
-Console.WriteLine($"Searching GET /bff/api/catalog/search with {concurrency} concurrent shoppers for {seconds} s (after 5 s warm-up)…");
+Console.WriteLine($"Searching GET /bff/api/catalog/search with {concurrency} concurrent shoppers for {seconds} s (after 5 s warm-up)"
+    + (string.IsNullOrEmpty(queryTable) ? "…" : $", queries from {queryTable}…"));
 var report = await search.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
 Console.WriteLine($"  {report.SortedLatencies.Length:N0} requests, {report.Errors} errors, {report.Throughput:N0} req/s; "
     + $"latency p50 {report.Percentile(50):F1} ms, p95 {report.Percentile(95):F1} ms, p99 {report.Percentile(99):F1} ms");

@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace GamesDrop.Benchmarks;
 
-/// <summary>A closed loop: <c>concurrency</c> shoppers, each sending its next search when the last answered, for a fixed time.</summary>
-internal sealed class SearchLoad(HttpClient bff, int titles)
+/// <summary>
+/// A closed loop: <c>concurrency</c> shoppers, each sending its next search (a query string from <c>next</c>) when the
+/// last answered, for a fixed time.
+/// </summary>
+internal sealed class SearchLoad(HttpClient bff, Func<Random, string> next)
 {
     public async Task<LatencyReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
     {
@@ -21,7 +24,7 @@ internal sealed class SearchLoad(HttpClient bff, int titles)
         var errors = 0;
         while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
         {
-            var query = SearchQueries.Next(random, titles);
+            var query = next(random);
             var started = Stopwatch.GetTimestamp();
             using var response = await bff.GetAsync("api/catalog/search?" + query, ct);
             await response.Content.LoadIntoBufferAsync(ct);

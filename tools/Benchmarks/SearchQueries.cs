@@ -28,6 +28,22 @@ internal static class SearchQueries
         };
     }
 
+    /// <summary>
+    /// The queries of a relevance table (tests/Kernel.Tests/Features/Search/relevance.tsv: tab-separated, '#'
+    /// comments, a header naming a <c>query</c> column), drawn at random.
+    /// </summary>
+    public static Func<Random, string> FromTable(string path)
+    {
+        var lines = File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        var column = Array.IndexOf(lines[0], "query");
+        if (column < 0)
+        {
+            throw new InvalidDataException($"{path} has no query column.");
+        }
+        var queries = lines.Skip(1).Select(cells => Q(cells[column])).ToArray();
+        return random => queries[random.Next(queries.Length)];
+    }
+
     private static string Q(string text) => "q=" + Uri.EscapeDataString(text);
 
     // One letter replaced, away from the first, as fingers slip.

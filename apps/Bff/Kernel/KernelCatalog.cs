@@ -2,7 +2,7 @@ namespace GamesDrop.Bff.Kernel;
 
 // The kernel's catalog answers as it sends them; search results pass through to the storefront unchanged.
 
-public sealed record KernelSearchResult(IReadOnlyList<KernelSearchItem> Items, long Total, KernelFacets Facets);
+public sealed record KernelSearchResult(IReadOnlyList<KernelSearchItem> Items, long Total, KernelFacets Facets, string? Suggestion);
 
 public sealed record KernelSearchItem(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,

@@ -17,8 +17,8 @@ public static class SearchApi
     /// Connections that keep one generic plan for prepared statements: PostgreSQL would otherwise plan the words
     /// search anew for every query (custom plans look cheaper to it), which costs more than running it. A pool of
     /// its own, so other statements keep plans made for their actual values. Its connections run only that
-    /// statement and change no session state, so they skip the reset statements a pooled connection otherwise
-    /// runs before each reuse. Each statement is cancelled by the server after <paramref name="statementTimeout"/>.
+    /// statement and the did-you-mean lookup, and change no session state, so they skip the reset statements a
+    /// pooled connection otherwise runs before each reuse. Each statement is cancelled by the server after <paramref name="statementTimeout"/>.
     /// </summary>
     public static NpgsqlDataSource BuildWordsDataSource(string connectionString, TimeSpan statementTimeout)
     {
@@ -49,9 +49,17 @@ public static class SearchApi
         var sql = StatementFor(request);
         await using var connection = await (ReferenceEquals(sql, SearchSql.SearchWords) ? words : db).OpenConnectionAsync(ct);
         SearchRow row;
+        string? suggestion = null;
         try
         {
             row = await QueryAsync(connection, sql, request, store.Currency, ct);
+            // Did you mean: when nothing matches, the closest title's results, named so the shopper sees the change.
+            if (row.Total == 0 && request.Text is not null
+                && await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SearchSql.ClosestTitle, new { Q = request.Text }, cancellationToken: ct)) is { } closest)
+            {
+                var corrected = await QueryAsync(connection, sql, request with { Q = closest }, store.Currency, ct);
+                (row, suggestion) = corrected.Total > 0 ? (corrected, closest) : (row, null);
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
         {
@@ -61,7 +69,7 @@ public static class SearchApi
         return TypedResults.Ok(new SearchResult(
             Read<SearchItem>(row.Items), row.Total,
             new SearchFacets(Read<FacetValue>(row.Platform), Read<FacetValue>(row.Region), Read<FacetValue>(row.Genre),
-                Read<FacetValue>(row.PriceBand), Read<FacetValue>(row.InStock))));
+                Read<FacetValue>(row.PriceBand), Read<FacetValue>(row.InStock)), suggestion));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
@@ -114,7 +122,8 @@ public static class SearchApi
     internal sealed record SearchRow(long Total, string Items, string Platform, string Region, string Genre, string PriceBand, string InStock);
 }
 
-public sealed record SearchResult(IReadOnlyList<SearchItem> Items, long Total, SearchFacets Facets);
+/// <summary>A page of results; <c>Suggestion</c> is the title searched instead when the query itself found nothing.</summary>
+public sealed record SearchResult(IReadOnlyList<SearchItem> Items, long Total, SearchFacets Facets, string? Suggestion);
 
 public sealed record SearchItem(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,

@@ -1,10 +1,13 @@
 namespace GamesDrop.Kernel.Features.Search;
 
 /// <summary>
-/// Search reads products only: prices, stock and search columns are materialised there. Typo tolerance works per
-/// word: a query word that no catalog word starts with stands for its three most similar catalog words (pg_trgm
-/// similarity of at least 0.3: "eldan" → "elden" or "eldem"), then every word must be present, as a prefix, in
-/// the title or its aliases (full-text search over the GIN index).
+/// Search reads products only: prices, stock and search columns are materialised there. What a query asks for is
+/// worked out once, before matching, by catalog_search_terms (0040): every word must be in the title or its
+/// aliases, the last one as a prefix since it may still be being typed; a sequel number matches in Arabic or
+/// Roman numerals ("witcher 3" finds "Witcher III", 2 to 20; "2077" stays itself); a word the catalog does not
+/// know also matches its nearest catalog words within one typo from 5 letters and two from 9, a swap of two
+/// neighbouring letters counting as one ("eldne" finds "elden"), and a typo in the first letter only when no
+/// other correction exists. Matching goes through the GIN index on the tsquery of corrections.
 /// </summary>
 internal static class SearchSql
 {
@@ -14,27 +17,24 @@ internal static class SearchSql
     // The price facet's bands, as catalog_price_band (0007) assigns them and SearchRequest.BandEdges lists their edges.
     internal const string PriceBands = "(VALUES ('0-10', 0, 10), ('10-20', 10, 20), ('20-40', 20, 40), ('40-70', 40, 70), ('70+', 70, NULL)) AS b (label, low, high)";
 
-    private const string Query = """
-        query AS MATERIALIZED (
-            SELECT catalog_search_text(@Q) AS text,
-                   catalog_search_query(@Q) AS words,
-                   (SELECT to_tsquery('simple', string_agg(coalesce(fix.alternatives, quote_literal(typed.word) || ':*'), ' & '))
-                    FROM unnest(string_to_array(catalog_search_text(@Q), ' ')) AS typed (word)
-                    LEFT JOIN LATERAL (
-                        SELECT '(' || string_agg(quote_literal(nearest.word) || ':*', ' | ') || ')' AS alternatives
-                        FROM (SELECT w.word FROM catalog_words w
-                              WHERE NOT EXISTS (SELECT 1 FROM catalog_words known WHERE known.word LIKE typed.word || '%')
-                                AND w.word % typed.word
-                              ORDER BY similarity(w.word, typed.word) DESC, w.word
-                              LIMIT 3) nearest
-                    ) fix ON true
-                    WHERE typed.word <> '') AS corrected
-        )
-        """;
+    private const string Query = "query AS MATERIALIZED (SELECT * FROM catalog_search_terms(@Q))";
 
-    // Columns of `page` below; the same order serves the LIMIT and the aggregate that keeps it.
+    // How results rank by relevance, each rule breaking the ties of the ones before it:
+    //   1. the title is the query (numbers in either numeral);
+    //   2. every word as typed is in the title (not only corrected, nor only in another supplier's name for it);
+    //   3. the words are in the title in the order typed, each within three words of the one before ("ring elden"
+    //      puts Ring of Elden Tales before Elden Ring);
+    //   4. fewer typos: none, then one per word at most, then more;
+    //   5. the last word is a whole word of the title rather than the start of a longer one;
+    //   6. the game's popularity: units sold of all its editions (game_sales);
+    //   7. within a game, editions in stock first, then the cheapest;
+    //   8. shorter titles (fewer words besides the ones searched for).
+    // Other sorts order by their own column. Ties in any sort go by id, so pages are stable.
     private const string PageOrder = """
-        tier DESC,
+        exact DESC NULLS LAST, all_words DESC NULLS LAST, in_order DESC NULLS LAST, typos ASC NULLS LAST,
+        whole_last DESC NULLS LAST, popularity DESC NULLS LAST,
+        CASE WHEN exact IS NOT NULL THEN in_stock END DESC NULLS LAST,
+        CASE WHEN exact IS NOT NULL THEN price END ASC NULLS LAST,
         CASE WHEN @Sort = 'relevance' THEN title_length END ASC,
         CASE WHEN @Sort = 'price_asc' THEN price END ASC NULLS LAST,
         CASE WHEN @Sort = 'price_desc' THEN price END DESC NULLS LAST,
@@ -46,11 +46,7 @@ internal static class SearchSql
     // One facet: values counted over the matches that pass every filter but the facet's own.
     internal const string FacetJson = "coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY {0}), '[]')";
 
-    /// <summary>
-    /// One row: the total, the page of items and every facet as JSON. Relevance ranks an exact title over a title
-    /// prefix over all typed words present over words present only once corrected, then shorter titles first (fewer
-    /// words besides the ones searched for); ties in any sort go by id, so pages are stable.
-    /// </summary>
+    /// <summary>One row: the total, the page of items (ranked as <see cref="PageOrder"/> says) and every facet as JSON.</summary>
     public static readonly string Search = Statement("@Q::text IS NULL OR p.search @@ (SELECT corrected FROM query)");
 
     /// <summary>
@@ -63,17 +59,25 @@ internal static class SearchSql
         WITH {{Query}}, matched AS MATERIALIZED (
             -- Only what filters, facets and sorts read: browsing materialises the whole catalog here.
             SELECT p.id, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres, length(p.search_title) AS title_length,
-                   CASE WHEN q.text IS NULL OR @Sort <> 'relevance' THEN 0
-                        WHEN p.search_title = q.text THEN 3
-                        WHEN p.search_title LIKE q.text || '%' THEN 2
-                        WHEN p.search @@ q.words THEN 1
-                        ELSE 0 END AS tier,
+                   r.exact, r.all_words, r.in_order, r.typos, r.whole_last, r.popularity,
                    (@Platform::text IS NULL OR p.platform = @Platform) AS by_platform,
                    (@Region::text IS NULL OR p.region = @Region) AS by_region,
                    (@Genre::text IS NULL OR @Genre = ANY (p.genres)) AS by_genre,
                    ((@MinPrice::numeric IS NULL OR p.price >= @MinPrice) AND (@MaxPrice::numeric IS NULL OR p.price <= @MaxPrice)) AS by_price,
                    (@InStock::boolean IS NULL OR p.in_stock = @InStock) AS by_stock
-            FROM products p, query q
+            FROM products p CROSS JOIN query q
+            -- A join, not a lookup per match: one hash of the few games sold.
+            LEFT JOIN game_sales g ON g.search_title = p.search_title AND @Sort = 'relevance'
+            -- The rules of PageOrder, only when they order the results.
+            LEFT JOIN LATERAL (
+                SELECT p.search_title = ANY (q.titles) AS exact,
+                       p.title_search @@ q.typed AS all_words,
+                       coalesce(p.title_search @@ q.in_order, true) AS in_order,
+                       CASE WHEN p.search @@ q.typed THEN 0 WHEN p.search @@ q.near THEN 1 ELSE 2 END AS typos,
+                       p.title_search @@ q.whole_last AS whole_last,
+                       coalesce(g.sold, 0) AS popularity
+                WHERE @Sort = 'relevance' AND q.query_text IS NOT NULL
+            ) r ON true
             -- The scalar subquery, unlike the join, is a value the planner can take to the GIN index.
             WHERE {{match}}
         ), filtered AS (
@@ -117,12 +121,29 @@ internal static class SearchSql
         WITH {{Query}}
         SELECT title FROM (
             SELECT DISTINCT ON (p.search_title) p.title, p.search_title,
-                   p.search_title LIKE q.text || '%' AS prefix
+                   p.search_title LIKE q.query_text || '%' AS prefix
             FROM products p, query q
             WHERE p.search @@ (SELECT corrected FROM query)
             ORDER BY p.search_title, p.in_stock DESC, p.id
         ) s
         ORDER BY prefix DESC, length(search_title), search_title
         LIMIT 8
+        """;
+
+    /// <summary>
+    /// For a query nothing matches: the title closest to it (trigram similarity), among products with a word
+    /// nearest to one of its words, however many typos away (did you mean).
+    /// </summary>
+    public const string ClosestTitle = """
+        WITH nearest AS (
+            SELECT n.word
+            FROM unnest(string_to_array(catalog_search_text(@Q), ' ')) AS typed (word)
+            CROSS JOIN LATERAL (SELECT c.word FROM catalog_words c WHERE c.word % typed.word
+                                ORDER BY similarity(c.word, typed.word) DESC, c.word LIMIT 1) n
+        )
+        SELECT p.title FROM products p
+        WHERE p.search @@ (SELECT to_tsquery('simple', string_agg(quote_literal(word), ' | ')) FROM nearest)
+        ORDER BY similarity(p.search_title, catalog_search_text(@Q)) DESC, p.in_stock DESC, length(p.search_title), p.id
+        LIMIT 1
         """;
 }

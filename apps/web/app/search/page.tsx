@@ -28,6 +28,11 @@ export default async function SearchPage({ searchParams }: Props) {
     <div className="search">
       <header className="search-head">
         <h1>{query.q ? `Results for “${query.q}”` : "All games"}</h1>
+        {results.suggestion && (
+          <p className="search-suggestion">
+            No games match “{query.q}”. Showing results for “<strong>{results.suggestion}</strong>”.
+          </p>
+        )}
         <p role="status">{results.total === 1 ? "1 game" : `${results.total.toLocaleString("en-US")} games`}</p>
         <SortSelect query={query} />
       </header>

@@ -70,6 +70,7 @@ export async function searchProducts(query: SearchQuery, size = pageSize): Promi
       label: facetLabels[name],
       values: result.facets[name] ?? [],
     })) satisfies Facet[],
+    suggestion: result.suggestion ?? null,
   };
 }
 

@@ -19,6 +19,8 @@ export type BffSearchResult = {
   items: BffSearchItem[];
   total: number;
   facets: Record<"platform" | "region" | "genre" | "priceBand" | "inStock", BffFacetValue[]>;
+  // The closest title, searched instead when the words typed found nothing.
+  suggestion: string | null;
 };
 
 export type BffOffer = {

@@ -17,7 +17,7 @@ export type ProductSummary = {
 export type FacetName = "platform" | "region" | "genre" | "priceBand" | "inStock";
 export type Facet = { name: FacetName; label: string; values: { value: string; count: number }[] };
 
-export type SearchResults = { items: ProductSummary[]; total: number; facets: Facet[] };
+export type SearchResults = { items: ProductSummary[]; total: number; facets: Facet[]; suggestion: string | null };
 
 export type Offer = {
   supplier: string;

@@ -46,6 +46,16 @@ public sealed class CatalogApiTests : IAsyncLifetime
         item.GetProperty("currency").GetString().Should().Be("EUR");
         result.GetProperty("facets").GetProperty("platform")[0].GetProperty("value").GetString().Should().Be("Steam");
         suggestions.Should().Equal("Elden Ring");
+        result.GetProperty("suggestion").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_search_nothing_matches_passes_on_the_closest_title_and_its_results()
+    {
+        var result = await _public.GetFromJsonAsync<JsonElement>("/bff/api/catalog/search?q=elden%20rnig");
+
+        result.GetProperty("suggestion").GetString().Should().Be("Elden Ring");
+        result.GetProperty("items")[0].GetProperty("title").GetString().Should().Be("Elden Ring");
     }
 
     [Theory]
