@@ -35,6 +35,7 @@ public static class BffApp
         builder.Services.AddServiceClient<CheckoutClient>(AppIds.Checkout).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(40));
         builder.Services.AddStateStore(AppIds.Bff);
         builder.Services.AddSessionAuthentication();
+        builder.Services.AddAdminArea();
         builder.Services.AddSingleton<AuthRateLimits>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(AuthRateLimits.AddPolicy);
         builder.Services.AddSingleton<SearchCache>();
@@ -60,9 +61,7 @@ public static class BffApp
             .MapCheckout()
             .MapReceipts()
             .MapPayPalWebhook()
-            .MapAdminUsers()
-            .MapAdminReviews()
-            .MapAdminNotifications();
+            .MapAdmin();
         // Domain events from pub/sub: internal, as daprd (or the Embedded delivery) presents the app token.
         routes.MapAppGroup(AppIds.Bff).MapGroup("/events").RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapOrderPaid();
