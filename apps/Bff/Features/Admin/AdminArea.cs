@@ -1,4 +1,6 @@
+using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -17,13 +19,19 @@ public static class AdminArea
         var admin = routes.MapGroup(Prefix).WithTags("Admin").WithMetadata(Hidden.Instance)
             .RequireAuthorization(SessionAuthentication.Admin).AddEndpointFilter<CsrfFilter>();
         admin.MapAdminUsers()
+            .MapAdminOrders()
             .MapAdminReviews()
+            .MapAdminAudit()
             .MapAdminNotifications();
         return routes;
     }
 
+    /// <summary>A kernel read for an admin page: its value, or the kernel's refusal of the query as a 400.</summary>
+    public static Results<Ok<T>, ValidationProblem> Answer<T>(KernelAnswer<T> answer) =>
+        answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(answer.Value!);
+
     public static IServiceCollection AddAdminArea(this IServiceCollection services) =>
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundForOthers>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundForOthers>().AddTransient<AdminAudit>();
 
     /// <summary>Marks the endpoints of the admin group; the route-table test checks every admin route carries it.</summary>
     public sealed class Hidden

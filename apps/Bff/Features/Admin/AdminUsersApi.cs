@@ -15,9 +15,6 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<Ok<KernelUserPage>, ValidationProblem>> ListAsync(
-        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct)
-    {
-        var answer = await kernel.ListAsync(request.QueryString, ct);
-        return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(answer.Value!);
-    }
+        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct) =>
+        AdminArea.Answer(await kernel.ListAsync(request.QueryString, ct));
 }
