@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import * as admin from "@/lib/bff/admin";
 import { problemState, text } from "@/lib/forms/problem";
 import type { FormState } from "@/lib/forms/state";
@@ -15,8 +16,7 @@ export async function refundAction(_: FormState, form: FormData): Promise<FormSt
   } catch (error) {
     return problemState(error, form);
   }
-  revalidatePath(`/admin/orders/${orderId}`);
-  return { status: "done", message: line ? "The line is refunded." : "The order is refunded." };
+  done(orderId, line ? "refund-line" : "refund-order");
 }
 
 export async function reviewAction(_: FormState, form: FormData): Promise<FormState> {
@@ -27,6 +27,13 @@ export async function reviewAction(_: FormState, form: FormData): Promise<FormSt
   } catch (error) {
     return problemState(error, form);
   }
-  revalidatePath(`/admin/orders/${orderId}`);
-  return { status: "done", message: decision === "approve" ? "Approved: the payment is being taken." : "Denied: the payment is released." };
+  done(orderId, decision);
+}
+
+// The button that was pressed may be gone from the page now (a refunded line has none), so the outcome is shown by the
+// order's page, named in its address.
+function done(orderId: string, outcome: string): never {
+  const path = `/admin/orders/${encodeURIComponent(orderId)}`;
+  revalidatePath(path);
+  redirect(`${path}?done=${outcome}`);
 }

@@ -10,13 +10,20 @@ import { getAdminOrder } from "@/lib/bff/admin";
 
 export const metadata: Metadata = { title: "Order" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+const outcomes: Record<string, string> = {
+  "refund-line": "The line is refunded.",
+  "refund-order": "The order is refunded.",
+  approve: "Approved: the payment is being taken.",
+  deny: "Denied: the payment is released.",
+};
 
 const refundable = (status: string) => status === "completed" || status === "partially_refunded";
 
 // One order for staff: what was bought, paid and refunded, every step, and where each key came from (never the key).
-export default async function AdminOrderPage({ params }: Props) {
-  const { id } = await params;
+export default async function AdminOrderPage({ params, searchParams }: Props) {
+  const [{ id }, { done }] = await Promise.all([params, searchParams]);
   const detail = await getAdminOrder(id);
   if (!detail) notFound();
   const { order, lines, payment, refunds, timeline, keys } = detail;
@@ -28,6 +35,11 @@ export default async function AdminOrderPage({ params }: Props) {
         <Link href="/admin/orders">← Orders</Link>
       </p>
       <h1>Order {order.number}</h1>
+      {done && outcomes[done] && (
+        <p role="status" className="notice notice-done">
+          {outcomes[done]}
+        </p>
+      )}
       <dl className="facts">
         <dt>Status</dt>
         <dd>
