@@ -56,6 +56,8 @@ web_port=$(free_port)
 APP_API_TOKEN=$password
 CART_CSRF_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
 KEY_VAULT_KEY=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')
+# The admin journey signs in as the store's first admin.
+ADMIN_EMAIL=admin@gamesdrop.test ADMIN_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
 log "starting the store for browser tests (logs in $work)"
 # The journeys read the store's mail (email confirmation, password reset) from a local SMTP server's API, as a shopper's inbox.
 mail_url="http://127.0.0.1:$(free_port)"; SMTP_PORT=$(free_port); export SMTP_PORT
@@ -63,7 +65,7 @@ start_smtp4dev "$PWD/.data/tools" "${mail_url##*:}" "$SMTP_PORT" "$work/mail.log
 start_sandbox "$sandbox_url" "$host_url" "$work/sandbox.log"
 # The journeys register and sign in many shoppers from one IP within a minute; the app's own defaults stay strict.
 # Reset mails link to this run's storefront.
-RateLimits__AuthPerIp=200 Store__PublicUrl="http://127.0.0.1:$web_port" start_embedded "$host_url" "$sandbox_url" \
+RateLimits__AuthPerIp=200 Store__PublicUrl="http://127.0.0.1:$web_port" Admin__Email="$ADMIN_EMAIL" start_embedded "$host_url" "$sandbox_url" \
   "Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password;Database=gamesdrop_web" \
   "127.0.0.1:$redis_port,password=$password" "$work/embedded.log"
 wait_ready "$host_url" "$host_pid" "$work/embedded.log"
@@ -74,7 +76,7 @@ start_web "$web_port" "$host_url/bff" "$work/web.log"
 wait_ready "http://127.0.0.1:$web_port" "$web_pid" "$work/web.log" /
 
 log "running browser tests (screenshots in apps/web/artifacts/playwright)"
-(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" MAIL_URL="$mail_url" node --test --test-reporter=tap e2e/*.test.mjs) \
+(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" MAIL_URL="$mail_url" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" node --test --test-reporter=tap e2e/*.test.mjs) \
   | tee "$results/e2e.tap" || status=1
 e2e_passed=$(sed -n 's/^# pass //p' "$results/e2e.tap"); e2e_failed=$(sed -n 's/^# fail //p' "$results/e2e.tap")
 [ -n "$e2e_passed" ] || status=1

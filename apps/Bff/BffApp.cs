@@ -31,10 +31,12 @@ public static class BffApp
         builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
         builder.Services.AddServiceClient<KernelAccounts>(AppIds.Kernel);
         builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelAdmin>(AppIds.Kernel);
         // Starting a checkout waits for PayPal's approval link (the checkout app bounds that wait at 20 s).
         builder.Services.AddServiceClient<CheckoutClient>(AppIds.Checkout).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(40));
         builder.Services.AddStateStore(AppIds.Bff);
         builder.Services.AddSessionAuthentication();
+        builder.Services.AddAdminArea();
         builder.Services.AddSingleton<AuthRateLimits>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(AuthRateLimits.AddPolicy);
         builder.Services.AddSingleton<SearchCache>();
@@ -62,9 +64,7 @@ public static class BffApp
             .MapCheckout()
             .MapReceipts()
             .MapPayPalWebhook()
-            .MapAdminUsers()
-            .MapAdminReviews()
-            .MapAdminNotifications();
+            .MapAdmin();
         // Domain events from pub/sub: internal, as daprd (or the Embedded delivery) presents the app token.
         routes.MapAppGroup(AppIds.Bff).MapGroup("/events").RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapOrderPaid();

@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
+using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
@@ -61,7 +62,9 @@ public static class KernelApp
             .MapPayments()
             .MapFraud()
             .MapStockKeys()
-            .MapWishlist();
+            .MapWishlist()
+            .MapAdminOrders()
+            .MapAudit();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

@@ -52,6 +52,21 @@ public sealed class CheckoutClient(HttpClient http)
         return null;
     }
 
+    /// <summary>
+    /// Refunds delivered lines of a finished order (all of them when <paramref name="lineIds"/> is empty): null when done,
+    /// else the status checkout answered (404: no such order; 400: lines of another order; 409: nothing refundable).
+    /// </summary>
+    public async Task<HttpStatusCode?> RefundAsync(Guid orderId, IReadOnlyList<long> lineIds, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"checkouts/{orderId}/refunds", new { lineIds }, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.BadRequest)
+        {
+            return response.StatusCode;
+        }
+        response.EnsureSuccessStatusCode();
+        return null;
+    }
+
     /// <summary>Passes a PayPal webhook on exactly as received; the checkout app's status code is PayPal's answer.</summary>
     public async Task<int> ForwardWebhookAsync(string body, IReadOnlyDictionary<string, string> paypalHeaders, CancellationToken ct)
     {

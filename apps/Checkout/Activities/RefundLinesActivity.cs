@@ -1,28 +1,16 @@
 using Dapr.Workflow;
 using GamesDrop.Checkout.Clients;
+using GamesDrop.Checkout.Features.Refunds;
 using GamesDrop.Checkout.PayPal;
 
 namespace GamesDrop.Checkout.Activities;
 
-/// <summary>
-/// Refunds the paid lines that could not be delivered. The request id names the order and those lines, so a repeat returns
-/// PayPal's first refund, which the kernel records once.
-/// </summary>
+/// <summary>Refunds the paid lines that could not be delivered.</summary>
 public sealed class RefundLinesActivity(KernelOrderSteps kernel, PayPalClient paypal) : WorkflowActivity<Guid, bool>
 {
     public override async Task<bool> RunAsync(WorkflowActivityContext context, Guid orderId)
     {
         var order = await kernel.GetAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
-        var failed = order.Lines.Where(l => l.Status == "failed").ToList();
-        if (failed.Count == 0 || order.Payment?.CaptureId is not { } captureId)
-        {
-            return false;
-        }
-        var amount = failed.Sum(l => l.UnitPrice * l.Quantity);
-        var lineIds = failed.Select(l => l.LineId).ToList();
-        var refund = await paypal.RefundCaptureAsync(captureId, amount, order.Currency,
-            $"refund-{orderId:N}-{string.Join('.', lineIds)}", CancellationToken.None);
-        await kernel.RecordRefundAsync(orderId, refund.Id, amount, order.Currency, lineIds, CancellationToken.None);
-        return true;
+        return await LineRefunds.RefundAsync(kernel, paypal, order, order.Lines.Where(l => l.Status == "failed").ToList(), CancellationToken.None);
     }
 }

@@ -4,11 +4,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { addToCart, payWithPayPal, productInStock, toKey, toPayPal } from "./shop.mjs";
 
 const password = "correct-horse-42";
-// Starting a checkout waits for PayPal's approve link; a key may come from a supplier after the payment.
-const toPayPal = { timeout: 120_000 };
-const toKey = { timeout: 180_000 };
 
 let browser;
 before(async () => {
@@ -16,36 +14,12 @@ before(async () => {
 });
 after(() => browser?.close());
 
-// A game that can be bought right now ("eldmor": the seeded Eldmoor games, as the shopping journey finds them).
-async function productInStock() {
-  const response = await fetch(`${storeUrl}/api/catalog/search?q=eldmor&inStock=true&sort=price_asc&pageSize=1`);
-  assert.equal(response.status, 200);
-  const [product] = (await response.json()).items;
-  assert.ok(product, "a game in stock to buy");
-  return product;
-}
-
-async function addToCart(page, slug, quantity) {
-  await page.goto(`${storeUrl}/product/${slug}`);
-  await page.getByLabel("Quantity", { exact: true }).fill(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.getByText("Added to your cart").waitFor();
-}
-
 // The cart's lines as the shopper reads them: title and quantity of each, and the total.
 async function cartContents(page) {
   const lines = page.getByRole("list", { name: "Games in your cart" }).getByRole("listitem");
   const titles = await lines.locator(".cart-title").allTextContents();
   const quantities = await lines.getByLabel("Quantity", { exact: true }).evaluateAll((all) => all.map((s) => s.value));
   return { titles, quantities, total: await page.getByTestId("cart-total").textContent() };
-}
-
-// "Pay with PayPal" leaves the store for the simulator's approval page.
-async function payWithPayPal(page, name) {
-  await page.getByRole("button", { name: "Pay with PayPal" }).click();
-  await page.waitForURL((url) => !url.href.startsWith(storeUrl), toPayPal);
-  await page.getByRole("button", { name: /approve/i }).waitFor();
-  await screenshot(page, `${name}-paypal`);
 }
 
 // On the receipt: the page refreshes itself until a key is listed; reveal it and read it.

@@ -10,8 +10,7 @@ public static class AdminNotificationsApi
 {
     public static RouteGroupBuilder MapAdminNotifications(this RouteGroupBuilder routes)
     {
-        var group = routes.MapGroup("/admin/notifications").WithTags("Admin")
-            .RequireAuthorization(SessionAuthentication.Admin).AddEndpointFilter<CsrfFilter>();
+        var group = routes.MapGroup("/notifications");
         group.MapGet("/undelivered", async (NotifierClient notifier, CancellationToken ct) => TypedResults.Ok(await notifier.UndeliveredAsync(ct)));
         group.MapPost("/{id:long}/resend", ResendAsync);
         return routes;

@@ -1,39 +1,42 @@
 using System.Net;
 using GamesDrop.Bff.Clients;
-using GamesDrop.Bff.Kernel;
-using GamesDrop.Bff.Sessions;
+using GamesDrop.Contracts.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Features.Admin;
 
 /// <summary>
 /// Staff review of orders the fraud check held: approve captures the authorised payment, deny voids it. Who decided goes
-/// on the order's timeline. Admin role only.
+/// on the order's timeline and in the audit.
 /// </summary>
 public static class AdminReviewsApi
 {
     public static RouteGroupBuilder MapAdminReviews(this RouteGroupBuilder routes)
     {
-        var group = routes.MapGroup("/admin/orders/{orderId}").WithTags("Admin")
-            .RequireAuthorization(SessionAuthentication.Admin).AddEndpointFilter<CsrfFilter>();
-        group.MapPost("/approve", (Guid orderId, HttpContext http, KernelAccounts accounts, CheckoutClient checkout, CancellationToken ct) =>
-            DecideAsync(orderId, true, http, accounts, checkout, ct));
-        group.MapPost("/deny", (Guid orderId, HttpContext http, KernelAccounts accounts, CheckoutClient checkout, CancellationToken ct) =>
-            DecideAsync(orderId, false, http, accounts, checkout, ct));
+        var group = routes.MapGroup("/orders/{orderId}");
+        group.MapPost("/approve", (Guid orderId, HttpContext http, AdminAudit audit, CheckoutClient checkout, CancellationToken ct) =>
+            DecideAsync(orderId, true, http, audit, checkout, ct));
+        group.MapPost("/deny", (Guid orderId, HttpContext http, AdminAudit audit, CheckoutClient checkout, CancellationToken ct) =>
+            DecideAsync(orderId, false, http, audit, checkout, ct));
         return routes;
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DecideAsync(
-        Guid orderId, bool approved, HttpContext http, KernelAccounts accounts, CheckoutClient checkout, CancellationToken ct)
+        Guid orderId, bool approved, HttpContext http, AdminAudit audit, CheckoutClient checkout, CancellationToken ct)
     {
-        var adminId = http.UserId();
-        var decidedBy = (await accounts.GetAsync(adminId, ct)).Value?.Email ?? adminId.ToString("D");
-        return await checkout.ReviewAsync(orderId, approved, decidedBy, ct) switch
+        var decidedBy = await audit.ActorAsync(http, ct);
+        var before = await audit.OrderStateAsync(orderId, ct);
+        switch (await checkout.ReviewAsync(orderId, approved, decidedBy, ct))
         {
-            null => TypedResults.NoContent(),
-            HttpStatusCode.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem("Only an order on hold for review can be approved or denied.", title: "The order is not on hold",
-                statusCode: StatusCodes.Status409Conflict),
-        };
+            case HttpStatusCode.NotFound:
+                return TypedResults.NotFound();
+            case not null:
+                return TypedResults.Problem("Only an order on hold for review can be approved or denied.", title: "The order is not on hold",
+                    statusCode: StatusCodes.Status409Conflict);
+        }
+        // The workflow captures or voids after this answer; the audit keeps the decision, the timeline what followed.
+        await audit.RecordAsync(http, decidedBy, approved ? AuditActions.Approve : AuditActions.Deny, orderId, before,
+            new { decision = approved ? "approved" : "denied" }, ct);
+        return TypedResults.NoContent();
     }
 }

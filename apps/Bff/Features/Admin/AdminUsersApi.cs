@@ -10,16 +10,11 @@ public static class AdminUsersApi
 {
     public static RouteGroupBuilder MapAdminUsers(this RouteGroupBuilder routes)
     {
-        var group = routes.MapGroup("/admin").WithTags("Admin")
-            .RequireAuthorization(SessionAuthentication.Admin).AddEndpointFilter<CsrfFilter>();
-        group.MapGet("/users", ListAsync);
+        routes.MapGet("/users", ListAsync);
         return routes;
     }
 
     private static async Task<Results<Ok<KernelUserPage>, ValidationProblem>> ListAsync(
-        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct)
-    {
-        var answer = await kernel.ListAsync(request.QueryString, ct);
-        return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(answer.Value!);
-    }
+        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct) =>
+        AdminArea.Answer(await kernel.ListAsync(request.QueryString, ct));
 }

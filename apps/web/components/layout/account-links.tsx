@@ -17,6 +17,11 @@ export async function AccountLinks() {
       </li>
       {profile ? (
         <>
+          {profile.roles.includes("admin") && (
+            <li>
+              <Link href="/admin">Admin</Link>
+            </li>
+          )}
           <li>
             <Link href="/account/wishlist">Wishlist</Link>
           </li>

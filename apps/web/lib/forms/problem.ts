@@ -29,7 +29,7 @@ function refusal(error: unknown): FormState {
     const fieldErrors = Object.fromEntries(Object.entries(problem.errors).map(([field, messages]) => [camel(field), messages]));
     return { status: "error", message: "Please correct the fields marked below.", fieldErrors };
   }
-  if (status === 400 || status === 401 || status === 403 || status === 404) {
+  if (status === 400 || status === 401 || status === 403 || status === 404 || status === 409) {
     return { status: "error", message: problem.detail ?? problem.title ?? "That did not work. Please check and try again." };
   }
   throw error;

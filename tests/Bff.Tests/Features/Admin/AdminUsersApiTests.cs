@@ -33,7 +33,7 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
         page.GetProperty("total").GetInt64().Should().Be(2);
         page.GetProperty("items").EnumerateArray().Single().GetProperty("email").GetString().Should().Be("ann@example.com");
         (asCustomer.StatusCode, asStranger.StatusCode, badPage.StatusCode)
-            .Should().Be((HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest));
+            .Should().Be((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest));
         asCustomer.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await asCustomer.Content.ReadAsStringAsync()).Should().NotContain("boss@example.com");
     }

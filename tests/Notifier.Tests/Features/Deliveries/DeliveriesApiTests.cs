@@ -45,8 +45,8 @@ public sealed class DeliveriesApiTests : IAsyncLifetime
     {
         using var anonymous = _store.Store.PublicClient();
 
-        (await anonymous.GetAsync("/bff/api/admin/notifications/undelivered")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await anonymous.PostAsync("/bff/api/admin/notifications/1/resend", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync("/bff/api/admin/notifications/undelivered")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anonymous.PostAsync("/bff/api/admin/notifications/1/resend", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await anonymous.GetAsync("/notifier/notifications/undelivered")).StatusCode.Should().NotBe(HttpStatusCode.OK);
     }
 }

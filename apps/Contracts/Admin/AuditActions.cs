@@ -1,0 +1,15 @@
+namespace GamesDrop.Contracts.Admin;
+
+/// <summary>What an admin can do that the audit records, and what it touched.</summary>
+public static class AuditActions
+{
+    public const string Refund = "order-refund";
+    public const string Approve = "order-approve";
+    public const string Deny = "order-deny";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny };
+
+    public const string Order = "order";
+
+    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", "setting" };
+}

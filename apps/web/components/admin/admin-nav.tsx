@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+// Only what is built is listed; inventory, suppliers, analytics and configuration come with their pages.
+const sections = [
+  { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/audit", label: "Audit" },
+] as const;
+
+export function AdminNav({ current }: { current: (typeof sections)[number]["href"] }) {
+  return (
+    <nav aria-label="Admin" className="admin-nav">
+      <strong>Admin</strong>
+      {sections.map((s) => (
+        <Link key={s.href} href={s.href} aria-current={s.href === current ? "page" : undefined}>
+          {s.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,88 @@
+// The operations team's side: an admin signs in, finds a guest's order by its email, refunds one of its two lines, and
+// reads the new status and the audit entry. A customer who tries the admin pages finds nothing there.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { addToCart, payWithPayPal, productsInStock, toKey, toPayPal } from "./shop.mjs";
+
+// test.sh starts the store with this first admin.
+const admin = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+// A guest buys two games and waits on the receipt until both are delivered.
+async function completedGuestOrder(email) {
+  const context = await browser.newContext(viewports.desktop);
+  const page = await context.newPage();
+  for (const product of await productsInStock(2)) await addToCart(page, product.slug, 1);
+  await page.goto(`${storeUrl}/checkout`);
+  await page.getByLabel("Email").fill(email);
+  await payWithPayPal(page, "admin-0");
+  await page.getByRole("button", { name: /approve/i }).click();
+  await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
+  await page.getByTestId("order-status").filter({ hasText: "Complete" }).waitFor(toKey);
+  await context.close();
+}
+
+describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADMIN_PASSWORD name the store's first admin" : false }, () => {
+  test("an admin finds an order by its email, refunds one line, and sees the status and the audit entry", async () => {
+    const buyer = uniqueEmail("refund-me");
+    await completedGuestOrder(buyer);
+
+    for (const [name, options] of Object.entries(viewports)) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await page.goto(`${storeUrl}/login?next=${encodeURIComponent("/admin")}`);
+      await page.getByLabel("Email").fill(admin.email);
+      await page.getByLabel("Password").fill(admin.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(/\/admin\/orders$/);
+
+      await page.getByLabel("Customer email").fill(buyer);
+      await page.getByRole("button", { name: "Filter" }).click();
+      await page.waitForURL(/email=/);
+      const rows = page.getByRole("table").getByRole("row");
+      assert.equal(await rows.count(), 2, "the heading and the one order of that buyer");
+      await screenshot(page, `admin-1-orders-${name}`);
+      if (name !== "desktop") {
+        await context.close();
+        continue;
+      }
+
+      await rows.nth(1).getByRole("link").click();
+      await page.getByRole("heading", { level: 1, name: /^Order GD-/ }).waitFor();
+      assert.equal((await page.getByTestId("order-status").textContent()).trim(), "completed");
+      await page.getByRole("button", { name: "Refund line" }).first().click();
+      await page.getByRole("status").filter({ hasText: "The line is refunded." }).waitFor();
+      assert.equal((await page.getByTestId("order-status").textContent()).trim(), "partially_refunded");
+      assert.notEqual((await page.getByTestId("refunded-amount").textContent()).trim().split(" ")[0], "0.00");
+      assert.equal(await page.getByRole("button", { name: "Refund line" }).count(), 1, "the other line can still be refunded");
+      await screenshot(page, "admin-2-refunded");
+
+      await page.getByRole("link", { name: "Staff actions on this order" }).click();
+      const entry = page.getByRole("table").getByRole("row").nth(1);
+      await entry.waitFor();
+      const cells = await entry.getByRole("cell").allTextContents();
+      assert.equal(cells[1], admin.email);
+      assert.equal(cells[2], "order-refund");
+      assert.match(cells[4], /"status":"completed"/, "before");
+      assert.match(cells[5], /"status":"partially_refunded"/, "after");
+      await screenshot(page, "admin-3-audit");
+      await context.close();
+    }
+  });
+
+  test("to a customer the admin pages do not exist", async () => {
+    const context = await browser.newContext(viewports.desktop);
+    const page = await context.newPage();
+    await signUp(page, uniqueEmail("nosy"), "correct-horse-42");
+    const response = await page.goto(`${storeUrl}/admin/orders`);
+    assert.equal(response.status(), 404);
+    assert.equal(await page.getByRole("link", { name: "Admin" }).count(), 0);
+    await context.close();
+  });
+});

@@ -1,0 +1,88 @@
+// Wire types of the BFF's admin API (apps/Contracts/Admin, passed on by apps/Bff/Features/Admin). Times are UTC ISO strings.
+
+export type AdminOrderSummary = {
+  id: string;
+  number: string;
+  email: string;
+  status: string;
+  currency: string;
+  total: number;
+  createdAt: string;
+};
+
+export type AdminOrderPage = { items: AdminOrderSummary[]; total: number };
+
+export type AdminOrderLine = {
+  lineId: number;
+  title: string;
+  slug: string;
+  quantity: number;
+  unitPrice: number;
+  unitCost: number | null;
+  status: string;
+  error: string | null;
+};
+
+export type AdminPayment = {
+  providerOrderId: string | null;
+  captureId: string | null;
+  authorizationId: string | null;
+  status: string;
+  amount: number;
+  refundedAmount: number;
+  currency: string;
+  createdAt: string;
+  capturedAt: string | null;
+};
+
+export type AdminRefund = { refundId: string; amount: number; currency: string; lineIds: number[]; at: string };
+
+export type AdminOrderStep = { step: string; note: string | null; at: string };
+
+export type AdminKeyProvenance = {
+  keyId: number;
+  lineId: number;
+  source: string;
+  supplier: string | null;
+  supplierOrderId: string | null;
+  unitCost: number | null;
+  costCurrency: string | null;
+  boughtAt: string | null;
+  deliveredAt: string;
+  revealedAt: string | null;
+  status: string;
+};
+
+export type AdminOrder = {
+  order: {
+    id: string;
+    number: string;
+    userId: string | null;
+    email: string;
+    status: string;
+    statusReason: string | null;
+    currency: string;
+    total: number;
+    createdAt: string;
+    reviewBy: string | null;
+  };
+  lines: AdminOrderLine[];
+  payment: AdminPayment | null;
+  refunds: AdminRefund[];
+  timeline: AdminOrderStep[];
+  keys: AdminKeyProvenance[];
+};
+
+export type AuditEntry = {
+  id: number;
+  actorId: string;
+  actorEmail: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  at: string;
+};
+
+export type AuditPage = { items: AuditEntry[]; total: number };
