@@ -67,6 +67,7 @@ public sealed class OfferRefresherTests : IAsyncLifetime
         public string Name => "Gated";
         public string Currency => "EUR";
         public string Endpoint => "gated-refresh";
+        public string WebhookSecret => "";
         public decimal LowBalance => 0;
         public bool SupportsDeltaSync => false;
 
