@@ -7,6 +7,7 @@ using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Products;
+using GamesDrop.Kernel.Features.Regions;
 using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
@@ -59,6 +60,7 @@ public static class KernelApp
             .MapOrderSales()
             .MapPayments()
             .MapFraud()
+            .MapRegions()
             .MapStockKeys()
             .MapWishlist();
         kernel.MapGroup("/catalog")

@@ -69,4 +69,5 @@ public sealed class CheckoutClient(HttpClient http)
 }
 
 /// <param name="Refused">The store's checks refused the order; nothing was charged.</param>
-public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused = false);
+/// <param name="RegionRefusal">Which key would not activate where the buyer plays, in their words; nothing was charged.</param>
+public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused = false, string? RegionRefusal = null);

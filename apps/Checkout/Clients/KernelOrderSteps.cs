@@ -28,6 +28,10 @@ public sealed class KernelOrderSteps(HttpClient http)
     public Task<FraudVerdict> CheckFraudAsync(Guid orderId, string? payerId, CancellationToken ct) =>
         PostAsync<FraudVerdict>($"orders/{orderId}/fraud-check", new CheckFraud(payerId), ct);
 
+    /// <summary>The kernel's region check: before payment against the account's country, before capture against PayPal's payer's.</summary>
+    public Task<RegionVerdict> CheckRegionAsync(Guid orderId, string? payerCountry, CancellationToken ct) =>
+        PostAsync<RegionVerdict>($"orders/{orderId}/region-check", new CheckRegion(payerCountry), ct);
+
     public Task ReleaseAsync(Guid orderId, string status, string reason, CancellationToken ct) =>
         PostAsync<object>($"orders/{orderId}/release", new { status, reason }, ct);
 
