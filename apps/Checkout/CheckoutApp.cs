@@ -6,6 +6,7 @@ using GamesDrop.Checkout.Clients;
 using GamesDrop.Checkout.Features.Checkouts;
 using GamesDrop.Checkout.Features.PayPalWebhooks;
 using GamesDrop.Checkout.Features.Reconciler;
+using GamesDrop.Checkout.Features.Refunds;
 using GamesDrop.Checkout.PayPal;
 using GamesDrop.Checkout.Workflows;
 using GamesDrop.Contracts;
@@ -58,6 +59,7 @@ public static class CheckoutApp
         routes.MapAppGroup(AppIds.Checkout).RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapCheckouts()
             .MapPayPalWebhooks()
+            .MapRefunds()
             .MapReconciler();
         return routes;
     }

@@ -7,6 +7,7 @@ using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Products;
+using GamesDrop.Kernel.Features.Refunds;
 using GamesDrop.Kernel.Features.Regions;
 using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Suppliers;
@@ -42,6 +43,8 @@ public static class KernelApp
             .Validate(s => s.IsValid(), "Fraud thresholds must be at least 1, scores not negative, the refuse score at least the hold score.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DisposableDomains>();
+        builder.Services.AddOptions<RefundSettings>().Bind(builder.Configuration.GetSection("Refunds"))
+            .Validate(s => s.OneClickWindow >= TimeSpan.Zero, "Refunds:OneClickWindow cannot be negative.").ValidateOnStart();
         builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
@@ -61,6 +64,7 @@ public static class KernelApp
             .MapPayments()
             .MapFraud()
             .MapRegions()
+            .MapRefunds()
             .MapStockKeys()
             .MapWishlist();
         kernel.MapGroup("/catalog")

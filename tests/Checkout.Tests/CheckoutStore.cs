@@ -215,14 +215,14 @@ public sealed class CheckoutStore : IAsyncDisposable
     /// <summary>The order as PayPal itself shows it (intent, authorizations, captures): the truth about money.</summary>
     public async Task<System.Text.Json.JsonElement> PayPalOrderAsync(string payPalOrderId)
     {
-        using var paypal = await PayPalAsync();
+        using var paypal = await PayPalClientAsync();
         return await paypal.GetFromJsonAsync<System.Text.Json.JsonElement>($"v2/checkout/orders/{payPalOrderId}");
     }
 
     /// <summary>How many captures PayPal holds for its order, asked of PayPal itself.</summary>
     public async Task<int> PayPalCapturesAsync(string payPalOrderId)
     {
-        using var paypal = await PayPalAsync();
+        using var paypal = await PayPalClientAsync();
         var order = await paypal.GetFromJsonAsync<System.Text.Json.JsonElement>($"v2/checkout/orders/{payPalOrderId}");
         return order.GetProperty("purchase_units").EnumerateArray()
             .Sum(u => u.TryGetProperty("payments", out var p) && p.TryGetProperty("captures", out var c) ? c.GetArrayLength() : 0);
@@ -245,7 +245,8 @@ public sealed class CheckoutStore : IAsyncDisposable
         return (await connection.QueryAsync<T>(sql, parameters)).ToList();
     }
 
-    private async Task<HttpClient> PayPalAsync()
+    /// <summary>A client for the PayPal simulator's REST API, signed in as the store.</summary>
+    public async Task<HttpClient> PayPalClientAsync()
     {
         var http = new HttpClient { BaseAddress = Sandbox.PayPalApi };
         using var token = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "v1/oauth2/token")

@@ -21,7 +21,7 @@ public sealed class RefundLinesActivity(KernelOrderSteps kernel, PayPalClient pa
         var amount = failed.Sum(l => l.UnitPrice * l.Quantity);
         var lineIds = failed.Select(l => l.LineId).ToList();
         var refund = await paypal.RefundCaptureAsync(captureId, amount, order.Currency,
-            $"refund-{orderId:N}-{string.Join('.', lineIds)}", CancellationToken.None);
+            $"refund-{orderId:N}-{string.Join('.', lineIds)}", ct: CancellationToken.None);
         await kernel.RecordRefundAsync(orderId, refund.Id, amount, order.Currency, lineIds, CancellationToken.None);
         return true;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Orders;
@@ -19,6 +20,7 @@ public static class AccountApi
         group.MapGet("/orders", ListOrdersAsync);
         group.MapGet("/orders/{id}", GetOrderAsync);
         group.MapPost("/orders/{id}/keys/{keyId}/reveal", RevealKeyAsync);
+        group.MapPost("/orders/{id}/lines/{lineId}/refund", RefundLineAsync);
         return routes;
     }
 
@@ -46,6 +48,13 @@ public static class AccountApi
     private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealKeyAsync(
         Guid id, long keyId, HttpContext http, KernelOrders orders, CancellationToken ct) =>
         (await orders.RevealAsync(http.UserId(), id, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
+
+    // One click, to PayPal: only for the session user's own order; checkout refuses a revealed key or a closed window.
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RefundLineAsync(
+        Guid id, long lineId, HttpContext http, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
+        (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is null
+            ? TypedResults.NotFound()
+            : RefundRefusal.Answer(await checkout.RefundAsync(id, lineId, ct));
 
     private static Results<Ok<Profile>, NotFound> ToProfile(KernelUser? user) =>
         user is null ? TypedResults.NotFound() : TypedResults.Ok(new Profile(user.Email, user.DisplayName, user.Roles, user.Country));

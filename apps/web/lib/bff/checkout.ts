@@ -1,6 +1,13 @@
 import "server-only";
 import type { Receipt } from "@/lib/orders/types";
-import type { BffCheckoutReturned, BffCheckoutStarted, BffCheckoutStatus, BffOrderReceipt, BffRevealedKey } from "./types";
+import type {
+  BffCheckoutReturned,
+  BffCheckoutStarted,
+  BffCheckoutStatus,
+  BffOrderReceipt,
+  BffRegionWarning,
+  BffRevealedKey,
+} from "./types";
 import { signedInWrite } from "./account";
 import { cartCsrf } from "./cart";
 import { bff, orNull } from "./request";
@@ -13,6 +20,9 @@ export async function startCheckout(guestEmail?: string): Promise<BffCheckoutSta
   const body = guestEmail === undefined ? {} : { email: guestEmail };
   return bff<BffCheckoutStarted>("/checkout", { method: "POST", body, csrf: await cartCsrf(), shopper: "action" });
 }
+
+// For the review page: keys in the cart that would not activate where the shopper plays (checkout refuses them).
+export const getRegionWarning = () => bff<BffRegionWarning>("/checkout/region-warning", { shopper: "page" });
 
 // Return and cancel run while PayPal's redirect renders a page, which cannot set cookies: they only read the shopper's.
 export async function returnFromPayPal(orderId: string, token: string, payerId?: string): Promise<BffCheckoutReturned> {
