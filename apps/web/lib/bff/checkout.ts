@@ -56,6 +56,7 @@ function reshapeReceipt(r: BffOrderReceipt): Receipt {
       unitPrice: money(line.unitPrice),
       lineTotal: money(Math.round(line.unitPrice * line.quantity * 100) / 100),
       keys: line.keys.map((key) => ({ keyId: key.keyId, revealedAt: key.revealedAt ?? null })),
+      refundableUntil: line.refundableUntil ?? null,
     })),
     timeline: r.timeline,
     hold: r.hold ? { reasons: r.hold.reasons, reviewBy: r.hold.reviewBy ?? null } : null,
@@ -75,7 +76,13 @@ const receiptKey = (token: string, keyId: string) => `/receipts/${encodeURICompo
 export const getOrderReceipt = (orderId: string) => receipt(`/account/orders/${encodeURIComponent(orderId)}`);
 export const revealOrderKey = (orderId: string, keyId: string) => signedInWrite<BffRevealedKey>("POST", accountKey(orderId, keyId));
 
+const accountLine = (orderId: string, lineId: string) =>
+  `/account/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/refund`;
+export const refundOrderLine = (orderId: string, lineId: string) => signedInWrite<void>("POST", accountLine(orderId, lineId));
+
 // Guest link: the token is the credential, so these writes need no CSRF token.
 export const getReceipt = (token: string) => receipt(`/receipts/${encodeURIComponent(token)}`);
 export const revealReceiptKey = (token: string, keyId: string) =>
   bff<BffRevealedKey>(receiptKey(token, keyId), { method: "POST", shopper: "action" });
+export const refundReceiptLine = (token: string, lineId: string) =>
+  bff<void>(`/receipts/${encodeURIComponent(token)}/lines/${encodeURIComponent(lineId)}/refund`, { method: "POST", shopper: "action" });

@@ -81,6 +81,7 @@ export type BffReceiptLine = {
   unitPrice: number;
   status: string;
   keys: BffReceiptKey[];
+  refundableUntil?: string | null;
 };
 export type BffOrderReceipt = {
   orderId: string;
