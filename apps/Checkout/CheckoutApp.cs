@@ -58,8 +58,9 @@ public static class CheckoutApp
     {
         routes.MapAppGroup(AppIds.Checkout).RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapCheckouts()
-            .MapRefunds()
+            .MapStaffRefunds()
             .MapPayPalWebhooks()
+            .MapRefunds()
             .MapReconciler();
         return routes;
     }

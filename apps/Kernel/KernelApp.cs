@@ -8,6 +8,8 @@ using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
 using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Products;
+using GamesDrop.Kernel.Features.Refunds;
+using GamesDrop.Kernel.Features.Regions;
 using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
@@ -42,6 +44,8 @@ public static class KernelApp
             .Validate(s => s.IsValid(), "Fraud thresholds must be at least 1, scores not negative, the refuse score at least the hold score.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DisposableDomains>();
+        builder.Services.AddOptions<RefundSettings>().Bind(builder.Configuration.GetSection("Refunds"))
+            .Validate(s => s.OneClickWindow >= TimeSpan.Zero, "Refunds:OneClickWindow cannot be negative.").ValidateOnStart();
         builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
@@ -61,6 +65,8 @@ public static class KernelApp
             .MapReceiptLinks()
             .MapPayments()
             .MapFraud()
+            .MapRegions()
+            .MapRefunds()
             .MapStockKeys()
             .MapWishlist()
             .MapAdminOrders()

@@ -146,6 +146,8 @@ public sealed class SandboxHost(string? webhookBase, IDictionary<string, string?
             ["Sandbox:PayPal:ClientId"] = PayPalClientId,
             ["Sandbox:PayPal:ClientSecret"] = PayPalClientSecret,
             ["Sandbox:PayPal:WebhookId"] = PayPalWebhookId,
+            // Tests buy keys of every region: their payer names no country unless the approval gives one (the region tests).
+            ["Sandbox:PayPal:PayerCountry"] = "",
             ["Sandbox:Webhooks:RetryDelayMs"] = "50",
             ["Sandbox:Telegram:BotToken"] = TelegramBotToken,
             ["Sandbox:Google:ClientEmail"] = GoogleAccount,

@@ -50,6 +50,13 @@ public sealed class CheckoutStore : IAsyncDisposable
         ORDER BY p.id OFFSET @Skip LIMIT 1
         """, new { Skip = skip });
 
+    /// <summary>A product in stock with a supplier whose keys activate only in <paramref name="region"/> (EU, US, ...).</summary>
+    public Task<string> ProductInRegionAsync(string region, int skip = 0) => Inner.QueryAsync<string>("""
+        SELECT p.slug FROM products p
+        WHERE p.region = @Region AND EXISTS (SELECT 1 FROM supplier_offers o WHERE o.product_id = p.id AND o.available AND o.stock > 5)
+        ORDER BY p.id OFFSET @Skip LIMIT 1
+        """, new { Region = region, Skip = skip });
+
     /// <summary>
     /// An order for a product that two suppliers can deliver at its price, and its candidates cheapest first: the cases
     /// where a failover has somewhere to go.
@@ -78,10 +85,10 @@ public sealed class CheckoutStore : IAsyncDisposable
         (await response.Content.ReadFromJsonAsync<AddedStockKeys>())!.Added.Should().Be(count);
     }
 
-    public async Task<CreatedOrder> PlaceAsync(string slug, int quantity = 1, string email = "buyer@example.com")
+    public async Task<CreatedOrder> PlaceAsync(string slug, int quantity = 1, string email = "buyer@example.com", Guid? userId = null)
     {
         using var kernel = Store.InternalClient();
-        var response = await kernel.PostAsJsonAsync("/kernel/orders", new CreateOrder(null, email, null, [new CreateOrderLine(slug, quantity)]));
+        var response = await kernel.PostAsJsonAsync("/kernel/orders", new CreateOrder(userId, email, null, [new CreateOrderLine(slug, quantity)]));
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<CreatedOrder>())!;
     }
@@ -105,15 +112,20 @@ public sealed class CheckoutStore : IAsyncDisposable
 
     /// <summary>
     /// What the approval page's Approve button posts; the redirect to the store is not followed. <paramref name="payerId"/>
-    /// names a returning PayPal buyer (13 capitals or digits); a new one otherwise.
+    /// names a returning PayPal buyer (13 capitals or digits); a new one otherwise. <paramref name="country"/> is the
+    /// payer's country (the sandbox's default otherwise).
     /// </summary>
-    public async Task ApproveOnPayPalAsync(string payPalOrderId, string action = "approve", string? payerId = null)
+    public async Task ApproveOnPayPalAsync(string payPalOrderId, string action = "approve", string? payerId = null, string? country = null)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Sandbox.PayPalApi };
         var form = new Dictionary<string, string> { ["token"] = payPalOrderId, ["action"] = action };
         if (payerId is not null)
         {
             form["payer_id"] = payerId;
+        }
+        if (country is not null)
+        {
+            form["country_code"] = country;
         }
         using var response = await browser.PostAsync("checkoutnow", new FormUrlEncodedContent(form));
         response.StatusCode.Should().Be(HttpStatusCode.SeeOther);
@@ -203,17 +215,28 @@ public sealed class CheckoutStore : IAsyncDisposable
     /// <summary>The order as PayPal itself shows it (intent, authorizations, captures): the truth about money.</summary>
     public async Task<System.Text.Json.JsonElement> PayPalOrderAsync(string payPalOrderId)
     {
-        using var paypal = await PayPalAsync();
+        using var paypal = await PayPalClientAsync();
         return await paypal.GetFromJsonAsync<System.Text.Json.JsonElement>($"v2/checkout/orders/{payPalOrderId}");
     }
 
     /// <summary>How many captures PayPal holds for its order, asked of PayPal itself.</summary>
     public async Task<int> PayPalCapturesAsync(string payPalOrderId)
     {
-        using var paypal = await PayPalAsync();
+        using var paypal = await PayPalClientAsync();
         var order = await paypal.GetFromJsonAsync<System.Text.Json.JsonElement>($"v2/checkout/orders/{payPalOrderId}");
         return order.GetProperty("purchase_units").EnumerateArray()
             .Sum(u => u.TryGetProperty("payments", out var p) && p.TryGetProperty("captures", out var c) ? c.GetArrayLength() : 0);
+    }
+
+    /// <summary>A new account whose owner plays in <paramref name="country"/>.</summary>
+    public async Task<Guid> UserInAsync(string email, string country)
+    {
+        using var kernel = Store.InternalClient();
+        var created = await kernel.PostAsJsonAsync("/kernel/users", new { email, password = "correct horse battery", displayName = "Buyer" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        (await kernel.PutAsJsonAsync($"/kernel/users/{id}/country", new { country })).StatusCode.Should().Be(HttpStatusCode.OK);
+        return id;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
@@ -222,7 +245,8 @@ public sealed class CheckoutStore : IAsyncDisposable
         return (await connection.QueryAsync<T>(sql, parameters)).ToList();
     }
 
-    private async Task<HttpClient> PayPalAsync()
+    /// <summary>A client for the PayPal simulator's REST API, signed in as the store.</summary>
+    public async Task<HttpClient> PayPalClientAsync()
     {
         var http = new HttpClient { BaseAddress = Sandbox.PayPalApi };
         using var token = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "v1/oauth2/token")

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Clients;
 
@@ -56,12 +57,30 @@ public sealed class CheckoutClient(HttpClient http)
     /// Refunds delivered lines of a finished order (all of them when <paramref name="lineIds"/> is empty): null when done,
     /// else the status checkout answered (404: no such order; 400: lines of another order; 409: nothing refundable).
     /// </summary>
-    public async Task<HttpStatusCode?> RefundAsync(Guid orderId, IReadOnlyList<long> lineIds, CancellationToken ct)
+    public async Task<HttpStatusCode?> RefundLinesAsync(Guid orderId, IReadOnlyList<long> lineIds, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync($"checkouts/{orderId}/refunds", new { lineIds }, ct);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.BadRequest)
         {
             return response.StatusCode;
+        }
+        response.EnsureSuccessStatusCode();
+        return null;
+    }
+
+    /// <summary>
+    /// A buyer's one-click refund of a line of their order (the caller checked it is theirs): null when PayPal refunded it
+    /// (now or before), else checkout's refusal; 404 as a refusal without words.
+    /// </summary>
+    public async Task<RefundRefusal?> RefundAsync(Guid orderId, long lineId, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("refunds", new { orderId, lineId }, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            var detail = response.StatusCode == HttpStatusCode.Conflict
+                ? (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ct))?.Detail
+                : null;
+            return new RefundRefusal(response.StatusCode, detail);
         }
         response.EnsureSuccessStatusCode();
         return null;
@@ -84,4 +103,17 @@ public sealed class CheckoutClient(HttpClient http)
 }
 
 /// <param name="Refused">The store's checks refused the order; nothing was charged.</param>
-public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused = false);
+/// <param name="RegionRefusal">Which key would not activate where the buyer plays, in their words; nothing was charged.</param>
+public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused = false, string? RegionRefusal = null);
+
+/// <summary>Why a one-click refund was not made: no such line (404), or the buyer's words for why not (409).</summary>
+public sealed record RefundRefusal(HttpStatusCode Status, string? Detail)
+{
+    public Results<NoContent, NotFound, ProblemHttpResult> ToResult() => Status == HttpStatusCode.NotFound
+        ? TypedResults.NotFound()
+        : TypedResults.Problem(Detail, title: "This key cannot be refunded in one click", statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>The answer to the buyer: 204 once refunded, else why not.</summary>
+    public static Results<NoContent, NotFound, ProblemHttpResult> Answer(RefundRefusal? refusal) =>
+        refusal is null ? TypedResults.NoContent() : refusal.ToResult();
+}

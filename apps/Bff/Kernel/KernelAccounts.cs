@@ -20,6 +20,9 @@ public sealed class KernelAccounts(HttpClient http)
     public Task<KernelAnswer<KernelUser>> PutProfileAsync(Guid id, object body, CancellationToken ct) =>
         SendAsync<KernelUser>(HttpMethod.Put, $"users/{id}/profile", body, ct);
 
+    public Task<KernelAnswer<KernelUser>> PutCountryAsync(Guid id, string? country, CancellationToken ct) =>
+        SendAsync<KernelUser>(HttpMethod.Put, $"users/{id}/country", new { country }, ct);
+
     public Task<KernelAnswer<object>> ChangePasswordAsync(Guid id, object body, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Put, $"users/{id}/password", body, ct);
 
@@ -58,7 +61,8 @@ public sealed class KernelAccounts(HttpClient http)
 public sealed record KernelAnswer<T>(HttpStatusCode Status, T? Value, IDictionary<string, string[]>? Errors);
 
 public sealed record KernelUser(
-    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, bool EmailVerified, DateTimeOffset CreatedAt);
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, bool EmailVerified, DateTimeOffset CreatedAt,
+    string? Country = null);
 
 /// <summary>A spent reset token: whose password it set.</summary>
 public sealed record KernelPasswordReset(Guid UserId);

@@ -5,13 +5,22 @@ using GamesDrop.Contracts.Orders;
 namespace GamesDrop.Checkout.Activities;
 
 /// <summary>
-/// The fraud policy, before payment: the kernel evaluates its rules and records the decision with its reasons (a repeat
-/// reads the recorded one). Refused orders end before PayPal is called; held ones are only authorised until reviewed.
+/// The policy, before payment: the kernel's fraud rules (the decision recorded with its reasons; a repeat reads the
+/// recorded one), then its region check against the buyer's account country. Refused orders end before PayPal is called;
+/// held ones are only authorised until reviewed.
 /// </summary>
 public sealed class CheckOrderPolicyActivity(KernelOrderSteps kernel) : WorkflowActivity<Guid, PolicyDecision>
 {
-    public override async Task<PolicyDecision> RunAsync(WorkflowActivityContext context, Guid orderId) =>
-        PolicyDecision.Of(await kernel.CheckFraudAsync(orderId, null, CancellationToken.None));
+    public override async Task<PolicyDecision> RunAsync(WorkflowActivityContext context, Guid orderId)
+    {
+        var fraud = PolicyDecision.Of(await kernel.CheckFraudAsync(orderId, null, CancellationToken.None));
+        if (fraud.Refused)
+        {
+            return fraud;
+        }
+        var region = await kernel.CheckRegionAsync(orderId, null, CancellationToken.None);
+        return region.Fits ? fraud : new PolicyDecision(FraudDecisions.Refuse, region.Reason);
+    }
 }
 
 /// <param name="Decision">allow, hold or refuse (<see cref="FraudDecisions"/>).</param>

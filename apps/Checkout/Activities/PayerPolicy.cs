@@ -1,12 +1,14 @@
 using GamesDrop.Checkout.Clients;
 using GamesDrop.Checkout.PayPal;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Checkout.Activities;
 
 /// <summary>
 /// The payer rules, known only once PayPal names who approved: checked before any money is taken or held. The kernel
-/// records the check once, so an activity run again reads the same answer.
+/// records the fraud check once, so an activity run again reads the same answer; the payer's country is checked against
+/// each key's region too, so a key that would not activate there is never paid for.
 /// </summary>
 internal static class PayerPolicy
 {
@@ -24,8 +26,15 @@ internal static class PayerPolicy
             return null;
         }
         var verdict = await kernel.CheckFraudAsync(orderId, payerId, CancellationToken.None);
-        return verdict.Decision == FraudDecisions.Refuse || (chargesAtOnce && verdict.Decision == FraudDecisions.Hold)
-            ? new PaymentOutcome(false, false, RefusedReason, OrderStatuses.Cancelled)
-            : null;
+        if (verdict.Decision == FraudDecisions.Refuse || (chargesAtOnce && verdict.Decision == FraudDecisions.Hold))
+        {
+            return new PaymentOutcome(false, false, RefusedReason, OrderStatuses.Cancelled);
+        }
+        if (order.PayerCountry is not { } country || !ActivationRegions.IsCountry(country))
+        {
+            return null;
+        }
+        var region = await kernel.CheckRegionAsync(orderId, country, CancellationToken.None);
+        return region.Fits ? null : new PaymentOutcome(false, false, region.Reason, OrderStatuses.Cancelled);
     }
 }

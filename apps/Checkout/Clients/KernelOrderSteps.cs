@@ -28,6 +28,10 @@ public sealed class KernelOrderSteps(HttpClient http)
     public Task<FraudVerdict> CheckFraudAsync(Guid orderId, string? payerId, CancellationToken ct) =>
         PostAsync<FraudVerdict>($"orders/{orderId}/fraud-check", new CheckFraud(payerId), ct);
 
+    /// <summary>The kernel's region check: before payment against the account's country, before capture against PayPal's payer's.</summary>
+    public Task<RegionVerdict> CheckRegionAsync(Guid orderId, string? payerCountry, CancellationToken ct) =>
+        PostAsync<RegionVerdict>($"orders/{orderId}/region-check", new CheckRegion(payerCountry), ct);
+
     public Task ReleaseAsync(Guid orderId, string status, string reason, CancellationToken ct) =>
         PostAsync<object>($"orders/{orderId}/release", new { status, reason }, ct);
 
@@ -58,6 +62,26 @@ public sealed class KernelOrderSteps(HttpClient http)
     public Task RecordRefundAsync(Guid orderId, string refundId, decimal amount, string currency, IReadOnlyList<long> lineIds, CancellationToken ct) =>
         PostAsync<object>($"orders/{orderId}/refunds", new { refundId, amount, currency, lineIds }, ct);
 
+    /// <summary>
+    /// The kernel accepts (or refuses, with the buyer's words) a one-click refund of a line; once accepted its keys cannot be
+    /// revealed. Null when there is no such line.
+    /// </summary>
+    public async Task<KernelAnswer<OneClickRefund>?> AcceptRefundAsync(Guid orderId, long lineId, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"orders/{orderId}/lines/{lineId}/one-click-refund", new { }, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ct);
+            return new KernelAnswer<OneClickRefund>(null, problem?.Detail ?? "This key cannot be refunded in one click.");
+        }
+        response.EnsureSuccessStatusCode();
+        return new KernelAnswer<OneClickRefund>(await response.Content.ReadFromJsonAsync<OneClickRefund>(ct), null);
+    }
+
     public Task CompleteAsync(Guid orderId, CancellationToken ct) => PostAsync<object>($"orders/{orderId}/complete", new { }, ct);
 
     public async Task<IReadOnlyList<StuckOrder>> StuckAsync(TimeSpan olderThan, CancellationToken ct) =>
@@ -70,3 +94,6 @@ public sealed class KernelOrderSteps(HttpClient http)
         return response.Content.Headers.ContentLength == 0 ? default! : (await response.Content.ReadFromJsonAsync<T>(ct))!;
     }
 }
+
+/// <summary>A kernel write's answer: its value, or why it was refused (in the buyer's words).</summary>
+public sealed record KernelAnswer<T>(T? Value, string? Refusal);

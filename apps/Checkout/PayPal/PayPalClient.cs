@@ -140,9 +140,11 @@ public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, 
         SendAsync<PayPalAuthorization>(HttpMethod.Get, $"v2/payments/authorizations/{Uri.EscapeDataString(authorizationId)}", null, null, ct);
 
     /// <param name="requestId">Ours, one per refund (e.g. our refund id): a repeat returns the first refund, never a second.</param>
-    public Task<PayPalRefund> RefundCaptureAsync(string captureId, decimal amount, string currency, string requestId, CancellationToken ct = default) =>
+    /// <param name="customId">Travels on the refund and its PAYMENT.CAPTURE.REFUNDED webhook (the capture's when null).</param>
+    public Task<PayPalRefund> RefundCaptureAsync(
+        string captureId, decimal amount, string currency, string requestId, string? customId = null, CancellationToken ct = default) =>
         SendAsync<PayPalRefund>(HttpMethod.Post, $"v2/payments/captures/{Uri.EscapeDataString(captureId)}/refund",
-            Json(new RefundRequest(PayPalMoney.Of(amount, currency))), requestId, ct);
+            Json(new RefundRequest(PayPalMoney.Of(amount, currency), customId)), requestId, ct);
 
     /// <summary>
     /// Asks PayPal whether a received webhook is genuine: the PAYPAL-* headers, our webhook id and the event exactly as

@@ -87,7 +87,7 @@ internal sealed record WalletRequest(ExperienceContext ExperienceContext);
 
 internal sealed record ExperienceContext(string ReturnUrl, string CancelUrl, string BrandName, string ShippingPreference, string UserAction);
 
-internal sealed record RefundRequest(PayPalMoney Amount);
+internal sealed record RefundRequest(PayPalMoney Amount, string? CustomId = null);
 
 internal sealed record TokenReply(string AccessToken, string TokenType, int ExpiresIn);
 

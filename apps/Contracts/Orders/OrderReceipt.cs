@@ -11,8 +11,10 @@ public sealed record OrderReceipt(
 /// <summary>Why a held order waits, in the buyer's words (never the rules' names), and when the review ends at the latest.</summary>
 public sealed record ReceiptHold(IReadOnlyList<string> Reasons, DateTimeOffset? ReviewBy);
 
+/// <param name="RefundableUntil">Until when the buyer may refund the line in one click (its keys unrevealed); null when not.</param>
 public sealed record ReceiptLine(
-    long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status, IReadOnlyList<ReceiptKey> Keys);
+    long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status, IReadOnlyList<ReceiptKey> Keys,
+    DateTimeOffset? RefundableUntil = null);
 
 /// <summary>A delivered key; <paramref name="RevealedAt"/> is when it was first shown.</summary>
 public sealed record ReceiptKey(long KeyId, DateTimeOffset? RevealedAt);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Orders;
@@ -15,9 +16,11 @@ public static class AccountApi
             .RequireAuthorization(SessionAuthentication.Customer).AddEndpointFilter<CsrfFilter>();
         group.MapGet("/profile", GetProfileAsync);
         group.MapPut("/profile", PutProfileAsync);
+        group.MapPut("/country", PutCountryAsync);
         group.MapGet("/orders", ListOrdersAsync);
         group.MapGet("/orders/{id}", GetOrderAsync);
         group.MapPost("/orders/{id}/keys/{keyId}/reveal", RevealKeyAsync);
+        group.MapPost("/orders/{id}/lines/{lineId}/refund", RefundLineAsync);
         return routes;
     }
 
@@ -27,6 +30,11 @@ public static class AccountApi
     private static async Task<Results<Ok<Profile>, NotFound>> PutProfileAsync(
         PutProfile body, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
         ToProfile((await kernel.PutProfileAsync(http.UserId(), body, ct)).Value);
+
+    // Where the shopper plays: checkout refuses a key that would not activate there before any payment.
+    private static async Task<Results<Ok<Profile>, NotFound>> PutCountryAsync(
+        PutCountry body, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        ToProfile((await kernel.PutCountryAsync(http.UserId(), body.Country?.Trim().ToUpperInvariant() is { Length: > 0 } c ? c : null, ct)).Value);
 
     private static async Task<Ok<IReadOnlyList<KernelOrder>>> ListOrdersAsync(HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
         TypedResults.Ok((await kernel.OrdersAsync(http.UserId(), ct)).Value ?? []);
@@ -41,10 +49,21 @@ public static class AccountApi
         Guid id, long keyId, HttpContext http, KernelOrders orders, CancellationToken ct) =>
         (await orders.RevealAsync(http.UserId(), id, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
 
+    // One click, to PayPal: only for the session user's own order; checkout refuses a revealed key or a closed window.
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RefundLineAsync(
+        Guid id, long lineId, HttpContext http, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
+        (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is null
+            ? TypedResults.NotFound()
+            : RefundRefusal.Answer(await checkout.RefundAsync(id, lineId, ct));
+
     private static Results<Ok<Profile>, NotFound> ToProfile(KernelUser? user) =>
-        user is null ? TypedResults.NotFound() : TypedResults.Ok(new Profile(user.Email, user.DisplayName, user.Roles));
+        user is null ? TypedResults.NotFound() : TypedResults.Ok(new Profile(user.Email, user.DisplayName, user.Roles, user.Country));
 }
 
-public sealed record Profile(string Email, string DisplayName, IReadOnlyList<string> Roles);
+/// <param name="Country">Where the shopper plays (ISO 3166 code), if they said.</param>
+public sealed record Profile(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Country);
 
 public sealed record PutProfile([Required, StringLength(100, MinimumLength = 1)] string DisplayName);
+
+/// <param name="Country">Two letters, any case (blank clears it).</param>
+public sealed record PutCountry([RegularExpression("^ *([A-Za-z]{2})? *$", ErrorMessage = "Two letters, such as DE or US.")] string? Country);

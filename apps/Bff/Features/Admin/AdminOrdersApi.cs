@@ -32,7 +32,7 @@ public static class AdminOrdersApi
             return TypedResults.NotFound();
         }
         var lineIds = body.LineIds ?? [];
-        switch (await checkout.RefundAsync(orderId, lineIds, ct))
+        switch (await checkout.RefundLinesAsync(orderId, lineIds, ct))
         {
             case HttpStatusCode.NotFound:
                 return TypedResults.NotFound();

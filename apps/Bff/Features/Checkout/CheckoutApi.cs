@@ -7,6 +7,7 @@ using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
@@ -30,6 +31,7 @@ public static class CheckoutApi
     {
         var group = routes.MapGroup("/checkout").WithTags("Checkout").AllowAnonymous();
         group.MapPost("", StartAsync).AddEndpointFilter<CartOwnerFilter>().RequireRateLimiting(CartRateLimits.Writes);
+        group.MapGet("/region-warning", RegionWarningAsync).AddEndpointFilter<CartOwnerFilter>();
         group.MapGet("/{orderId}", GetAsync);
         // The PayPal order id in the body is the proof: only the buyer sent back from PayPal has it.
         group.MapPost("/{orderId}/return", ReturnAsync).RequireRateLimiting(CartRateLimits.Writes);
@@ -67,6 +69,11 @@ public static class CheckoutApi
         var state = await checkout.StartAsync(order.OrderId, ct);
         if (state.ApproveUrl is null)
         {
+            if (state.RegionRefusal is { } region)
+            {
+                return TypedResults.Problem("Remove it from your cart, or change your country in your account if it is wrong.",
+                    title: region, statusCode: StatusCodes.Status409Conflict);
+            }
             if (state.Refused)
             {
                 // The storefront shows the title.
@@ -90,6 +97,27 @@ public static class CheckoutApi
             http.Response.Cookies.Append(ReceiptCookie, order.ReceiptToken, cookie);
         }
         return TypedResults.Created(receiptUrl, new CheckoutStarted(order.OrderId, order.Number, state.ApproveUrl, receiptUrl));
+    }
+
+    /// <summary>
+    /// For the checkout review, before the PayPal page: which games in the cart would not activate in the country of the
+    /// signed-in shopper's account (checkout refuses them before any payment). Nothing for a guest or an account without one.
+    /// </summary>
+    private static async Task<Ok<RegionWarning>> RegionWarningAsync(
+        HttpContext http, CartOwners owners, KernelClient kernel, KernelAccounts accounts, CancellationToken ct)
+    {
+        var owner = http.Features.GetRequiredFeature<CartOwner>();
+        var country = http.Features.Get<CurrentSession>()?.Session.UserId is { } id ? (await accounts.GetAsync(id, ct)).Value?.Country : null;
+        if (country is null)
+        {
+            return TypedResults.Ok(new RegionWarning(null, null, []));
+        }
+        var cart = await CartView.PricedAsync(await owners.Cart(owner).GetAsync(), owner, kernel, ct);
+        var misfits = cart.Lines.Where(l => l.Region.Length > 0 && !ActivationRegions.Activates(l.Region, country)).ToList();
+        return TypedResults.Ok(misfits.Count == 0
+            ? new RegionWarning(country, null, [])
+            : new RegionWarning(country, ActivationRegions.Mismatch(misfits.Select(l => (l.Title, l.Region)), country, "in your account"),
+                [.. misfits.Select(l => l.Slug)]));
     }
 
     private static async Task<Results<Ok<CheckoutState>, NotFound>> GetAsync(
@@ -162,5 +190,10 @@ public sealed record StartCheckout(string? Email = null);
 public sealed record CheckoutStarted(Guid OrderId, string Number, string ApproveUrl, string ReceiptUrl);
 
 public sealed record CheckoutReturned(string ReceiptUrl);
+
+/// <param name="Country">The account's country, when the shopper is signed in and gave one.</param>
+/// <param name="Message">Which games would not activate there, in plain words; null when all of them do.</param>
+/// <param name="Slugs">Those games.</param>
+public sealed record RegionWarning(string? Country, string? Message, IReadOnlyList<string> Slugs);
 
 public sealed record PayPalReturn([property: Required, StringLength(64, MinimumLength = 1)] string Token, [property: StringLength(64)] string? PayerId = null);

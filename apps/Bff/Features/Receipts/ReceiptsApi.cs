@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Contracts.Orders;
@@ -17,6 +18,7 @@ public static partial class ReceiptsApi
         var group = routes.MapGroup("/receipts/{token}").WithTags("Receipts").AllowAnonymous();
         group.MapGet("", GetAsync);
         group.MapPost("/keys/{keyId}/reveal", RevealAsync).RequireRateLimiting(CartRateLimits.Writes);
+        group.MapPost("/lines/{lineId}/refund", RefundAsync).RequireRateLimiting(CartRateLimits.Writes);
         return routes;
     }
 
@@ -25,6 +27,13 @@ public static partial class ReceiptsApi
 
     private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealAsync(string token, long keyId, KernelOrders orders, CancellationToken ct) =>
         Token().IsMatch(token) && (await orders.RevealByTokenAsync(token, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
+
+    // The token is the credential here too: whoever holds the receipt link may refund its unrevealed keys, to PayPal.
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RefundAsync(
+        string token, long lineId, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
+        Token().IsMatch(token) && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt
+            ? RefundRefusal.Answer(await checkout.RefundAsync(receipt.OrderId, lineId, ct))
+            : TypedResults.NotFound();
 
     // 32 random bytes in base64url.
     [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]

@@ -52,7 +52,8 @@ public static class CheckoutsApi
             {
                 return TypedResults.NotFound();
             }
-            var state = new CheckoutState(orderId, order.Status, order.Payment?.ApproveUrl, order.FraudDecision == FraudDecisions.Refuse);
+            var state = new CheckoutState(orderId, order.Status, order.Payment?.ApproveUrl, order.FraudDecision == FraudDecisions.Refuse,
+                order.RegionRefusal);
             if (waitForApproval != true || state.ApproveUrl is not null || OrderStatuses.Final.Contains(order.Status)
                 || clock.GetUtcNow() >= deadline)
             {
@@ -104,7 +105,8 @@ public static class CheckoutsApi
 public sealed record StartCheckout(Guid OrderId);
 
 /// <param name="Refused">The fraud check refused the order (it ended before PayPal was asked).</param>
-public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused);
+/// <param name="RegionRefusal">Which key would not activate where the buyer plays, in their words; the order ended unpaid.</param>
+public sealed record CheckoutState(Guid OrderId, string Status, string? ApproveUrl, bool Refused, string? RegionRefusal = null);
 
 /// <summary>A held order's review: approved (capture) or not (void), and who decided.</summary>
 public sealed record ReviewRequest(bool Approved, string DecidedBy);

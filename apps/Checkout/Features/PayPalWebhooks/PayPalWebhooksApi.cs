@@ -3,6 +3,8 @@ using System.Text.Json;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.BuildingBlocks.Workflows;
+using GamesDrop.Checkout.Clients;
+using GamesDrop.Checkout.Features.Refunds;
 using GamesDrop.Checkout.PayPal;
 using GamesDrop.Checkout.Workflows;
 using GamesDrop.Contracts;
@@ -28,7 +30,7 @@ public static partial class PayPalWebhooksApi
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> ReceiveAsync(
         HttpRequest request, PayPalClient paypal, IWorkflowClient workflows, [FromKeyedServices(AppIds.Checkout)] WebhookReplays replays,
-        ISecretStore secrets, ILoggerFactory logs, CancellationToken ct)
+        ISecretStore secrets, KernelOrderSteps kernel, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(PayPalWebhooksApi));
         if (request.ContentLength is > MaxBodyBytes)
@@ -77,10 +79,25 @@ public static partial class PayPalWebhooksApi
             await workflows.RaiseEventAsync(orderId.ToString("D"), CheckoutWorkflow.ApprovalEvent,
                 new PaymentDecision(true, id.GetString() ?? "", "webhook"), ct);
         }
+        // A buyer's one-click refund whose recording did not finish (the request ended after PayPal refunded) is recorded
+        // from PayPal's word; the kernel records a refund id once, however often this or the click arrives.
+        if (evt.EventType == "PAYMENT.CAPTURE.REFUNDED" && RefundedLine(evt.Resource) is { } refunded)
+        {
+            await kernel.RecordRefundAsync(refunded.OrderId, refunded.RefundId, refunded.Amount, refunded.Currency, [refunded.LineId], ct);
+        }
         LogReceived(logger, evt.Id, evt.EventType);
         await replays.RememberAsync(seenKey, ct);
         return TypedResults.Ok();
     }
+
+    private static (Guid OrderId, long LineId, string RefundId, decimal Amount, string Currency)? RefundedLine(JsonElement refund) =>
+        refund.TryGetProperty("custom_id", out var custom) && RefundsApi.LineOf(custom.GetString()) is { } line
+        && refund.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } refundId
+        && refund.TryGetProperty("amount", out var amount) && amount.TryGetProperty("value", out var value)
+        && decimal.TryParse(value.GetString(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var sum)
+        && amount.TryGetProperty("currency_code", out var currency) && currency.GetString() is { } code
+            ? (line.OrderId, line.LineId, refundId, sum, code)
+            : null;
 
     // Our order id travels as the purchase unit's custom_id.
     private static Guid? OurOrderId(JsonElement order) =>

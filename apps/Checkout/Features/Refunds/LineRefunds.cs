@@ -20,7 +20,7 @@ public static class LineRefunds
         }
         var amount = lines.Sum(l => l.UnitPrice * l.Quantity);
         var lineIds = lines.Select(l => l.LineId).Order().ToList();
-        var refund = await paypal.RefundCaptureAsync(captureId, amount, order.Currency, $"refund-{order.OrderId:N}-{string.Join('.', lineIds)}", ct);
+        var refund = await paypal.RefundCaptureAsync(captureId, amount, order.Currency, $"refund-{order.OrderId:N}-{string.Join('.', lineIds)}", ct: ct);
         await kernel.RecordRefundAsync(order.OrderId, refund.Id, amount, order.Currency, lineIds, ct);
         return true;
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using GamesDrop.Checkout.Clients;
 using GamesDrop.Checkout.PayPal;
 using GamesDrop.Contracts.Orders;
@@ -7,44 +6,50 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GamesDrop.Checkout.Features.Refunds;
 
 /// <summary>
-/// Staff refunds of a finished order, whole or some of its delivered lines, through the same refund path the workflow uses
-/// for lines it could not deliver. Internal: the BFF calls it for admins.
+/// A buyer's one-click refund of a key never revealed, to PayPal. The kernel accepts it first (and from then on refuses
+/// to reveal the key); PayPal is asked with a request id naming the line, so repeated clicks, a retry or a concurrent
+/// request all get PayPal's first refund; the kernel records a refund id once and puts the key back in stock. Internal:
+/// the BFF calls it for the buyer, having checked that the order is theirs.
 /// </summary>
 public static class RefundsApi
 {
+    /// <summary>Marks our refunds of one line, on PayPal's refund and its webhook: <c>line-refund:{orderId}:{lineId}</c>.</summary>
+    public const string CustomIdPrefix = "line-refund:";
+
     public static RouteGroupBuilder MapRefunds(this RouteGroupBuilder routes)
     {
-        routes.MapPost("/checkouts/{orderId}/refunds", RefundAsync).WithTags("Checkouts");
+        routes.MapPost("/refunds", RefundAsync).WithTags("Refunds");
         return routes;
     }
 
-    private static async Task<Results<Ok<CheckoutOrder>, NotFound, ValidationProblem, ProblemHttpResult>> RefundAsync(
-        Guid orderId, RefundLines body, KernelOrderSteps kernel, PayPalClient paypal, CancellationToken ct)
+    private static async Task<Results<Ok<RefundDone>, NotFound, ProblemHttpResult>> RefundAsync(
+        RequestRefund body, KernelOrderSteps kernel, PayPalClient paypal, CancellationToken ct)
     {
-        if (await kernel.GetAsync(orderId, ct) is not { } order)
+        if (await kernel.AcceptRefundAsync(body.OrderId, body.LineId, ct) is not { } answer)
         {
             return TypedResults.NotFound();
         }
-        // The workflow has finished with a completed order, so a refund here never races its own refund step.
-        if (order.Status is not (OrderStatuses.Completed or OrderStatuses.PartiallyRefunded))
+        if (answer.Value is not { } accepted)
         {
-            return TypedResults.Problem($"The order is {order.Status}; a finished, delivered order is refunded here.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(answer.Refusal, title: "This key cannot be refunded in one click", statusCode: StatusCodes.Status409Conflict);
         }
-        var wanted = body.LineIds is { Count: > 0 } ids ? ids.ToHashSet() : null;
-        var lines = order.Lines.Where(l => wanted?.Contains(l.LineId) ?? true).ToList();
-        if (wanted is not null && lines.Count != wanted.Count)
+        if (!accepted.Refunded)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lineIds"] = ["Lines of this order."] });
+            var refund = await paypal.RefundCaptureAsync(accepted.CaptureId, accepted.Amount, accepted.Currency,
+                $"line-refund-{body.OrderId:N}-{body.LineId}", $"{CustomIdPrefix}{body.OrderId:D}:{body.LineId}", ct);
+            await kernel.RecordRefundAsync(body.OrderId, refund.Id, accepted.Amount, accepted.Currency, [body.LineId], ct);
         }
-        var refundable = lines.Where(l => l.Status == "fulfilled").ToList();
-        if (refundable.Count == 0 || (wanted is not null && refundable.Count != lines.Count))
-        {
-            return TypedResults.Problem("Only delivered lines not refunded yet can be refunded.", statusCode: StatusCodes.Status409Conflict);
-        }
-        await LineRefunds.RefundAsync(kernel, paypal, order, refundable, ct);
-        return TypedResults.Ok((await kernel.GetAsync(orderId, ct))!);
+        return TypedResults.Ok(new RefundDone(body.OrderId, body.LineId, accepted.Amount, accepted.Currency));
     }
+
+    /// <summary>Reads our order and line back from a refund's custom_id; null for any other refund.</summary>
+    public static (Guid OrderId, long LineId)? LineOf(string? customId) =>
+        customId is not null && customId.StartsWith(CustomIdPrefix, StringComparison.Ordinal)
+        && customId[CustomIdPrefix.Length..].Split(':') is [var order, var line]
+        && Guid.TryParse(order, out var orderId) && long.TryParse(line, out var lineId)
+            ? (orderId, lineId)
+            : null;
 }
 
-/// <param name="LineIds">The lines to refund; none means every delivered line.</param>
-public sealed record RefundLines([MaxLength(50)] IReadOnlyList<long>? LineIds);
+/// <summary>The refund went to the buyer's PayPal account.</summary>
+public sealed record RefundDone(Guid OrderId, long LineId, decimal Amount, string Currency);

@@ -22,8 +22,9 @@ internal static class CheckoutOrders
         var lines = (await results.ReadAsync<CheckoutOrderLine>()).ToList();
         var payment = await results.ReadSingleOrDefaultAsync<CheckoutPayment>();
         var fraudDecision = await results.ReadSingleOrDefaultAsync<string>();
+        var regionRefusal = await results.ReadSingleOrDefaultAsync<string>();
         return new CheckoutOrder(order.Id, order.Number, order.UserId, order.Email, order.CartId, order.Status, order.Currency, order.Total,
-            lines, payment, Utc(order.UpdatedAt), fraudDecision);
+            lines, payment, Utc(order.UpdatedAt), fraudDecision, regionRefusal);
     }
 
     public static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

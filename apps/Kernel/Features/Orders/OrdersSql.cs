@@ -67,6 +67,8 @@ internal static class OrdersSql
         FROM payments WHERE order_id = @OrderId;
 
         SELECT decision FROM fraud_checks WHERE order_id = @OrderId ORDER BY stage = 'payer' DESC LIMIT 1;
+
+        SELECT note FROM order_events WHERE order_id = @OrderId AND step = 'region-refused' ORDER BY id DESC LIMIT 1;
         """;
 
     public const string Stuck = """

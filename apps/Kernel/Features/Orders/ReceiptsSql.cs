@@ -27,7 +27,9 @@ internal static class ReceiptsSql
                o.created_at AS CreatedAt, o.review_by AS ReviewBy
         FROM orders o WHERE {owner};
 
-        SELECT l.id AS LineId, l.title AS Title, l.slug AS Slug, l.quantity AS Quantity, l.unit_price AS UnitPrice, l.status AS Status
+        SELECT l.id AS LineId, l.title AS Title, l.slug AS Slug, l.quantity AS Quantity, l.unit_price AS UnitPrice, l.status AS Status,
+               l.refund_requested_at IS NOT NULL AS RefundRequested,
+               (SELECT p.captured_at FROM payments p WHERE p.order_id = o.id AND p.capture_id IS NOT NULL) AS CapturedAt
         FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE {owner} ORDER BY l.id;
 
         SELECT k.order_line_id AS LineId, k.id AS KeyId, k.revealed_at AS RevealedAt
@@ -45,11 +47,19 @@ internal static class ReceiptsSql
     /// The sealed key when it is sold to a fulfilled line of the buyer's order; the reveal is logged and the first one
     /// kept on the key. Run in a transaction committed only once the key opened.
     /// </summary>
+    /// <summary>
+    /// Locks the key's line before a reveal, as a one-click refund does before it accepts: one waits for the other, and the
+    /// next statement sees what it committed, so a key is never both revealed and refunded in one click.
+    /// </summary>
+    public const string LockKeyLine = """
+        SELECT l.id FROM order_lines l JOIN product_keys k ON k.order_line_id = l.id WHERE k.id = @KeyId FOR UPDATE OF l
+        """;
+
     public static string Reveal(string owner) => $"""
         WITH revealed AS (
             SELECT k.id, k.ciphertext, k.nonce, k.key_id, k.content_type, o.id AS order_id
             FROM product_keys k
-            JOIN order_lines l ON l.id = k.order_line_id AND l.status = 'fulfilled'
+            JOIN order_lines l ON l.id = k.order_line_id AND l.status = 'fulfilled' AND l.refund_requested_at IS NULL
             JOIN orders o ON o.id = l.order_id
             WHERE k.id = @KeyId AND k.status = 'sold' AND {owner}
         ), logged AS (

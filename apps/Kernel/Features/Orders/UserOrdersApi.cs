@@ -3,6 +3,8 @@ using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
+using GamesDrop.Kernel.Features.Refunds;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace GamesDrop.Kernel.Features.Orders;
@@ -32,12 +34,14 @@ public static class UserOrdersApi
         return TypedResults.Ok<IReadOnlyList<OrderSummary>>(orders.ToList());
     }
 
-    private static Task<Results<Ok<OrderReceipt>, NotFound>> GetAsync(Guid userId, Guid orderId, NpgsqlDataSource db, CancellationToken ct) =>
-        ReceiptAsync(db, ReceiptsSql.OfUser, new { UserId = userId, OrderId = orderId }, ct);
+    private static Task<Results<Ok<OrderReceipt>, NotFound>> GetAsync(
+        Guid userId, Guid orderId, IOptionsMonitor<RefundSettings> refunds, TimeProvider clock, NpgsqlDataSource db, CancellationToken ct) =>
+        ReceiptAsync(db, ReceiptsSql.OfUser, new { UserId = userId, OrderId = orderId }, new RefundTerms(refunds.CurrentValue.OneClickWindow, clock.GetUtcNow()), ct);
 
-    private static Task<Results<Ok<OrderReceipt>, NotFound>> GetByTokenAsync(string token, NpgsqlDataSource db, CancellationToken ct) =>
+    private static Task<Results<Ok<OrderReceipt>, NotFound>> GetByTokenAsync(
+        string token, IOptionsMonitor<RefundSettings> refunds, TimeProvider clock, NpgsqlDataSource db, CancellationToken ct) =>
         ReceiptTokens.HashOf(token) is { } hash
-            ? ReceiptAsync(db, ReceiptsSql.OfToken, new { TokenHash = hash }, ct)
+            ? ReceiptAsync(db, ReceiptsSql.OfToken, new { TokenHash = hash }, new RefundTerms(refunds.CurrentValue.OneClickWindow, clock.GetUtcNow()), ct)
             : Task.FromResult<Results<Ok<OrderReceipt>, NotFound>>(TypedResults.NotFound());
 
     private static Task<Results<Ok<RevealedKey>, NotFound>> RevealAsync(
@@ -50,7 +54,8 @@ public static class UserOrdersApi
             ? RevealKeyAsync(db, vault, ReceiptsSql.OfToken, new { TokenHash = hash, UserId = (Guid?)null, KeyId = keyId, Channel = "receipt" }, ct)
             : Task.FromResult<Results<Ok<RevealedKey>, NotFound>>(TypedResults.NotFound());
 
-    private static async Task<Results<Ok<OrderReceipt>, NotFound>> ReceiptAsync(NpgsqlDataSource db, string owner, object parameters, CancellationToken ct)
+    private static async Task<Results<Ok<OrderReceipt>, NotFound>> ReceiptAsync(
+        NpgsqlDataSource db, string owner, object parameters, RefundTerms refunds, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ReceiptsSql.Receipt(owner), parameters, cancellationToken: ct));
@@ -69,7 +74,8 @@ public static class UserOrdersApi
         return TypedResults.Ok(new OrderReceipt(order.OrderId, order.Number, order.Status, order.Email, order.Currency, order.Total,
             CheckoutOrders.Utc(order.CreatedAt),
             lines.Select(l => new ReceiptLine(l.LineId, l.Title, l.Slug, l.Quantity, l.UnitPrice, l.Status,
-                keys[l.LineId].Select(k => new ReceiptKey(k.KeyId, k.RevealedAt is { } at ? CheckoutOrders.Utc(at) : null)).ToList())).ToList(),
+                keys[l.LineId].Select(k => new ReceiptKey(k.KeyId, k.RevealedAt is { } at ? CheckoutOrders.Utc(at) : null)).ToList(),
+                refunds.Until(l, keys[l.LineId].Any(k => k.RevealedAt is not null)))).ToList(),
             timeline, hold));
     }
 
@@ -78,6 +84,7 @@ public static class UserOrdersApi
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(ReceiptsSql.LockKeyLine, parameters, transaction, cancellationToken: ct));
         var key = await connection.QuerySingleOrDefaultAsync<SealedKeyRow>(new CommandDefinition(
             ReceiptsSql.Reveal(owner), parameters, transaction, cancellationToken: ct));
         if (key is null)
@@ -92,7 +99,17 @@ public static class UserOrdersApi
     private sealed record ReceiptRow(
         Guid OrderId, string Number, string Status, string Email, string Currency, decimal Total, DateTime CreatedAt, DateTime? ReviewBy);
 
-    private sealed record ReceiptLineRow(long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status);
+    private sealed record ReceiptLineRow(
+        long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status, bool RefundRequested, DateTime? CapturedAt);
+
+    // What the receipt says about one-click refunds; the kernel enforces the same terms when one is asked for (RefundsApi).
+    private sealed record RefundTerms(TimeSpan Window, DateTimeOffset Now)
+    {
+        public DateTimeOffset? Until(ReceiptLineRow line, bool revealed) =>
+            line is { Status: LineStatuses.Fulfilled, RefundRequested: false, CapturedAt: { } paid } && !revealed && CheckoutOrders.Utc(paid) + Window >= Now
+                ? CheckoutOrders.Utc(paid) + Window
+                : null;
+    }
 
     private sealed record ReceiptKeyRow(long LineId, long KeyId, DateTime? RevealedAt);
 

@@ -25,6 +25,7 @@ public static class UsersApi
         group.MapPost("/verify-password", VerifyPasswordAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPut("/{id}/profile", PutProfileAsync);
+        group.MapPut("/{id}/country", PutCountryAsync);
         return routes;
     }
 
@@ -114,6 +115,16 @@ public static class UsersApi
             UsersSql.UpdateProfile, new { Id = id, DisplayName = body.DisplayName.Trim() }, cancellationToken: ct));
         return user is null ? TypedResults.NotFound() : TypedResults.Ok(user.ToAccount());
     }
+
+    // The country a shopper plays in: checkout refuses keys that would not activate there, before any payment.
+    private static async Task<Results<Ok<UserAccount>, NotFound>> PutCountryAsync(
+        Guid id, PutCountry body, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            UsersSql.UpdateCountry, new { Id = id, body.Country }, cancellationToken: ct));
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(user.ToAccount());
+    }
 }
 
 /// <summary>
@@ -121,7 +132,8 @@ public static class UsersApi
 /// some client's sign-ins on it ends (a sign of guessing), never a lock on the owner.
 /// </summary>
 public sealed record UserAccount(
-    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime? LockedUntil, bool EmailVerified, DateTime CreatedAt);
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime? LockedUntil, bool EmailVerified, DateTime CreatedAt,
+    string? Country = null);
 
 public sealed record UserPage(IReadOnlyList<UserAccount> Items, long Total);
 
@@ -138,3 +150,7 @@ public sealed record VerifyPassword(
 
 public sealed record PutProfile(
     [Required, RegularExpression(@"^[^\u0000-\u001f]{1,100}$", ErrorMessage = "1 to 100 characters, no control characters.")] string DisplayName);
+
+/// <param name="Country">ISO 3166 country code in capitals; null clears it.</param>
+public sealed record PutCountry(
+    [RegularExpression("^[A-Z]{2}$", ErrorMessage = "A two-letter country code in capitals, such as DE or US.")] string? Country);

@@ -3,7 +3,7 @@ namespace GamesDrop.Kernel.Features.Users;
 internal static class UsersSql
 {
     private const string Account = """
-        u.id AS Id, u.email AS Email, u.display_name AS DisplayName,
+        u.id AS Id, u.email AS Email, u.display_name AS DisplayName, u.country AS Country,
         array(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS Roles,
         (SELECT max(f.paused_until) FROM sign_in_failures f WHERE f.user_id = u.id AND f.paused_until > now()) AS LockedUntil,
         u.email_verified_at IS NOT NULL AS EmailVerified, u.created_at AS CreatedAt
@@ -33,6 +33,11 @@ internal static class UsersSql
 
     public const string UpdateProfile = $"""
         UPDATE users u SET display_name = @DisplayName, updated_at = now() WHERE u.id = @Id
+        RETURNING {Account}
+        """;
+
+    public const string UpdateCountry = $"""
+        UPDATE users u SET country = @Country, updated_at = now() WHERE u.id = @Id
         RETURNING {Account}
         """;
 

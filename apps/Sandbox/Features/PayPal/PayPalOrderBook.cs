@@ -99,7 +99,7 @@ internal sealed class PayPalOrderBook(PayPalOptions options, PayPalWebhooks webh
                 return order;
             }
             payerId ??= NewId(13);
-            var payer = new PayPalPayer(payerId, $"buyer-{payerId.ToLowerInvariant()}@example.com", "Sandbox", "Buyer", countryCode ?? options.PayerCountry);
+            var payer = new PayPalPayer(payerId, $"buyer-{payerId.ToLowerInvariant()}@example.com", "Sandbox", "Buyer", countryCode ?? (string.IsNullOrEmpty(options.PayerCountry) ? null : options.PayerCountry));
             var approved = _orders[orderId] = order with { Status = PayPalOrder.Approved, Payer = payer, UpdateTime = clock.Now() };
             webhooks.OrderApproved(View(approved, links), links);
             return approved;

@@ -48,4 +48,4 @@ internal sealed record PayPalRefund(
     string Id, string CaptureId, string Status, Money Amount, string? CustomId, string? InvoiceId, string? NoteToPayer, DateTimeOffset CreateTime);
 
 /// <summary>The buyer who approved an order, known from then on (the store checks the country before capturing).</summary>
-internal sealed record PayPalPayer(string PayerId, string Email, string GivenName, string Surname, string CountryCode);
+internal sealed record PayPalPayer(string PayerId, string Email, string GivenName, string Surname, string? CountryCode);

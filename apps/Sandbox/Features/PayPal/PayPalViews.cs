@@ -12,15 +12,15 @@ internal static class PayPalViews
     {
         var payer = order.Payer;
         var name = payer is null ? null : new NameView(payer.GivenName, payer.Surname);
-        var address = payer is null ? null : new AddressView(payer.CountryCode);
+        var address = payer?.CountryCode is { } country ? new AddressView(country) : null;
         return new OrderView(
             order.Id, order.Intent, order.Status,
-            payer is null ? null : new PaymentSourceView(new WalletView(payer.Email, payer.PayerId, "VERIFIED", name!, address!)),
+            payer is null ? null : new PaymentSourceView(new WalletView(payer.Email, payer.PayerId, "VERIFIED", name!, address)),
             [.. order.Units.Select(u => new UnitView(u.ReferenceId, u.Amount, u.Description, u.CustomId, u.InvoiceId,
                 u.CaptureId is null && u.AuthorizationId is null ? null : new PaymentsView(
                     u.CaptureId is null ? null : [Capture(captures(u.CaptureId), links, related: false)],
                     u.AuthorizationId is null ? null : [Authorization(authorizations(u.AuthorizationId), links, related: false)])))],
-            payer is null ? null : new PayerView(name!, payer.Email, payer.PayerId, address!),
+            payer is null ? null : new PayerView(name!, payer.Email, payer.PayerId, address),
             Time(order.CreateTime), Time(order.UpdateTime), OrderLinks(order, links));
     }
 
@@ -115,11 +115,11 @@ internal sealed record RefundView(
 
 internal sealed record RefundBreakdown(Money GrossAmount, Money NetAmount, Money TotalRefundedAmount);
 
-internal sealed record PayerView(NameView Name, string EmailAddress, string PayerId, AddressView Address);
+internal sealed record PayerView(NameView Name, string EmailAddress, string PayerId, AddressView? Address);
 
 internal sealed record PaymentSourceView(WalletView Paypal);
 
-internal sealed record WalletView(string EmailAddress, string AccountId, string AccountStatus, NameView Name, AddressView Address);
+internal sealed record WalletView(string EmailAddress, string AccountId, string AccountStatus, NameView Name, AddressView? Address);
 
 internal sealed record NameView(string GivenName, string Surname);
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { changePasswordAction, updateProfileAction } from "@/components/account/actions";
+import { changePasswordAction, updateCountryAction, updateProfileAction } from "@/components/account/actions";
 import { AccountNav } from "@/components/account/account-nav";
 import { OrderList } from "@/components/account/order-list";
 import { ActionForm } from "@/components/forms/action-form";
@@ -29,6 +29,24 @@ export default async function AccountPage() {
           label="Profile"
           submit="Save name"
           fields={[{ name: "displayName", label: "Display name", autoComplete: "nickname", required: true, maxLength: 100, defaultValue: profile.displayName }]}
+        />
+      </section>
+      <section aria-labelledby="country" className="panel">
+        <h2 id="country">Where you play</h2>
+        <p className="hint">Some keys only work in certain countries. Tell us yours and we will stop you buying a key that will not work there.</p>
+        <ActionForm
+          action={updateCountryAction}
+          label="Where you play"
+          submit="Save country"
+          fields={[
+            {
+              name: "country",
+              label: "Country (two letters, like DE, GB or US)",
+              autoComplete: "country",
+              maxLength: 2,
+              defaultValue: profile.country ?? "",
+            },
+          ]}
         />
       </section>
       <section aria-labelledby="password" className="panel">

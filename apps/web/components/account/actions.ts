@@ -74,6 +74,16 @@ export async function updateProfileAction(_: FormState, form: FormData): Promise
   return { status: "done", message: "Display name saved." };
 }
 
+export async function updateCountryAction(_: FormState, form: FormData): Promise<FormState> {
+  try {
+    await account.updateCountry(text(form, "country"));
+  } catch (error) {
+    return problemState(error, form);
+  }
+  revalidatePath("/", "layout");
+  return { status: "done", message: "Country saved. We check every key against it before you pay." };
+}
+
 export async function changePasswordAction(_: FormState, form: FormData): Promise<FormState> {
   try {
     await account.changePassword(text(form, "currentPassword"), text(form, "newPassword"));

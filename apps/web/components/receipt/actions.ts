@@ -1,8 +1,10 @@
 "use server";
 
-import { revealOrderKey, revealReceiptKey } from "@/lib/bff/checkout";
+import { revalidatePath } from "next/cache";
+import { refundOrderLine, refundReceiptLine, revealOrderKey, revealReceiptKey } from "@/lib/bff/checkout";
 import { BffError } from "@/lib/bff/request";
-import { tooManyAttempts, text } from "@/lib/forms/problem";
+import { problemState, tooManyAttempts, text } from "@/lib/forms/problem";
+import type { FormState } from "@/lib/forms/state";
 import type { RevealedKey, RevealState } from "@/lib/orders/types";
 
 // Each reveal is recorded by the store, so it happens only on the shopper's click, never while rendering.
@@ -25,4 +27,26 @@ async function reveal(revealing: Promise<RevealedKey>): Promise<RevealState> {
     if (error.status === 404) return { status: "error", message: "This key is not available here. Reload the page and try again." };
     throw error;
   }
+}
+
+// One click, to PayPal: the store refuses a key that was revealed, so the answer says why when it cannot.
+export async function refundOrderLineAction(_: FormState, form: FormData): Promise<FormState> {
+  return refund(refundOrderLine(text(form, "orderId"), text(form, "lineId")), form);
+}
+
+export async function refundReceiptLineAction(_: FormState, form: FormData): Promise<FormState> {
+  return refund(refundReceiptLine(text(form, "token"), text(form, "lineId")), form);
+}
+
+async function refund(refunding: Promise<void>, form: FormData): Promise<FormState> {
+  try {
+    await refunding;
+  } catch (error) {
+    if (error instanceof BffError && error.status === 409) {
+      return { status: "error", message: error.problem.detail ?? "This key cannot be refunded in one click." };
+    }
+    return problemState(error, form);
+  }
+  revalidatePath("/", "layout");
+  return { status: "done", message: "Refunded to your PayPal account. It can take a few days to show there." };
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/catalog/format";
 import { isFinal, isPaid, lineStatusText, orderStatusText } from "@/lib/orders/status";
+import { ActionForm } from "@/components/forms/action-form";
+import type { FormState } from "@/lib/forms/state";
 import type { Receipt as Order, ReceiptLine, RevealState } from "@/lib/orders/types";
 import { AutoRefresh } from "./auto-refresh";
 import { HoldNotice } from "./hold-notice";
@@ -10,6 +12,8 @@ import { OrderTimeline } from "./order-timeline";
 type Props = {
   receipt: Order;
   reveal: (state: RevealState, form: FormData) => Promise<RevealState>;
+  // One-click refund of a line whose keys were never revealed.
+  refund: (state: FormState, form: FormData) => Promise<FormState>;
   // Sent with each reveal: the order id (signed in) or the receipt token (guest link).
   credential: Record<string, string>;
   // This page's own path, for the no-script "Check again" link.
@@ -17,7 +21,7 @@ type Props = {
 };
 
 // One receipt for both ways in (account order page and guest link): status, lines, keys and the order's history.
-export function Receipt({ receipt, reveal, credential, here }: Props) {
+export function Receipt({ receipt, reveal, refund, credential, here }: Props) {
   const final = isFinal(receipt.status);
   return (
     <div className="account receipt">
@@ -45,7 +49,7 @@ export function Receipt({ receipt, reveal, credential, here }: Props) {
         <p className="hint">Revealing marks the key as seen.</p>
         <ul className="receipt-lines" aria-label="Games in this order">
           {receipt.lines.map((line) => (
-            <Line key={line.lineId} line={line} orderStatus={receipt.status} reveal={reveal} credential={credential} />
+            <Line key={line.lineId} line={line} orderStatus={receipt.status} reveal={reveal} refund={refund} credential={credential} />
           ))}
         </ul>
         <p className="cart-total">
@@ -60,7 +64,13 @@ export function Receipt({ receipt, reveal, credential, here }: Props) {
   );
 }
 
-function Line({ line, orderStatus, reveal, credential }: { line: ReceiptLine; orderStatus: string } & Pick<Props, "reveal" | "credential">) {
+function Line({
+  line,
+  orderStatus,
+  reveal,
+  refund,
+  credential,
+}: { line: ReceiptLine; orderStatus: string } & Pick<Props, "reveal" | "refund" | "credential">) {
   const waiting = line.quantity - line.keys.length;
   return (
     <li className="receipt-line">
@@ -71,6 +81,21 @@ function Line({ line, orderStatus, reveal, credential }: { line: ReceiptLine; or
         {line.quantity} × {formatMoney(line.unitPrice)} = <strong>{formatMoney(line.lineTotal)}</strong> ·{" "}
         {lineStatusText(line.status, orderStatus)}
       </p>
+      {line.refundableUntil && (
+        <div className="notice notice-warn" data-testid="refund-offer">
+          <p>
+            Changed your mind? Until {formatDate(line.refundableUntil)} you can get your money back to PayPal in one click, as long as
+            you have not revealed the key. <strong>Revealing a key ends one-click refunds.</strong>
+          </p>
+          <ActionForm
+            action={refund}
+            label={`Refund ${line.title}`}
+            submit="Refund to PayPal"
+            fields={[]}
+            hidden={{ ...credential, lineId: line.lineId }}
+          />
+        </div>
+      )}
       {line.keys.length > 0 && (
         <ul className="receipt-keys" aria-label={`Keys for ${line.title}`}>
           {line.keys.map((key, i) => {

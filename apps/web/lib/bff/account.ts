@@ -46,6 +46,8 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 
 export const updateProfile = (displayName: string) => signedInWrite<BffProfile>("PUT", "/account/profile", { displayName });
 
+export const updateCountry = (country: string) => signedInWrite<BffProfile>("PUT", "/account/country", { country });
+
 // Pages behind sign-in check the session on the server and send a visitor to sign in, then back here.
 export async function requireProfile(here: string): Promise<BffProfile> {
   const profile = await getProfile();

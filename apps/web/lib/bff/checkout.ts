@@ -1,6 +1,13 @@
 import "server-only";
 import type { Receipt } from "@/lib/orders/types";
-import type { BffCheckoutReturned, BffCheckoutStarted, BffCheckoutStatus, BffOrderReceipt, BffRevealedKey } from "./types";
+import type {
+  BffCheckoutReturned,
+  BffCheckoutStarted,
+  BffCheckoutStatus,
+  BffOrderReceipt,
+  BffRegionWarning,
+  BffRevealedKey,
+} from "./types";
 import { signedInWrite } from "./account";
 import { cartCsrf } from "./cart";
 import { bff, orNull } from "./request";
@@ -13,6 +20,9 @@ export async function startCheckout(guestEmail?: string): Promise<BffCheckoutSta
   const body = guestEmail === undefined ? {} : { email: guestEmail };
   return bff<BffCheckoutStarted>("/checkout", { method: "POST", body, csrf: await cartCsrf(), shopper: "action" });
 }
+
+// For the review page: keys in the cart that would not activate where the shopper plays (checkout refuses them).
+export const getRegionWarning = () => bff<BffRegionWarning>("/checkout/region-warning", { shopper: "page" });
 
 // Return and cancel run while PayPal's redirect renders a page, which cannot set cookies: they only read the shopper's.
 export async function returnFromPayPal(orderId: string, token: string, payerId?: string): Promise<BffCheckoutReturned> {
@@ -46,6 +56,7 @@ function reshapeReceipt(r: BffOrderReceipt): Receipt {
       unitPrice: money(line.unitPrice),
       lineTotal: money(Math.round(line.unitPrice * line.quantity * 100) / 100),
       keys: line.keys.map((key) => ({ keyId: key.keyId, revealedAt: key.revealedAt ?? null })),
+      refundableUntil: line.refundableUntil ?? null,
     })),
     timeline: r.timeline,
     hold: r.hold ? { reasons: r.hold.reasons, reviewBy: r.hold.reviewBy ?? null } : null,
@@ -65,7 +76,13 @@ const receiptKey = (token: string, keyId: string) => `/receipts/${encodeURICompo
 export const getOrderReceipt = (orderId: string) => receipt(`/account/orders/${encodeURIComponent(orderId)}`);
 export const revealOrderKey = (orderId: string, keyId: string) => signedInWrite<BffRevealedKey>("POST", accountKey(orderId, keyId));
 
+const accountLine = (orderId: string, lineId: string) =>
+  `/account/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/refund`;
+export const refundOrderLine = (orderId: string, lineId: string) => signedInWrite<void>("POST", accountLine(orderId, lineId));
+
 // Guest link: the token is the credential, so these writes need no CSRF token.
 export const getReceipt = (token: string) => receipt(`/receipts/${encodeURIComponent(token)}`);
 export const revealReceiptKey = (token: string, keyId: string) =>
   bff<BffRevealedKey>(receiptKey(token, keyId), { method: "POST", shopper: "action" });
+export const refundReceiptLine = (token: string, lineId: string) =>
+  bff<void>(`/receipts/${encodeURIComponent(token)}/lines/${encodeURIComponent(lineId)}/refund`, { method: "POST", shopper: "action" });

@@ -44,7 +44,10 @@ export type BffProduct = Omit<BffSearchItem, "releaseDate"> & {
 
 // apps/Bff/Features/Auth and Account.
 export type BffSignedIn = { id: string; email: string; displayName: string; roles: string[]; csrfToken: string };
-export type BffProfile = { email: string; displayName: string; roles: string[] };
+export type BffProfile = { email: string; displayName: string; roles: string[]; country?: string | null };
+
+// Which games in the cart would not activate in the country of the shopper's account; message null when all would.
+export type BffRegionWarning = { country?: string | null; message?: string | null; slugs: string[] };
 export type BffOrder = { id: string; number: string; status: string; currency: string; total: number; createdAt: string };
 
 // apps/Bff/Features/Cart: prices re-checked on every read; unitPrice is null for a line that cannot be bought now.
@@ -80,6 +83,7 @@ export type BffReceiptLine = {
   unitPrice: number;
   status: string;
   keys: BffReceiptKey[];
+  refundableUntil?: string | null;
 };
 export type BffOrderReceipt = {
   orderId: string;

@@ -13,6 +13,8 @@ export type ReceiptLine = {
   lineTotal: Money;
   status: string;
   keys: ReceiptKey[];
+  // Until when the line can be refunded to PayPal in one click (no key revealed); null when it cannot.
+  refundableUntil: string | null;
 };
 
 export type Receipt = {

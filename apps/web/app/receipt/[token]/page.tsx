@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { revealReceiptKeyAction } from "@/components/receipt/actions";
+import { refundReceiptLineAction, revealReceiptKeyAction } from "@/components/receipt/actions";
 import { Receipt } from "@/components/receipt/receipt";
 import { getReceipt } from "@/lib/bff/checkout";
 
@@ -21,7 +21,11 @@ export default async function GuestReceiptPage({ params }: Props) {
         Keep this link: without an account it is the only way back to your keys. Bookmark it or save it somewhere safe.{" "}
         <Link href="/register">Create an account</Link> for your next order.
       </p>
-      <Receipt receipt={receipt} reveal={revealReceiptKeyAction} credential={{ token }} here={`/receipt/${encodeURIComponent(token)}`} />
+      <Receipt
+        receipt={receipt}
+        reveal={revealReceiptKeyAction}
+        refund={refundReceiptLineAction}
+        credential={{ token }} here={`/receipt/${encodeURIComponent(token)}`} />
     </>
   );
 }
