@@ -64,6 +64,8 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       await screenshot(page, "admin-2-refunded");
 
       await page.getByRole("link", { name: "Staff actions on this order" }).click();
+      // The order page has tables too: read the audit's only once it is the page shown.
+      await page.getByRole("heading", { level: 1, name: "Audit" }).waitFor();
       const entry = page.getByRole("table").getByRole("row").nth(1);
       await entry.waitFor();
       const cells = await entry.getByRole("cell").allTextContents();
