@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Dapr.Actors;
 
-namespace GamesDrop.BuildingBlocks.Actors.Embedded;
+namespace GamesDrop.Embedded.Runtime.Actors;
 
 /// <summary>Embedded profile: proxies whose calls run as turns of <see cref="EmbeddedActorRuntime"/>.</summary>
 internal sealed class EmbeddedActorProxies(EmbeddedActorRuntime runtime) : IActorProxies

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace GamesDrop.BuildingBlocks.Bindings;
+namespace GamesDrop.Embedded.Runtime.Bindings;
 
 /// <summary>
 /// Embedded profile: fires every <c>bindings.cron</c> component of the components folder the way daprd

@@ -1,4 +1,4 @@
-namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
+namespace GamesDrop.Embedded.Runtime.PubSub;
 
 internal static class DeliverySql
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using StackExchange.Redis;
 
-namespace GamesDrop.BuildingBlocks.State;
+namespace GamesDrop.Embedded.Runtime.State;
 
 /// <summary>
 /// Embedded profile: Redis used the way Dapr's state.redis uses it: key <c>appid||key</c>, a hash with

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 
-namespace GamesDrop.BuildingBlocks.Hosting;
+namespace GamesDrop.Embedded.Runtime.Hosting;
 
 /// <summary>Embedded profile: the loopback address this host listens on, for calls to its own route groups.</summary>
 public sealed class SelfAddress(IServer server, IConfiguration configuration)

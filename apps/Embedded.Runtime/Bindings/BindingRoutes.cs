@@ -2,7 +2,7 @@ using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
 using Microsoft.AspNetCore.Routing;
 
-namespace GamesDrop.BuildingBlocks.Bindings;
+namespace GamesDrop.Embedded.Runtime.Bindings;
 
 /// <summary>
 /// Embedded profile: the POST endpoints an input binding reaches in this host, i.e. its route

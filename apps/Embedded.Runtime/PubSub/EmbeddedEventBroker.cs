@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
+namespace GamesDrop.Embedded.Runtime.PubSub;
 
 /// <summary>
 /// Embedded profile: fans events out to one delivery row per subscribed route, a whole batch in one

@@ -4,7 +4,7 @@ using Dapr.Actors;
 using Dapr.Actors.Runtime;
 using StackExchange.Redis;
 
-namespace GamesDrop.BuildingBlocks.Actors.Embedded;
+namespace GamesDrop.Embedded.Runtime.Actors;
 
 /// <summary>
 /// Embedded profile: actor reminders kept in Redis, so they outlive the process as daprd's do. A sorted set

@@ -1,7 +1,7 @@
 using GamesDrop.BuildingBlocks.Components;
 using Polly.CircuitBreaker;
 
-namespace GamesDrop.BuildingBlocks.Resiliency;
+namespace GamesDrop.Embedded.Runtime.Resiliency;
 
 public enum BreakerState
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace GamesDrop.BuildingBlocks.Secrets;
+namespace GamesDrop.Embedded.Runtime.Secrets;
 
 /// <summary>
 /// Embedded profile: secret <c>name</c> is configuration key <c>Secrets:name</c> (environment

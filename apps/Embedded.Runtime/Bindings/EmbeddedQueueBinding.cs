@@ -3,7 +3,7 @@ using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
 using Microsoft.Extensions.Configuration;
 
-namespace GamesDrop.BuildingBlocks.Bindings;
+namespace GamesDrop.Embedded.Runtime.Bindings;
 
 /// <summary>
 /// Embedded profile: a queue binding has no broker; what is sent to it goes straight to the endpoint its

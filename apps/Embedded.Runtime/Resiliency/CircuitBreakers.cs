@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using GamesDrop.BuildingBlocks.Components;
 
-namespace GamesDrop.BuildingBlocks.Resiliency;
+namespace GamesDrop.Embedded.Runtime.Resiliency;
 
 /// <summary>One breaker per target, as Dapr keeps one per HTTPEndpoint; readable for health pages.</summary>
 public sealed class CircuitBreakers(TimeProvider time) : ICircuitStates

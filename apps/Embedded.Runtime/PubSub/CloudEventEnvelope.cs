@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
+namespace GamesDrop.Embedded.Runtime.PubSub;
 
 /// <summary>The CloudEvents 1.0 envelope daprd wraps around a published event, with Dapr's extension attributes.</summary>
 public static class CloudEventEnvelope

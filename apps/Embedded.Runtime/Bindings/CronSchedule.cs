@@ -1,7 +1,7 @@
 using Cronos;
 using GamesDrop.BuildingBlocks.Components;
 
-namespace GamesDrop.BuildingBlocks.Bindings;
+namespace GamesDrop.Embedded.Runtime.Bindings;
 
 /// <summary>
 /// A <c>bindings.cron</c> schedule as Dapr reads it: <c>@every 15m</c>, a macro such as <c>@hourly</c>,

@@ -2,7 +2,7 @@ using Dapr;
 using GamesDrop.Contracts;
 using Microsoft.AspNetCore.Routing;
 
-namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
+namespace GamesDrop.Embedded.Runtime.PubSub;
 
 /// <summary>A <c>.WithTopic(...)</c> endpoint: where events of a topic are delivered.</summary>
 public sealed record TopicSubscription(string PubsubName, string Topic, string Route, string? DeadLetterTopic);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapr.Actors.Runtime;
 using StackExchange.Redis;
 
-namespace GamesDrop.BuildingBlocks.Actors.Embedded;
+namespace GamesDrop.Embedded.Runtime.Actors;
 
 /// <summary>
 /// One turn's actor state, as Dapr's state manager keeps it: reads are cached, writes are tracked and reach Redis only

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using GamesDrop.BuildingBlocks.Hosting;
 
-namespace GamesDrop.BuildingBlocks.Actors.Embedded;
+namespace GamesDrop.Embedded.Runtime.Actors;
 
 /// <summary>
 /// Embedded profile: fires due reminders every <c>Actors:ReminderPollInterval</c> (default 1 s) through the actor's turn,

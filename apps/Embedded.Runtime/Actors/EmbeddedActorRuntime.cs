@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace GamesDrop.BuildingBlocks.Actors.Embedded;
+namespace GamesDrop.Embedded.Runtime.Actors;
 
 /// <summary>
 /// Embedded profile: runs the registered actor classes in this process, one turn at a time per actor id, as daprd

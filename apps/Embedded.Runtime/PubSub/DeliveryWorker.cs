@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace GamesDrop.BuildingBlocks.PubSub.Embedded;
+namespace GamesDrop.Embedded.Runtime.PubSub;
 
 /// <summary>
 /// Embedded profile: delivers each event to its subscriber routes over HTTP as daprd does (CloudEvent
