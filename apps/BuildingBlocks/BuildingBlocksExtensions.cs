@@ -5,7 +5,6 @@ using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.BuildingBlocks.PubSub.Dapr;
-using GamesDrop.BuildingBlocks.PubSub.Embedded;
 using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.Contracts;
@@ -20,6 +19,10 @@ namespace GamesDrop.BuildingBlocks;
 /// <summary>Picks one adapter per building block for the host's profile; business code sees only the ports.</summary>
 public static class BuildingBlocksExtensions
 {
+    /// <summary>
+    /// The ports and, for the Dapr profile, the Dapr adapters. An Embedded host registers its <see cref="IEmbeddedRuntime"/>
+    /// first (AddEmbeddedBuildingBlocks does both), whose adapters this then adds.
+    /// </summary>
     public static WebApplicationBuilder AddBuildingBlocks(this WebApplicationBuilder builder, HostIdentity host)
     {
         var services = builder.Services;
@@ -28,7 +31,6 @@ public static class BuildingBlocksExtensions
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton(sp => ComponentCatalog.Load(ComponentCatalog.LocateFolder(
             sp.GetRequiredService<IConfiguration>()["GamesDrop:ComponentsPath"], contentRoot)));
-        services.AddSingleton<CircuitBreakers>();
         services.AddExceptionHandler<StoreOutage.Handler>();
 
         services.AddPostgres();
@@ -56,18 +58,7 @@ public static class BuildingBlocksExtensions
             return builder;
         }
 
-        services.AddRedis();
-        services.AddSingleton<SelfAddress>();
-        services.AddSingleton<TopicSubscriptions>();
-        services.AddSingleton<DeliveryWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
-        services.AddSingleton<IEventBroker, EmbeddedEventBroker>();
-        services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
-        services.AddSingleton<ICircuitStates>(sp => sp.GetRequiredService<CircuitBreakers>());
-        services.AddSingleton<BindingRoutes>();
-        services.AddHostedService<CronBindingScheduler>();
-        services.AddHttpClient(DeliveryWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
-        services.AddHttpClient(CronBindingScheduler.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
+        IEmbeddedRuntime.Registered(services).AddHostServices(services);
         return builder;
     }
 

@@ -4,6 +4,7 @@ using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Checkout;
 using GamesDrop.Contracts;
 using GamesDrop.Embedded;
+using GamesDrop.Embedded.Runtime;
 using GamesDrop.Embedded.Runtime.Mail;
 using GamesDrop.Embedded.Runtime.Workflows;
 using GamesDrop.Kernel;
@@ -14,7 +15,7 @@ using GamesDrop.Suppliers;
 // Every service in one process, each under a route group named by its app id (DESIGN.md, Embedded profile).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(EmbeddedHost.Id);
-builder.AddBuildingBlocks(new HostIdentity(EmbeddedHost.Id, RuntimeProfile.Embedded, AppIds.All));
+builder.AddEmbeddedBuildingBlocks(new HostIdentity(EmbeddedHost.Id, RuntimeProfile.Embedded, AppIds.All));
 builder.AddKernel();
 builder.AddBff();
 builder.AddCheckout();

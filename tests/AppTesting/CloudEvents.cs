@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using GamesDrop.BuildingBlocks.PubSub.Embedded;
+using GamesDrop.Embedded.Runtime.PubSub;
 using GamesDrop.Contracts;
 
 namespace GamesDrop.AppTesting;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GamesDrop.AppTesting;
-using GamesDrop.BuildingBlocks.PubSub.Embedded;
+using GamesDrop.Embedded.Runtime.PubSub;
 using GamesDrop.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 

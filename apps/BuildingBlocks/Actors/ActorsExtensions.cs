@@ -1,6 +1,5 @@
 using Dapr.Actors.Runtime;
 using GamesDrop.BuildingBlocks.Actors.Dapr;
-using GamesDrop.BuildingBlocks.Actors.Embedded;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -12,8 +11,8 @@ public static class ActorsExtensions
 {
     /// <summary>
     /// Hosts the actors <paramref name="configure"/> registers for app <paramref name="appId"/>, and gives callers
-    /// <see cref="IActorProxies"/>. Dapr: the Dapr.Actors runtime (the host calls <see cref="MapActorHosting"/>). Embedded:
-    /// in-process turns per actor id, state and reminders in Redis under Dapr's key layout.
+    /// <see cref="IActorProxies"/>. Dapr: the Dapr.Actors runtime (the host calls <see cref="MapActorHosting"/>). Embedded: the
+    /// Embedded runtime's in-process turns.
     /// </summary>
     public static IServiceCollection AddActorHosting(this IServiceCollection services, string appId, Action<ActorRuntimeOptions> configure)
     {
@@ -33,10 +32,7 @@ public static class ActorsExtensions
         }
         var options = new ActorRuntimeOptions();
         Options(options);
-        services.AddSingleton(sp => new EmbeddedActorRuntime(sp, appId, options));
-        services.AddSingleton<RedisActorReminders>(sp => new RedisActorReminders(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), appId, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IActorProxies, EmbeddedActorProxies>();
-        services.AddHostedService<ReminderPoller>();
+        IEmbeddedRuntime.Registered(services).AddActors(services, appId, options);
         return services;
     }
 

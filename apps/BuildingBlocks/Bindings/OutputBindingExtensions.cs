@@ -1,7 +1,5 @@
 using Dapr.Client;
-using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.BuildingBlocks.Bindings;
@@ -16,7 +14,6 @@ public static class OutputBindingExtensions
         services.AddKeyedSingleton<IOutputBinding>(appId, (sp, _) => sp.GetRequiredService<HostIdentity>().Profile switch
         {
             RuntimeProfile.Dapr => new DaprOutputBinding(sp.GetRequiredService<DaprClient>()),
-            _ => new EmbeddedQueueBinding(appId, sp.GetRequiredService<ComponentCatalog>(), sp.GetRequiredService<BindingRoutes>(),
-                sp.GetRequiredService<SelfAddress>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>()),
+            _ => sp.GetRequiredService<IEmbeddedRuntime>().OutputBinding(sp, appId),
         });
 }

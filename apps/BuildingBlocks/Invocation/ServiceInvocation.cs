@@ -8,8 +8,8 @@ namespace GamesDrop.BuildingBlocks.Invocation;
 
 /// <summary>
 /// Typed HttpClients for other apps and for external APIs. Dapr profile: through the sidecar
-/// (<c>/v1.0/invoke/{id}/method/...</c>), which applies resiliency.yaml. Embedded: straight to the app's
-/// route group in this host, or to the API's configured URL with the same policies built locally.
+/// (<c>/v1.0/invoke/{id}/method/...</c>), which applies resiliency.yaml. Embedded: the Embedded runtime points them
+/// straight at the app's route group in this host, or at the API's configured URL, with the same policies built locally.
 /// </summary>
 public static partial class ServiceInvocation
 {
@@ -22,20 +22,13 @@ public static partial class ServiceInvocation
     /// by the caller.
     /// </summary>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string appId)
-        where TClient : class =>
-        services.AddHttpClient<TClient>()
-            .AddIdempotentRetries(InternalRetryPolicy)
-            .AddResiliencyPolicies(appId, sp => sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Embedded)
-            .ConfigureHttpClient((sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
-                    ? new Uri($"http://{appId}/")
-                    : new Uri(sp.GetRequiredService<SelfAddress>().BaseUri, appId + "/");
-            })
-            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => handlers.Add(
-                sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
-                    ? DaprHandler(sp, appId)
-                    : new AppTokenHandler(sp.GetRequiredService<IConfiguration>()["APP_API_TOKEN"])));
+        where TClient : class
+    {
+        var client = services.AddHttpClient<TClient>().AddIdempotentRetries(InternalRetryPolicy);
+        return HostIdentity.Registered(services, nameof(AddServiceClient)).Profile == RuntimeProfile.Dapr
+            ? client.ToSidecar(appId)
+            : IEmbeddedRuntime.Registered(services).ToApp(client, appId);
+    }
 
     /// <summary>
     /// A client for an external API declared as HTTPEndpoint <paramref name="endpointName"/>. Embedded
@@ -43,39 +36,37 @@ public static partial class ServiceInvocation
     /// </summary>
     public static IHttpClientBuilder AddHttpEndpointClient<TClient>(this IServiceCollection services, string endpointName)
         where TClient : class =>
-        services.AddHttpClient<TClient>().ToHttpEndpoint(endpointName);
+        services.AddHttpClient<TClient>().ToHttpEndpoint(services, endpointName);
 
     /// <summary>
     /// The same as a named client (<see cref="System.Net.Http.IHttpClientFactory"/> name = <paramref name="endpointName"/>), for
     /// libraries that build their own requests: an absolute URL on host <c>{endpointName}</c> reaches the endpoint too.
     /// </summary>
     public static IHttpClientBuilder AddHttpEndpointClient(this IServiceCollection services, string endpointName) =>
-        services.AddHttpClient(endpointName).ToHttpEndpoint(endpointName);
+        services.AddHttpClient(endpointName).ToHttpEndpoint(services, endpointName);
 
-    private static IHttpClientBuilder ToHttpEndpoint(this IHttpClientBuilder client, string endpointName) =>
-        (EndpointName().IsMatch(endpointName) ? client : throw new ArgumentException(
-            $"'{endpointName}' is not an HTTPEndpoint name: daprd would invoke it as a URL, through the app channel that " +
-            "adds APP_API_TOKEN, so the partner would receive the apps' token.", nameof(endpointName)))
-            .ConfigureHttpClient((sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
-                    ? new Uri($"http://{endpointName}/")
-                    : ConfiguredBaseUrl(sp.GetRequiredService<IConfiguration>(), endpointName);
-                // Unconfigured, the client still resolves (its owner may be switched off) and fails only when used.
-            })
-            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => handlers.Add(
-                sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Dapr
-                    ? DaprHandler(sp, endpointName)
-                    : new EndpointAddressHandler(endpointName, ConfiguredBaseUrl(sp.GetRequiredService<IConfiguration>(), endpointName))))
-            // daprd applies the endpoint's policies itself in the Dapr profile.
-            .AddResiliencyPolicies(endpointName, sp => sp.GetRequiredService<HostIdentity>().Profile == RuntimeProfile.Embedded);
+    private static IHttpClientBuilder ToHttpEndpoint(this IHttpClientBuilder client, IServiceCollection services, string endpointName)
+    {
+        if (!EndpointName().IsMatch(endpointName))
+        {
+            throw new ArgumentException(
+                $"'{endpointName}' is not an HTTPEndpoint name: daprd would invoke it as a URL, through the app channel that " +
+                "adds APP_API_TOKEN, so the partner would receive the apps' token.", nameof(endpointName));
+        }
+        // daprd applies the endpoint's policies itself in the Dapr profile; the Embedded runtime builds them.
+        return HostIdentity.Registered(services, nameof(AddHttpEndpointClient)).Profile == RuntimeProfile.Dapr
+            ? client.ToSidecar(endpointName)
+            : IEmbeddedRuntime.Registered(services).ToHttpEndpoint(client, endpointName);
+    }
+
+    // daprd resolves http://{app id or HTTPEndpoint name}/path through the invocation handler.
+    private static IHttpClientBuilder ToSidecar(this IHttpClientBuilder client, string target) => client
+        .ConfigureHttpClient(http => http.BaseAddress = new Uri($"http://{target}/"))
+        .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => handlers.Add(DaprHandler(sp, target)));
 
     // A Dapr resource name (DNS-1123 label), the only form daprd resolves as a named HTTPEndpoint.
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial System.Text.RegularExpressions.Regex EndpointName();
-
-    private static Uri? ConfiguredBaseUrl(IConfiguration configuration, string endpointName) =>
-        configuration[$"HttpEndpoints:{endpointName}:BaseUrl"] is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null;
 
     private static DelegatingHandler DaprHandler(IServiceProvider sp, string appId)
     {
@@ -86,37 +77,5 @@ public static partial class ServiceInvocation
             handler.DaprEndpoint = endpoint;
         }
         return handler;
-    }
-
-    /// <summary>
-    /// Embedded: <c>http://{endpoint}/path</c>, the address daprd resolves by HTTPEndpoint name, goes to the configured base
-    /// URL instead, its path kept (the base URL's own path first).
-    /// </summary>
-    private sealed class EndpointAddressHandler(string endpointName, Uri? baseUrl) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            if (request.RequestUri is { IsAbsoluteUri: true } uri && string.Equals(uri.Host, endpointName, StringComparison.OrdinalIgnoreCase))
-            {
-                var target = baseUrl ?? throw new InvalidOperationException($"HttpEndpoints:{endpointName}:BaseUrl is not configured.");
-                // Joined as text: a path such as /bot123:abc/sendMessage would read as a URI scheme on its own.
-                request.RequestUri = new Uri(target.AbsoluteUri.TrimEnd('/') + uri.PathAndQuery);
-            }
-            return base.SendAsync(request, ct);
-        }
-    }
-
-    /// <summary>Presents the app token the callee checks, as daprd does in the Dapr profile.</summary>
-    private sealed class AppTokenHandler(string? token) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            if (!string.IsNullOrEmpty(token))
-            {
-                request.Headers.Remove("dapr-api-token");
-                request.Headers.Add("dapr-api-token", token);
-            }
-            return base.SendAsync(request, ct);
-        }
     }
 }

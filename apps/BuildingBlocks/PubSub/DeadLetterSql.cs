@@ -1,6 +1,6 @@
 namespace GamesDrop.BuildingBlocks.PubSub;
 
-internal static class DeadLetterSql
+public static class DeadLetterSql
 {
     // Once per event and route: a dead letter seen again (redelivered, or reported by every app's sidecar) adds nothing.
     public const string Record = """

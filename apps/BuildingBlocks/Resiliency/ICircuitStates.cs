@@ -2,7 +2,7 @@ namespace GamesDrop.BuildingBlocks.Resiliency;
 
 /// <summary>
 /// Where each resiliency target's circuit breaker stands, read where the breaker lives: in this process when Embedded
-/// (<see cref="CircuitBreakers"/>), in daprd when Dapr (<see cref="DaprCircuitStates"/>, its metrics).
+/// (the Embedded runtime's breakers), in daprd when Dapr (<see cref="DaprCircuitStates"/>, its metrics).
 /// </summary>
 public interface ICircuitStates
 {
@@ -11,4 +11,11 @@ public interface ICircuitStates
 
     /// <summary>Reads the states again where that takes a call (Dapr); the caller decides how often.</summary>
     Task RefreshAsync(CancellationToken ct);
+}
+
+public enum BreakerState
+{
+    Closed,
+    HalfOpen,
+    Open,
 }

@@ -9,30 +9,11 @@ using Polly.Timeout;
 namespace GamesDrop.BuildingBlocks.Resiliency;
 
 /// <summary>
-/// Embedded profile: the policies daprd would apply to a target, built as a Polly pipeline from the same
-/// resiliency.yaml values. Order as in Dapr: retry around the breaker around a per-attempt timeout.
+/// The apps' own retries of repeatable calls, as Polly (Microsoft.Extensions.Http.Resilience) pipelines built from
+/// resiliency.yaml's values. The Embedded runtime builds daprd's per-target policies from the same values.
 /// </summary>
 public static class ResiliencyPipelines
 {
-    /// <summary>Applies target <paramref name="target"/>'s policies, where <paramref name="when"/> holds.</summary>
-    public static IHttpClientBuilder AddResiliencyPolicies(
-        this IHttpClientBuilder client, string target, Func<IServiceProvider, bool>? when = null)
-    {
-        client.AddResilienceHandler($"dapr-resiliency-{target}", (pipeline, context) =>
-        {
-            if (when?.Invoke(context.ServiceProvider) == false)
-            {
-                return;
-            }
-            var policy = context.ServiceProvider.GetRequiredService<ComponentCatalog>().Resiliency.ForApp(target);
-            if (policy is not null)
-            {
-                Build(pipeline, target, policy, context.ServiceProvider.GetRequiredService<CircuitBreakers>());
-            }
-        });
-        return client;
-    }
-
     /// <summary>
     /// Retries, in both profiles, the calls that are safe to repeat with retry policy <paramref name="policyName"/>: GET,
     /// HEAD, OPTIONS, PUT and DELETE, and a POST or PATCH only with an <see cref="IdempotencyKeyHeader"/>. daprd cannot
@@ -57,24 +38,8 @@ public static class ResiliencyPipelines
             || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete
             || request.Headers.Contains(IdempotencyKeyHeader));
 
-    public static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, string target, TargetPolicy policy, CircuitBreakers breakers)
-    {
-        if (policy.Retry is { } retry)
-        {
-            AddRetry(pipeline, retry, _ => true);
-        }
-        if (policy.CircuitBreaker is { } breakerPolicy)
-        {
-            var breaker = breakers.For(target, breakerPolicy);
-            pipeline.AddStrategy(_ => new GoBreakerStrategy(breaker), new GoBreakerStrategyOptions());
-        }
-        if (policy.Timeout is { } timeout)
-        {
-            pipeline.AddTimeout(timeout);
-        }
-    }
-
-    private static void AddRetry(
+    /// <summary>A retry with resiliency.yaml's policy <paramref name="retry"/>, for what <paramref name="applies"/> to.</summary>
+    public static void AddRetry(
         ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RetryPolicy retry, Func<RetryPredicateArguments<HttpResponseMessage>, bool> applies) =>
         pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
@@ -88,28 +53,4 @@ public static class ResiliencyPipelines
                 _ => false,
             }),
         });
-
-    private sealed class GoBreakerStrategyOptions : ResilienceStrategyOptions;
-
-    private sealed class GoBreakerStrategy(GoCircuitBreaker breaker) : ResilienceStrategy<HttpResponseMessage>
-    {
-        protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
-            Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
-        {
-            long generation;
-            try
-            {
-                generation = breaker.Enter();
-            }
-            catch (BrokenCircuitException e)
-            {
-                return Outcome.FromException<HttpResponseMessage>(e);
-            }
-            var outcome = await callback(context, state);
-            // Dapr counts any reply outside 200-399 as a failure, 4xx included.
-            var success = outcome.Exception is null && outcome.Result is { StatusCode: >= (System.Net.HttpStatusCode)200 and < (System.Net.HttpStatusCode)400 };
-            breaker.Exit(generation, success);
-            return outcome;
-        }
-    }
 }

@@ -2,7 +2,6 @@ using Dapr.Client;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Contracts;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 
 namespace GamesDrop.BuildingBlocks.State;
 
@@ -16,7 +15,7 @@ public static class StateStoreExtensions
         services.AddKeyedSingleton<IStateStore>(appId, (sp, _) => sp.GetRequiredService<HostIdentity>().Profile switch
         {
             RuntimeProfile.Dapr => new DaprStateStore(sp.GetRequiredService<DaprClient>(), DaprComponents.StateStore),
-            _ => new RedisStateStore(sp.GetRequiredService<IConnectionMultiplexer>(), appId),
+            _ => sp.GetRequiredService<IEmbeddedRuntime>().StateStore(sp, appId),
         });
 
     /// <summary>Gives <paramref name="appId"/> (which has its state store) its record of handled pushes, resolved with <c>[FromKeyedServices(appId)]</c>.</summary>

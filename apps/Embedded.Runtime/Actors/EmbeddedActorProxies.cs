@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Dapr.Actors;
+using GamesDrop.BuildingBlocks.Actors;
 
 namespace GamesDrop.Embedded.Runtime.Actors;
 

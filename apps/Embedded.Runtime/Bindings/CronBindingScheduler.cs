@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.Embedded.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.Embedded.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace GamesDrop.Embedded.Runtime.Bindings;

@@ -1,3 +1,5 @@
+using GamesDrop.BuildingBlocks.PubSub;
+
 namespace GamesDrop.Embedded.Runtime.PubSub;
 
 internal static class DeliverySql

@@ -5,6 +5,8 @@ using System.Text.Json;
 using Dapper;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.BuildingBlocks.PubSub;
+using GamesDrop.Embedded.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

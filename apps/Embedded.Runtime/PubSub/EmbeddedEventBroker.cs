@@ -1,4 +1,5 @@
 using Dapper;
+using GamesDrop.BuildingBlocks.PubSub;
 using Npgsql;
 
 namespace GamesDrop.Embedded.Runtime.PubSub;

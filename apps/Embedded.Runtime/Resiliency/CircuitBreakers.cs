@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GamesDrop.BuildingBlocks.Components;
+using GamesDrop.BuildingBlocks.Resiliency;
 
 namespace GamesDrop.Embedded.Runtime.Resiliency;
 

@@ -1,19 +1,16 @@
 using GamesDrop.BuildingBlocks.Components;
+using GamesDrop.BuildingBlocks.Resiliency;
 using Polly.CircuitBreaker;
 
 namespace GamesDrop.Embedded.Runtime.Resiliency;
-
-public enum BreakerState
-{
-    Closed,
-    HalfOpen,
-    Open,
-}
 
 /// <summary>
 /// A circuit breaker with gobreaker's semantics, which Dapr uses: counts reset every <c>interval</c> while
 /// closed, the trip expression is checked on each failure, open lasts <c>timeout</c>, and half-open lets
 /// <c>maxRequests</c> through; that many successes close it, one failure opens it again.
+/// Hand-written because no maintained .NET breaker has this trip rule: Polly's breaker trips on a failure ratio over a
+/// sampling window with a minimum throughput, and cannot evaluate resiliency.yaml's <c>trip</c> expression
+/// (e.g. <c>consecutiveFailures &gt; 5</c>) nor gobreaker's interval reset and half-open request count.
 /// </summary>
 public sealed class GoCircuitBreaker(CircuitBreakerPolicy policy, TimeProvider time)
 {

@@ -1,3 +1,4 @@
+using GamesDrop.BuildingBlocks.Secrets;
 using Microsoft.Extensions.Configuration;
 
 namespace GamesDrop.Embedded.Runtime.Secrets;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GamesDrop.BuildingBlocks.State;
 using StackExchange.Redis;
 
 namespace GamesDrop.Embedded.Runtime.State;

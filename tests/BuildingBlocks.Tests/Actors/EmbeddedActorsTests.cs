@@ -1,7 +1,8 @@
 using GamesDrop.BuildingBlocks.Actors;
-using GamesDrop.BuildingBlocks.Actors.Embedded;
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.Embedded.Runtime;
+using GamesDrop.Embedded.Runtime.Actors;
 using GamesDrop.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +128,7 @@ public sealed class EmbeddedActorsTests : IAsyncLifetime
             ["Actors:ReminderPollInterval"] = (pollInterval ?? TimeSpan.FromMilliseconds(100)).ToString(),
         });
         builder.Services.AddSingleton(new HostIdentity("test-host", RuntimeProfile.Embedded, [_appId]));
+        builder.Services.AddSingleton<IEmbeddedRuntime>(new EmbeddedRuntime());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRedis();
         builder.Services.AddActorHosting(_appId, o => o.Actors.RegisterActor<CounterActor>());

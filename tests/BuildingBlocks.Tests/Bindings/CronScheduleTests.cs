@@ -1,4 +1,4 @@
-using GamesDrop.BuildingBlocks.Bindings;
+using GamesDrop.Embedded.Runtime.Bindings;
 
 namespace GamesDrop.BuildingBlocks.Tests.Bindings;
 

@@ -1,6 +1,8 @@
 using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
+using GamesDrop.Embedded.Runtime.Bindings;
+using GamesDrop.Embedded.Runtime.Hosting;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.Embedded.Runtime;
 using GamesDrop.ServiceDefaults;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;
@@ -64,7 +65,15 @@ public sealed class TestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.AddServiceDefaults(HostId);
-        builder.AddBuildingBlocks(new HostIdentity(HostId, profile, hostedApps ?? ["orders", "notifier"]));
+        var identity = new HostIdentity(HostId, profile, hostedApps ?? ["orders", "notifier"]);
+        if (profile == RuntimeProfile.Embedded)
+        {
+            builder.AddEmbeddedBuildingBlocks(identity);
+        }
+        else
+        {
+            builder.AddBuildingBlocks(identity);
+        }
         services?.Invoke(builder.Services);
         var logs = new LogCapture();
         builder.Services.AddSingleton<ILogEventSink>(logs);

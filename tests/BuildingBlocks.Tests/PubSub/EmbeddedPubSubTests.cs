@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using GamesDrop.BuildingBlocks.PubSub;
-using GamesDrop.BuildingBlocks.PubSub.Embedded;
+using GamesDrop.Embedded.Runtime.PubSub;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;

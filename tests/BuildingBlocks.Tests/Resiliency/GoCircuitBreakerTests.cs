@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Resiliency;
+using GamesDrop.Embedded.Runtime.Resiliency;
 using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 

@@ -2,6 +2,7 @@ using System.Net;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
+using GamesDrop.Embedded.Runtime.Resiliency;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

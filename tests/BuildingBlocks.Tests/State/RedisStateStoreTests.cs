@@ -1,4 +1,5 @@
 using GamesDrop.BuildingBlocks.State;
+using GamesDrop.Embedded.Runtime.State;
 using GamesDrop.TestSupport;
 using StackExchange.Redis;
 

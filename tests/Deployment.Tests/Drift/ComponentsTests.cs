@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GamesDrop.BuildingBlocks.Bindings;
+using GamesDrop.Embedded.Runtime.Bindings;
 using GamesDrop.Contracts;
 using GamesDrop.Deployment.Tests.Infrastructure;
 

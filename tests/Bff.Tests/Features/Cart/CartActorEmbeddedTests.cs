@@ -2,6 +2,7 @@ using GamesDrop.Bff.Features.Cart;
 using GamesDrop.BuildingBlocks.Actors;
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.Embedded.Runtime;
 using GamesDrop.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public sealed class CartActorEmbeddedTests : CartActorContract, IAsyncLifetime
             ["Actors:ReminderPollInterval"] = "00:00:00.100",
         });
         builder.Services.AddSingleton(new HostIdentity("cart-test", RuntimeProfile.Embedded, [_appId]));
+        builder.Services.AddSingleton<IEmbeddedRuntime>(new EmbeddedRuntime());
         builder.Services.AddSingleton<TimeProvider>(_clock);
         builder.Services.AddSingleton(new CartSettings(IdleExpiry));
         builder.Services.AddRedis();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GamesDrop.AppTesting;
 using GamesDrop.BuildingBlocks.Resiliency;
+using GamesDrop.Embedded.Runtime.Resiliency;
 using GamesDrop.Suppliers.Adapters.Kinguin;
 using GamesDrop.Suppliers.Features.Health;
 using GamesDrop.TestSupport;
