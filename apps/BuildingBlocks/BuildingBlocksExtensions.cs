@@ -32,6 +32,7 @@ public static class BuildingBlocksExtensions
         services.AddSingleton(sp => ComponentCatalog.Load(ComponentCatalog.LocateFolder(
             sp.GetRequiredService<IConfiguration>()["GamesDrop:ComponentsPath"], contentRoot)));
         services.AddExceptionHandler<StoreOutage.Handler>();
+        services.AddHostedService<BreakerStateGauge>();
 
         services.AddPostgres();
         services.AddMigrations("messaging", typeof(OutboxRelay).Assembly);

@@ -3,6 +3,7 @@ using GamesDrop.ServiceDefaults.Health;
 using GamesDrop.ServiceDefaults.Logging;
 using GamesDrop.ServiceDefaults.Problems;
 using GamesDrop.ServiceDefaults.Requests;
+using GamesDrop.ServiceDefaults.Telemetry;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +22,7 @@ using Scalar.AspNetCore;
 
 namespace GamesDrop.ServiceDefaults;
 
-/// <summary>What every GamesDrop host gets once: logging, errors, validation, health, OpenAPI, internal auth.</summary>
+/// <summary>What every GamesDrop host gets once: logging, telemetry, errors, validation, health, OpenAPI, internal auth.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Policy for endpoints that only other GamesDrop apps (through Dapr or the Embedded host) may call.</summary>
@@ -33,6 +34,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string hostName)
     {
         builder.AddStructuredLogging(hostName);
+        builder.AddTelemetry(hostName);
         // Bodies are small JSON; endpoints that take uploads raise their own limit.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemResponses();

@@ -23,9 +23,11 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     private bool _ownsDatabase;
     private bool _ownsMail;
     private readonly IDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private EmbeddedApp(TestDatabase database, bool ownsDatabase, SmtpSink mail, IDictionary<string, string?> settings)
+    private EmbeddedApp(TestDatabase database, bool ownsDatabase, SmtpSink mail, IDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
+        _services = services;
         _database = database;
         _ownsDatabase = ownsDatabase;
         Mail = mail;
@@ -40,9 +42,12 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     public Uri BaseUri { get; private set; } = null!;
     public string DatabaseConnectionString => _database.ConnectionString;
 
-    /// <summary>Starts the store with extra <paramref name="settings"/>, on <paramref name="port"/> (0: any free one).</summary>
-    public static async Task<EmbeddedApp> StartAsync(IDictionary<string, string?>? settings = null, int port = 0) =>
-        Start(await TestDatabase.CreateAsync(), ownsDatabase: true, SmtpSink.Start(), settings, port);
+    /// <summary>
+    /// Starts the store with extra <paramref name="settings"/>, on <paramref name="port"/> (0: any free one), with
+    /// <paramref name="services"/> added last (a test's own exporter, say).
+    /// </summary>
+    public static async Task<EmbeddedApp> StartAsync(IDictionary<string, string?>? settings = null, int port = 0, Action<IServiceCollection>? services = null) =>
+        Start(await TestDatabase.CreateAsync(), ownsDatabase: true, SmtpSink.Start(), settings, port, services);
 
     /// <summary>
     /// Stops <paramref name="previous"/> as a crashed or redeployed host would and starts another on its database, port and
@@ -60,10 +65,11 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         {
             settings[key] = value;
         }
-        return Start(previous._database, owns, previous.Mail, settings, port);
+        return Start(previous._database, owns, previous.Mail, settings, port, previous._services);
     }
 
-    private static EmbeddedApp Start(TestDatabase database, bool ownsDatabase, SmtpSink mail, IDictionary<string, string?>? settings, int port)
+    private static EmbeddedApp Start(
+        TestDatabase database, bool ownsDatabase, SmtpSink mail, IDictionary<string, string?>? settings, int port, Action<IServiceCollection>? services)
     {
         settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         // Data keys per database, as run.sh makes them once per machine and a restart keeps them; a test may set its own.
@@ -77,7 +83,7 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         settings.TryAdd("Notifier:Delivery:FirstRetry", "00:00:00.200");
         settings.TryAdd("Notifier:Delivery:MaxRetry", "00:00:02");
         settings.TryAdd("Notifier:Delivery:PollInterval", "00:00:00.200");
-        var app = new EmbeddedApp(database, ownsDatabase, mail, settings);
+        var app = new EmbeddedApp(database, ownsDatabase, mail, settings, services);
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -127,7 +133,11 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>A loopback port free right now, for a server whose address others must know before it starts.</summary>

@@ -1,8 +1,8 @@
 using GamesDrop.ServiceDefaults.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using OpenTelemetry.Trace;
 using StackExchange.Redis;
 
 namespace GamesDrop.BuildingBlocks.Data;
@@ -20,7 +20,9 @@ public static class DataExtensions
             return services;
         }
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(Required(sp, ConnectionName)).Build());
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddNpgSql(name: "postgres", tags: [HealthEndpoints.ReadyTag]);
+        // Npgsql's ActivitySource, which every data source (the search pool's too) writes to.
+        services.ConfigureOpenTelemetryTracerProvider(t => t.AddNpgsql());
         return services;
     }
 
@@ -38,7 +40,8 @@ public static class DataExtensions
             options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: [HealthEndpoints.ReadyTag]);
+        services.ConfigureOpenTelemetryTracerProvider(t => t.AddRedisInstrumentation());
         return services;
     }
 
@@ -46,37 +49,4 @@ public static class DataExtensions
     public static string Required(IServiceProvider services, string name) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
-
-    private sealed class PostgresHealthCheck(NpgsqlDataSource db) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-        {
-            try
-            {
-                await using var command = db.CreateCommand("SELECT 1");
-                await command.ExecuteScalarAsync(ct);
-                return HealthCheckResult.Healthy();
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.", e);
-            }
-        }
-    }
-
-    private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-        {
-            try
-            {
-                await redis.GetDatabase().PingAsync();
-                return HealthCheckResult.Healthy();
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException)
-            {
-                return HealthCheckResult.Unhealthy("Redis is not reachable.", e);
-            }
-        }
-    }
 }

@@ -11,21 +11,13 @@ using Serilog.Formatting.Compact;
 namespace GamesDrop.ServiceDefaults.Logging;
 
 /// <summary>
-/// Serilog with one correlation id per request: the W3C trace id, which HttpClient, Dapr and our outbox
-/// all carry in <c>traceparent</c>, so one id follows a request across services and events.
+/// Serilog with one correlation id per request: the OpenTelemetry trace id (TelemetryExtensions listens, so every
+/// request has one), which HttpClient, Dapr and our outbox all carry in <c>traceparent</c>, so one id follows a request
+/// across services and events, in the logs and in the traces alike.
 /// </summary>
 public static class LoggingExtensions
 {
     public const string CorrelationHeader = "X-Correlation-Id";
-
-    // Without a listener the runtime may skip creating activities, and then no traceparent is sent on.
-    private static readonly ActivityListener Listener = new()
-    {
-        ShouldListenTo = _ => true,
-        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-    };
-
-    static LoggingExtensions() => ActivitySource.AddActivityListener(Listener);
 
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder, string hostName)
     {

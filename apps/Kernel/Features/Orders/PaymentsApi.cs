@@ -3,6 +3,7 @@ using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
+using GamesDrop.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using static GamesDrop.Kernel.Features.Orders.OrderChange;
@@ -93,6 +94,7 @@ public static class PaymentsApi
             await order.ExecuteAsync(PaymentsSql.Capture, new { OrderId = orderId, body.CaptureId });
             await order.ExecuteAsync(OrdersSql.KeepStock, new { OrderId = orderId });
             await order.MoveAsync(OrderStatuses.Paid);
+            StoreMetrics.OrderPaid(body.Amount, body.Currency);
             var o = order.Order;
             await events.PublishAsync(Topics.OrderPaid, new OrderPaid(o.Id, o.Number, o.UserId, o.CartId, body.Amount, body.Currency, DateTimeOffset.UtcNow),
                 order.Transaction, ct);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
+using GamesDrop.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -46,6 +48,7 @@ public static class SearchApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        var started = Stopwatch.GetTimestamp();
         var sql = StatementFor(request);
         await using var connection = await (ReferenceEquals(sql, SearchSql.SearchWords) ? words : db).OpenConnectionAsync(ct);
         SearchRow row;
@@ -66,6 +69,7 @@ public static class SearchApi
             http.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem("The search took too long. Try fewer or shorter words.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        StoreMetrics.Searched(started);
         return TypedResults.Ok(new SearchResult(
             Read<SearchItem>(row.Items), row.Total,
             new SearchFacets(Read<FacetValue>(row.Platform), Read<FacetValue>(row.Region), Read<FacetValue>(row.Genre),

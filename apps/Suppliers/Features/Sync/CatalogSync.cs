@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using GamesDrop.Contracts.Catalog;
+using GamesDrop.ServiceDefaults.Telemetry;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Kernel;
 
@@ -61,6 +62,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
                     writing = kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending[..MaxBatch]), ct);
                     pending.RemoveRange(0, MaxBatch);
                     status = status with { Offers = status.Offers + MaxBatch };
+                    StoreMetrics.SyncedOffers(supplier.Code, MaxBatch);
                     progress.Set(status);
                     LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
                 }
@@ -70,6 +72,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             {
                 status = Count(status with { Offers = status.Offers + pending.Count },
                     await kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending), ct));
+                StoreMetrics.SyncedOffers(supplier.Code, pending.Count);
             }
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, null), ct);
             status = status with { Running = false };
