@@ -30,10 +30,10 @@ passed=0; failed=0; status=0
 results="$work/results"; mkdir -p "$results"
 
 log "building"
-dotnet build GamesDrop.slnx -c Release -nologo -v quiet
+dotnet build GamesDrop.sln -c Release -nologo -v quiet
 
 log "running .NET tests"
-dotnet test GamesDrop.slnx -c Release --no-build -nologo \
+dotnet test GamesDrop.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" "$@" || status=1
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue

@@ -17,12 +17,12 @@ public static class TestEnvironment
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "GamesDrop.slnx")))
+                if (File.Exists(Path.Combine(dir.FullName, "GamesDrop.sln")))
                 {
                     return dir.FullName;
                 }
             }
-            throw new DirectoryNotFoundException("GamesDrop.slnx not found above the test binaries.");
+            throw new DirectoryNotFoundException("GamesDrop.sln not found above the test binaries.");
         }
     }
 
