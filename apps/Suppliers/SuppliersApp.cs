@@ -11,7 +11,7 @@ using GamesDrop.Suppliers.Features.Purchases;
 using GamesDrop.Suppliers.Features.Push;
 using GamesDrop.Suppliers.Features.Refresh;
 using GamesDrop.Suppliers.Features.Sync;
-using GamesDrop.Suppliers.Kernel;
+using GamesDrop.Suppliers.Clients;
 
 namespace GamesDrop.Suppliers;
 

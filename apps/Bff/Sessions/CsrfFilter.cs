@@ -35,3 +35,6 @@ public sealed class CsrfFilter : IEndpointFilter
     public static ProblemHttpResult Refused(string token) =>
         TypedResults.Problem($"Send {token} in header {Header}.", statusCode: StatusCodes.Status403Forbidden);
 }
+
+/// <summary>The token a caller about to write sends back in <see cref="CsrfFilter.Header"/>.</summary>
+public sealed record CsrfToken(string Token);

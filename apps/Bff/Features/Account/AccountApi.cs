@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Clients;
-using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authorization;

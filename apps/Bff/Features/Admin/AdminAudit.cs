@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Admin;
 

@@ -1,4 +1,4 @@
-using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Clients;
 
 namespace GamesDrop.Bff.Features.Admin;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using GamesDrop.Bff.Clients;
-using GamesDrop.Bff.Kernel;
 using GamesDrop.Contracts.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;
 

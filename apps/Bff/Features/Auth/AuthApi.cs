@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Features.Cart;
-using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -155,5 +155,3 @@ public sealed record ConfirmPasswordReset([Required, MaxLength(100)] string Toke
 
 /// <summary>Who signed in, and the token to send in X-CSRF-Token on writes.</summary>
 public sealed record SignedIn(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string CsrfToken);
-
-public sealed record CsrfToken(string Token);

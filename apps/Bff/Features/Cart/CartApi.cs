@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using GamesDrop.Bff.Features.Auth;
-using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Clients;
+using GamesDrop.Bff.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

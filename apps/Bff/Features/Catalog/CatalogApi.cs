@@ -1,5 +1,4 @@
-using GamesDrop.Bff.Kernel;
-using GamesDrop.Bff.Suppliers;
+using GamesDrop.Bff.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Features.Catalog;

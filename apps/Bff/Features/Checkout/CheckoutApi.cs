@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
-using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Contracts.Orders;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
-using GamesDrop.Bff.Kernel;
 using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 

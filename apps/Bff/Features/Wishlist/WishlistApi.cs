@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Serialization;
-using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 

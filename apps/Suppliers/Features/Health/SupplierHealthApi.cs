@@ -2,7 +2,7 @@ using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Features.Purchases;
-using GamesDrop.Suppliers.Kernel;
+using GamesDrop.Suppliers.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Suppliers.Features.Health;

@@ -4,7 +4,7 @@ using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.Contracts;
 using GamesDrop.Suppliers.Adapters;
-using GamesDrop.Suppliers.Kernel;
+using GamesDrop.Suppliers.Clients;
 
 namespace GamesDrop.Suppliers.Features.Health;
 

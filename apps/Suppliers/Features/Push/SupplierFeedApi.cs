@@ -4,7 +4,7 @@ using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
-using GamesDrop.Suppliers.Kernel;
+using GamesDrop.Suppliers.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Suppliers.Features.Push;

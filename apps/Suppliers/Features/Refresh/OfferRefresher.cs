@@ -6,7 +6,7 @@ using System.Threading.RateLimiting;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
-using GamesDrop.Suppliers.Kernel;
+using GamesDrop.Suppliers.Clients;
 using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Suppliers.Features.Refresh;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.ServiceDefaults.Telemetry;
 using GamesDrop.Suppliers.Adapters;
-using GamesDrop.Suppliers.Kernel;
+using GamesDrop.Suppliers.Clients;
 
 namespace GamesDrop.Suppliers.Features.Sync;
 

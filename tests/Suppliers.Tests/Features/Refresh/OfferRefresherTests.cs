@@ -2,7 +2,7 @@ using System.Net;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Features.Refresh;
-using GamesDrop.Suppliers.Kernel;
+using GamesDrop.Suppliers.Clients;
 using GamesDrop.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

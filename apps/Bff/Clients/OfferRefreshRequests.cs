@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using GamesDrop.BuildingBlocks.Hosting;
 
-namespace GamesDrop.Bff.Suppliers;
+namespace GamesDrop.Bff.Clients;
 
 /// <summary>
 /// Hands the stale offers product pages showed to the suppliers app in the background, so a page never waits on it; the

@@ -1,7 +1,7 @@
 using System.Net;
 using GamesDrop.Contracts.Admin;
 
-namespace GamesDrop.Bff.Kernel;
+namespace GamesDrop.Bff.Clients;
 
 /// <summary>Typed client for the kernel's staff views: orders with their provenance, and the audit of admin actions.</summary>
 public sealed class KernelAdmin(HttpClient http)

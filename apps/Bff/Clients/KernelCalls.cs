@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace GamesDrop.Bff.Kernel;
+namespace GamesDrop.Bff.Clients;
 
 /// <summary>One way the BFF's kernel clients read the kernel's answers.</summary>
 internal static class KernelCalls

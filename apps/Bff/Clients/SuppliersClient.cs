@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace GamesDrop.Bff.Suppliers;
+namespace GamesDrop.Bff.Clients;
 
 /// <summary>Typed client for the suppliers app; configured with a short timeout, as the refresh hand-off waits on it.</summary>
 public sealed partial class SuppliersClient(HttpClient http, ILogger<SuppliersClient> logger)

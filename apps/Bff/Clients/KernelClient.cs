@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace GamesDrop.Bff.Kernel;
+namespace GamesDrop.Bff.Clients;
 
 /// <summary>Typed client for the kernel app over service invocation.</summary>
 public sealed class KernelClient(HttpClient http)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using GamesDrop.Contracts.Catalog;
 
-namespace GamesDrop.Suppliers.Kernel;
+namespace GamesDrop.Suppliers.Clients;
 
 /// <summary>The kernel's catalog API, over service invocation.</summary>
 public sealed class KernelCatalogClient(HttpClient http)

@@ -2,7 +2,7 @@ using System.Net;
 using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Contracts.Orders;
 
-namespace GamesDrop.Bff.Kernel;
+namespace GamesDrop.Bff.Clients;
 
 /// <summary>Typed client for the kernel's users, orders and wishlists, the system of record behind sessions and account pages.</summary>
 public sealed class KernelAccounts(HttpClient http)

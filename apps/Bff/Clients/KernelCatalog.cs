@@ -1,4 +1,4 @@
-namespace GamesDrop.Bff.Kernel;
+namespace GamesDrop.Bff.Clients;
 
 // The kernel's catalog answers as it sends them; search results pass through to the storefront unchanged.
 

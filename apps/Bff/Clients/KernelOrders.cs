@@ -1,7 +1,7 @@
 using System.Net;
 using GamesDrop.Contracts.Orders;
 
-namespace GamesDrop.Bff.Kernel;
+namespace GamesDrop.Bff.Clients;
 
 /// <summary>Typed client for the kernel's orders: placing one from a cart, and the buyer's receipts and keys.</summary>
 public sealed class KernelOrders(HttpClient http)
