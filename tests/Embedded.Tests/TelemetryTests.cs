@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using GamesDrop.AppTesting;
 using GamesDrop.TestSupport;
-using OpenTelemetry.Trace;
 
 namespace GamesDrop.Embedded.Tests;
 
@@ -12,8 +11,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     private readonly SpanSink _spans = new();
     private EmbeddedApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await EmbeddedApp.StartAsync(
-        services: services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans)));
+    public async Task InitializeAsync() => _app = await EmbeddedApp.StartAsync(services: _spans.Register);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -37,38 +35,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         trace.Should().Contain(s => s.Source.Name == "Npgsql", "the kernel's SQL");
     }
 
-    private List<Activity> Trace(string traceId) => _spans.Snapshot().Where(s => s.TraceId.ToHexString() == traceId).ToList();
+    private List<Activity> Trace(string traceId) => _spans.Trace(traceId);
 
     private static string? Path(Activity span) => span.GetTagItem("url.path") as string;
-
-    // The exporter adds from whichever thread ends a span.
-    private sealed class SpanSink : ICollection<Activity>
-    {
-        private readonly List<Activity> _spans = [];
-
-        public List<Activity> Snapshot()
-        {
-            lock (_spans)
-            {
-                return [.. _spans];
-            }
-        }
-
-        public void Add(Activity item)
-        {
-            lock (_spans)
-            {
-                _spans.Add(item);
-            }
-        }
-
-        public int Count => Snapshot().Count;
-        public bool IsReadOnly => false;
-        public void Clear() => throw new NotSupportedException();
-        public bool Contains(Activity item) => Snapshot().Contains(item);
-        public void CopyTo(Activity[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
-        public bool Remove(Activity item) => throw new NotSupportedException();
-        public IEnumerator<Activity> GetEnumerator() => Snapshot().GetEnumerator();
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }

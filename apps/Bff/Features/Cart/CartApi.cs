@@ -17,6 +17,7 @@ public static class CartApi
         var group = routes.MapGroup("/cart").WithTags("Cart").AllowAnonymous().AddEndpointFilter<CartOwnerFilter>();
         group.MapGet("", GetAsync);
         group.MapGet("/csrf", GetCsrf);
+        group.MapGet("/count", CountAsync);
         var writes = group.MapGroup("/items").RequireRateLimiting(CartRateLimits.Writes);
         writes.MapPost("", AddAsync);
         writes.MapPut("/{slug}", SetQuantityAsync);
@@ -34,25 +35,40 @@ public static class CartApi
     private static Ok<CsrfToken> GetCsrf(HttpContext http) =>
         TypedResults.Ok(new CsrfToken(http.Features.GetRequiredFeature<CartOwner>().CsrfToken));
 
-    // The line keeps the price the shopper saw when adding, to show later whether it changed.
+    // For the header on every page: the actor's own count, without pricing the cart at the kernel.
+    private static async Task<Ok<CartCount>> CountAsync(HttpContext http, CartOwners owners)
+    {
+        var cart = await owners.Cart(http.Features.GetRequiredFeature<CartOwner>()).GetAsync();
+        return TypedResults.Ok(new CartCount(cart.Lines.Sum(l => l.Quantity)));
+    }
+
+    // The line keeps the price the shopper saw when adding, to show later whether it changed. One kernel lookup prices the
+    // added product and the lines already there; only a line another tab added meanwhile makes a second one.
     private static async Task<Results<Ok<CartView>, ProblemHttpResult>> AddAsync(
         AddCartItem body, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
     {
         var owner = http.Features.GetRequiredFeature<CartOwner>();
-        var product = (await kernel.LookupProductsAsync([body.Slug], ct)).Items.SingleOrDefault();
+        var cart = owners.Cart(owner);
+        var slugs = (await cart.GetAsync()).Lines.Select(l => l.Slug).Append(body.Slug).Distinct().ToList();
+        var lookup = await kernel.LookupProductsAsync(slugs, ct);
+        var product = lookup.Items.SingleOrDefault(p => p.Slug == body.Slug);
         if (product is null)
         {
             return TypedResults.Problem($"There is no product {body.Slug}.", statusCode: StatusCodes.Status404NotFound);
         }
         var price = product.InStock ? product.Price : null;
-        return await AnswerAsync(await owners.Cart(owner).AddAsync(new CartItem(body.Slug, body.Quantity, price)), owner, kernel, ct);
+        return await AnswerAsync(await cart.AddAsync(new CartItem(body.Slug, body.Quantity, price)), contents =>
+            contents.Lines.All(l => slugs.Contains(l.Slug))
+                ? Task.FromResult(CartView.Priced(contents, owner, lookup))
+                : CartView.PricedAsync(contents, owner, kernel, ct));
     }
 
     private static async Task<Results<Ok<CartView>, ProblemHttpResult>> SetQuantityAsync(
         string slug, SetCartQuantity body, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
     {
         var owner = http.Features.GetRequiredFeature<CartOwner>();
-        return await AnswerAsync(await owners.Cart(owner).SetQuantityAsync(new LineQuantity(slug, body.Quantity)), owner, kernel, ct);
+        return await AnswerAsync(await owners.Cart(owner).SetQuantityAsync(new LineQuantity(slug, body.Quantity)),
+            contents => CartView.PricedAsync(contents, owner, kernel, ct));
     }
 
     private static async Task<Ok<CartView>> RemoveAsync(string slug, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
@@ -62,9 +78,9 @@ public static class CartApi
     }
 
     private static async Task<Results<Ok<CartView>, ProblemHttpResult>> AnswerAsync(
-        CartUpdate update, CartOwner owner, KernelClient kernel, CancellationToken ct) => update.Refusal switch
+        CartUpdate update, Func<CartContents, Task<CartView>> priced) => update.Refusal switch
         {
-            CartRefusal.None => TypedResults.Ok(await CartView.PricedAsync(update.Cart, owner, kernel, ct)),
+            CartRefusal.None => TypedResults.Ok(await priced(update.Cart)),
             CartRefusal.NotInCart => TypedResults.Problem("The product is not in the cart.", statusCode: StatusCodes.Status404NotFound),
             CartRefusal.TooManyLines => TypedResults.Problem(
                 $"A cart holds at most {CartLimits.MaxLines} products.", statusCode: StatusCodes.Status400BadRequest),
@@ -76,5 +92,7 @@ public static class CartApi
 public sealed record AddCartItem(
     [Required, RegularExpression("^[a-z0-9-]{1,200}$")] string Slug,
     [Range(1, CartLimits.MaxQuantity)] int Quantity);
+
+public sealed record CartCount(int ItemCount);
 
 public sealed record SetCartQuantity([Range(1, CartLimits.MaxQuantity)] int Quantity);

@@ -9,9 +9,12 @@ namespace GamesDrop.Bff.Features.Cart;
 public sealed record CartView(
     IReadOnlyList<CartLineView> Lines, int ItemCount, decimal Total, string Currency, bool HasUnavailable, string CsrfToken)
 {
-    public static async Task<CartView> PricedAsync(CartContents cart, CartOwner owner, KernelClient kernel, CancellationToken ct)
+    public static async Task<CartView> PricedAsync(CartContents cart, CartOwner owner, KernelClient kernel, CancellationToken ct) =>
+        Priced(cart, owner, await kernel.LookupProductsAsync([.. cart.Lines.Select(l => l.Slug)], ct));
+
+    /// <summary>Prices <paramref name="cart"/> from <paramref name="lookup"/>, which asked for every line's product.</summary>
+    public static CartView Priced(CartContents cart, CartOwner owner, KernelProductLookup lookup)
     {
-        var lookup = await kernel.LookupProductsAsync([.. cart.Lines.Select(l => l.Slug)], ct);
         var products = lookup.Items.ToDictionary(p => p.Slug);
         var lines = cart.Lines.Select(l => CartLineView.From(l, products.GetValueOrDefault(l.Slug))).ToList();
         var available = lines.Where(l => l.Available).ToList();

@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { logoutAction } from "@/components/account/actions";
 import { getProfile } from "@/lib/bff/account";
-import { getCart } from "@/lib/bff/cart";
+import { getCartCount } from "@/lib/bff/cart";
 
 // Server-rendered, so the count and the signed-in state are in the first paint: no script, no shift.
 export async function AccountLinks() {
   // A cart the BFF cannot read right now costs the header its count, not the whole page.
-  const [profile, cart] = await Promise.all([getProfile(), getCart().catch(() => null)]);
-  const count = cart?.itemCount ?? 0;
+  const [profile, count] = await Promise.all([getProfile(), getCartCount().catch(() => 0)]);
   return (
     <ul className="account-links">
       <li>

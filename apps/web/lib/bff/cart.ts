@@ -24,12 +24,20 @@ function reshapeCart(cart: BffCart): Cart {
   };
 }
 
-// null while the visitor has neither a cart nor a session cookie: nothing to ask the BFF about.
-export async function getCart(): Promise<Cart | null> {
+// Whether the visitor has a cart or a session cookie; without either there is nothing to ask the BFF about.
+async function mayHaveCart(): Promise<boolean> {
   const jar = await cookies();
   // Named __Host-gd_cart when the browser used TLS, as the session cookie.
-  if (!jar.has("__Host-gd_cart") && !jar.has("gd_cart") && !hasSession(jar)) return null;
-  return reshapeCart(await bff<BffCart>("/cart", { shopper: "page" }));
+  return jar.has("__Host-gd_cart") || jar.has("gd_cart") || hasSession(jar);
+}
+
+export async function getCart(): Promise<Cart | null> {
+  return (await mayHaveCart()) ? reshapeCart(await bff<BffCart>("/cart", { shopper: "page" })) : null;
+}
+
+// The header's count on every page: the cart's own, which the BFF reads without pricing the cart.
+export async function getCartCount(): Promise<number> {
+  return (await mayHaveCart()) ? (await bff<{ itemCount: number }>("/cart/count", { shopper: "page" })).itemCount : 0;
 }
 
 // The cart's own CSRF token (an anonymous cart's differs from any session's; signed in, it is the session's), read just
