@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MailKit.Security;
 
 namespace GamesDrop.Embedded.Runtime.Mail;
@@ -10,8 +11,12 @@ public sealed class SmtpOptions
 {
     public const string Section = "Smtp";
 
+    [Required]
     public string Host { get; set; } = "127.0.0.1";
+
+    [Range(1, 65535)]
     public int Port { get; set; } = 25;
+
     public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTlsWhenAvailable;
     public string? User { get; set; }
 }
