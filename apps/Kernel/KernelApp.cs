@@ -1,4 +1,5 @@
 using GamesDrop.BuildingBlocks.Data;
+using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Currencies;
@@ -36,7 +37,8 @@ public static class KernelApp
         builder.Services.AddSingleton<Repricer>();
         builder.Services.AddHostedService<FacetCubeFolder>();
         builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
-            DataExtensions.Required(sp, DataExtensions.ConnectionName), sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
+            DataExtensions.AppConnection(sp, sp.GetRequiredService<HostIdentity>(), AppIds.Kernel),
+            sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddHostedService<AdminAccount>();
         builder.Services.AddSingleton<KeyVault>();

@@ -10,13 +10,15 @@ namespace GamesDrop.BuildingBlocks.Data;
 /// <summary>
 /// Applies one module's numbered SQL scripts (embedded resources) with DbUp, journaled per schema. In the Dapr
 /// profile every app migrates the shared <c>messaging</c> schema as it starts, so a migration of a schema holds
-/// a PostgreSQL advisory lock on it: a second app waits, then finds the scripts journaled.
+/// a PostgreSQL advisory lock on it: a second app waits, then finds the scripts journaled. Scripts run as the role
+/// owning the schema (<see cref="AppDatabases.OwnerOf"/>), so the app roles own what they use.
 /// </summary>
 public static class DatabaseMigrator
 {
     public static void Migrate(string connectionString, Assembly scripts, string schema, ILogger logger)
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUpLog(logger));
+        connectionString = AsOwner(connectionString, schema);
         using var schemaLock = LockSchema(connectionString, schema);
         EnsureSchema(connectionString, schema);
         var result = DeployChanges.To.PostgresqlDatabase(connectionString)
@@ -46,7 +48,33 @@ public static class DatabaseMigrator
         return connection;
     }
 
-    // The journal lives in the module's schema, which must exist before DbUp creates the journal.
+    // Acts as the owner (SET ROLE at connect) where the schema was provisioned for it; a database without the app roles
+    // (a developer's own in the Dapr profile) migrates as whoever connects.
+    private static string AsOwner(string connectionString, string schema)
+    {
+        if (AppDatabases.OwnerOf(schema) is not { } owner)
+        {
+            return connectionString;
+        }
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            connection.Open();
+            using var exists = new NpgsqlCommand("""
+                SELECT CASE WHEN EXISTS (SELECT FROM pg_namespace WHERE nspname = @schema AND nspowner = to_regrole(@owner))
+                            THEN pg_has_role(@owner, 'MEMBER') ELSE false END
+                """, connection);
+            exists.Parameters.AddWithValue("owner", owner);
+            exists.Parameters.AddWithValue("schema", schema);
+            if (exists.ExecuteScalar() is not true)
+            {
+                return connectionString;
+            }
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { Options = $"-c role={owner}" }.ConnectionString;
+    }
+
+    // The journal lives in the module's schema, which must exist before DbUp creates the journal. An existing one is
+    // left alone: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas, which app roles do not have.
     private static void EnsureSchema(string connectionString, string schema)
     {
         if (!Regex.IsMatch(schema, "^[a-z_][a-z0-9_]*$"))
@@ -55,7 +83,8 @@ public static class DatabaseMigrator
         }
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {schema}", connection);
+        using var command = new NpgsqlCommand(
+            $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = '{schema}') THEN CREATE SCHEMA {schema}; END IF; END $$", connection);
         command.ExecuteNonQuery();
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using GamesDrop.BuildingBlocks.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,11 +10,12 @@ namespace GamesDrop.BuildingBlocks.Data;
 public sealed record MigrationSet(string Schema, Assembly Scripts);
 
 /// <summary>
-/// Migrates every registered module before the host takes traffic (hosted services start in order). A database that
-/// is not up yet (a fresh host, a container started before PostgreSQL accepts connections) is waited for.
+/// Migrates every registered module before the host takes traffic (hosted services start in order), each as the role
+/// that owns its schema. The Embedded host first provisions the app roles with its migrator's connection. A database
+/// that is not up yet (a fresh host, a container started before PostgreSQL accepts connections) is waited for.
 /// </summary>
 internal sealed partial class MigrationsHostedService(
-    IEnumerable<MigrationSet> sets, IServiceProvider services, ILogger<MigrationsHostedService> logger) : IHostedService
+    IEnumerable<MigrationSet> sets, HostIdentity host, IServiceProvider services, ILogger<MigrationsHostedService> logger) : IHostedService
 {
     private const int MaxAttempts = 30;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
@@ -21,20 +23,33 @@ internal sealed partial class MigrationsHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var connectionString = DataExtensions.Required(services, DataExtensions.ConnectionName);
+        if (host.Profile == RuntimeProfile.Embedded)
+        {
+            await RetryAsync("roles", () => RoleProvisioner.ProvisionAsync(connectionString, cancellationToken), cancellationToken);
+        }
         foreach (var set in sets.DistinctBy(s => s.Schema))
         {
-            for (var attempt = 1; ; attempt++)
+            await RetryAsync(set.Schema, () =>
             {
-                try
-                {
-                    DatabaseMigrator.Migrate(connectionString, set.Scripts, set.Schema, logger);
-                    break;
-                }
-                catch (Exception e) when (attempt < MaxAttempts && IsTransient(e))
-                {
-                    LogWaiting(set.Schema, attempt, e.Message);
-                    await Task.Delay(RetryDelay, cancellationToken);
-                }
+                DatabaseMigrator.Migrate(connectionString, set.Scripts, set.Schema, logger);
+                return Task.CompletedTask;
+            }, cancellationToken);
+        }
+    }
+
+    private async Task RetryAsync(string step, Func<Task> run, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await run();
+                return;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsTransient(e))
+            {
+                LogWaiting(step, attempt, e.Message);
+                await Task.Delay(RetryDelay, ct);
             }
         }
     }

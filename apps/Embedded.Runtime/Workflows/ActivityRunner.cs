@@ -17,7 +17,7 @@ internal sealed record ClaimedActivity(long Id, string InstanceId, int TaskId, s
 /// mid-activity leaves the lease to run out, and another runs it again.
 /// </summary>
 internal sealed partial class ActivityRunner(
-    NpgsqlDataSource db, WorkflowRegistry registry, IServiceProvider services, WorkflowRunnerOptions options, ILogger<ActivityRunner> logger)
+    [FromKeyedServices(EmbeddedWorkflowsExtensions.App)] NpgsqlDataSource db, WorkflowRegistry registry, IServiceProvider services, WorkflowRunnerOptions options, ILogger<ActivityRunner> logger)
 {
     public async Task RunAsync(ClaimedActivity item, string owner, CancellationToken stopping)
     {

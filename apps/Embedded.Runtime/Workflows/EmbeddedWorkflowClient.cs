@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Dapper;
 using GamesDrop.BuildingBlocks.Workflows;
 using Npgsql;
@@ -5,7 +6,7 @@ using Npgsql;
 namespace GamesDrop.Embedded.Runtime.Workflows;
 
 /// <summary>Embedded profile: the workflow port over the runner's tables; every write wakes the local runner.</summary>
-internal sealed class EmbeddedWorkflowClient(NpgsqlDataSource db, WorkflowWorker worker) : IWorkflowClient
+internal sealed class EmbeddedWorkflowClient([FromKeyedServices(EmbeddedWorkflowsExtensions.App)] NpgsqlDataSource db, WorkflowWorker worker) : IWorkflowClient
 {
     public async Task<bool> ScheduleAsync(string workflowName, string instanceId, object? input, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Workflows;
+using GamesDrop.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,6 +8,9 @@ namespace GamesDrop.Embedded.Runtime.Workflows;
 
 public static class EmbeddedWorkflowsExtensions
 {
+    /// <summary>The app whose workflow history this is, and whose role owns the <c>workflows</c> schema.</summary>
+    public const string App = AppIds.Checkout;
+
     /// <summary>
     /// Runs the workflows the apps registered with <c>AddWorkflowHosting</c> in this process, history in PostgreSQL
     /// (schema <c>workflows</c>), and gives them <see cref="IWorkflowClient"/>. Call after AddBuildingBlocks.

@@ -12,7 +12,7 @@ namespace GamesDrop.Embedded.Runtime.Workflows;
 /// the new work and the status in one transaction, only while this runner still holds the instance.
 /// </summary>
 internal sealed partial class EpisodeRunner(
-    NpgsqlDataSource db, WorkflowRegistry registry, IServiceProvider services, TimeProvider time, ILoggerFactory loggers, ILogger<EpisodeRunner> logger)
+    [FromKeyedServices(EmbeddedWorkflowsExtensions.App)] NpgsqlDataSource db, WorkflowRegistry registry, IServiceProvider services, TimeProvider time, ILoggerFactory loggers, ILogger<EpisodeRunner> logger)
 {
     public async Task RunAsync(string instanceId, string owner, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Dapper;
 using GamesDrop.BuildingBlocks.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,7 @@ namespace GamesDrop.Embedded.Runtime.Workflows;
 /// host is taken over when its lease runs out. Woken at once by new work in this process, else by a poll.
 /// </summary>
 internal sealed partial class WorkflowWorker(
-    NpgsqlDataSource db, EpisodeRunner episodes, ActivityRunner activities, WorkflowRunnerOptions options,
+    [FromKeyedServices(EmbeddedWorkflowsExtensions.App)] NpgsqlDataSource db, EpisodeRunner episodes, ActivityRunner activities, WorkflowRunnerOptions options,
     IHostApplicationLifetime lifetime, ILogger<WorkflowWorker> logger) : BackgroundService
 {
     private const int EpisodeBatch = 20;

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using System.Security.Authentication;
 using GamesDrop.Deployment.Tests.Infrastructure;
 
 namespace GamesDrop.Deployment.Tests.Tooling;
@@ -65,6 +69,55 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
 
         first.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
         statuses.Should().Contain(HttpStatusCode.TooManyRequests);
+    }
+
+    // Server-rendered search and product pages cost a database search each; one client asking without pause is held back
+    // however it spells them. Asks until the first refusal (or gives up far beyond the burst), so a slow box changes
+    // nothing but how many asks it takes.
+    [Fact]
+    public async Task Server_rendered_search_and_product_pages_are_rate_limited_per_client_however_spelled()
+    {
+        using var client = HttpsClient();
+        string[] spellings = ["/search?q=witcher", "/Search?q=a", "/product/some-game", "/PRODUCT/other"];
+
+        using var first = await client.GetAsync("/product/first");
+        var limited = false;
+        for (var i = 0; i < 500 && !limited; i++)
+        {
+            using var response = await client.GetAsync(spellings[i % spellings.Length]);
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        first.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
+        limited.Should().BeTrue();
+    }
+
+    // Mozilla's intermediate profile: TLS 1.2 only with forward-secret AEAD suites, so a client offering nothing else is refused.
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task Tls_offers_only_forward_secret_aead_ciphers()
+    {
+        var modern = await HandshakeAsync(null);
+        var weak = () => HandshakeAsync([TlsCipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, TlsCipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384]);
+
+        modern.ToString().Should().StartWith("TLS_ECDHE_").And.Match(s => s.Contains("_GCM_") || s.Contains("CHACHA20"));
+        await weak.Should().ThrowAsync<AuthenticationException>();
+    }
+
+    [SupportedOSPlatform("linux")]
+    private async Task<TlsCipherSuite> HandshakeAsync(TlsCipherSuite[]? offered)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, edge.Nginx.HttpsPort);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            EnabledSslProtocols = SslProtocols.Tls12,
+            CipherSuitesPolicy = offered is null ? null : new CipherSuitesPolicy(offered),
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == edge.Nginx.Certificate.Thumbprint,
+        });
+        return tls.NegotiatedCipherSuite;
     }
 
     // Trusts exactly the certificate the test made, nothing else.

@@ -1,5 +1,4 @@
 -- Transactional outbox: a row per published event, written in the publishing change's transaction.
-CREATE SCHEMA IF NOT EXISTS messaging;
 
 CREATE TABLE messaging.outbox (
     id              uuid PRIMARY KEY,

@@ -1,5 +1,4 @@
 -- Embedded profile's workflow engine: instances, their replay history, and the work that moves them on.
-CREATE SCHEMA IF NOT EXISTS workflows;
 
 CREATE TABLE workflows.instances (
     instance_id   text PRIMARY KEY,

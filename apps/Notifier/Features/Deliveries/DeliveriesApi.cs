@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using GamesDrop.Contracts;
 using Dapper;
 using GamesDrop.Contracts.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +18,7 @@ public static class DeliveriesApi
         return routes;
     }
 
-    private static async Task<Ok<IReadOnlyList<UndeliveredNotification>>> UndeliveredAsync(NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<UndeliveredNotification>>> UndeliveredAsync([FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<UndeliveredNotification>(new CommandDefinition(DeliveriesSql.Undelivered, cancellationToken: ct));
@@ -25,7 +27,7 @@ public static class DeliveriesApi
 
     /// <summary>Queues it again with a fresh set of attempts; a notification already sent is not sent twice (404).</summary>
     private static async Task<Results<NoContent, NotFound>> ResendAsync(
-        long id, NpgsqlDataSource db, DeliveryDispatcher dispatcher, CancellationToken ct)
+        long id, [FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, DeliveryDispatcher dispatcher, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var channel = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(DeliveriesSql.Resend, new { Id = id }, cancellationToken: ct));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using GamesDrop.Contracts;
 using System.Collections.Concurrent;
 using Dapper;
 using Npgsql;
@@ -11,7 +13,7 @@ namespace GamesDrop.Notifier.Features.Deliveries;
 /// exponential backoff, or when the partner asked; after the last attempt it is dead-lettered.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
-    NpgsqlDataSource db, IServiceScopeFactory scopes, PayloadCipher cipher, DeliveryOptions options, ILogger<DeliveryDispatcher> logger)
+    [FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, IServiceScopeFactory scopes, PayloadCipher cipher, DeliveryOptions options, ILogger<DeliveryDispatcher> logger)
     : BackgroundService
 {
     private const int Batch = 20;

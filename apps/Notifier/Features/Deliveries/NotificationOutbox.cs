@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using GamesDrop.Contracts;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -8,7 +10,7 @@ namespace GamesDrop.Notifier.Features.Deliveries;
 /// Queues the messages an event gives, sealed, at most one per channel per CloudEvent id; the dispatcher sends them. An
 /// event handler thus answers at once, whatever Telegram, Google or the mail server are doing.
 /// </summary>
-public sealed class NotificationOutbox(NpgsqlDataSource db, PayloadCipher cipher, IEnumerable<INotificationChannel> channels, DeliveryDispatcher dispatcher)
+public sealed class NotificationOutbox([FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, PayloadCipher cipher, IEnumerable<INotificationChannel> channels, DeliveryDispatcher dispatcher)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using GamesDrop.BuildingBlocks.PubSub;
 using System.Globalization;
 using Dapper;
@@ -27,7 +28,7 @@ public static class SalesReportApi
 
     private static async Task<Ok> OrderCompletedAsync(
         OrderCompleted completed, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, KernelSales kernel, KernelBuyers buyers,
-        NpgsqlDataSource db, NotificationOutbox outbox, ReceiptMails receipts, CancellationToken ct)
+        [FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, NotificationOutbox outbox, ReceiptMails receipts, CancellationToken ct)
     {
         var sales = await kernel.GetAsync(completed.OrderId, ct);
         var day = DateOnly.FromDateTime(completed.At.UtcDateTime);
@@ -49,7 +50,7 @@ public static class SalesReportApi
 
     /// <summary>Appends the summary of the day before, once per day and currency however often the binding fires.</summary>
     private static async Task<Ok> DailySummaryAsync(
-        TimeProvider clock, IConfiguration configuration, NpgsqlDataSource db, NotificationOutbox outbox, CancellationToken ct)
+        TimeProvider clock, IConfiguration configuration, [FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, NotificationOutbox outbox, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         List<DayTotals> totals;
