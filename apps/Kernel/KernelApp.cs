@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
+using GamesDrop.Kernel.Features.Claims;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
@@ -67,6 +68,8 @@ public static class KernelApp
             .MapFraud()
             .MapRegions()
             .MapRefunds()
+            .MapClaims()
+            .MapClaimReplacements()
             .MapStockKeys()
             .MapWishlist()
             .MapAdminOrders()

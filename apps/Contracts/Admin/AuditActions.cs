@@ -6,8 +6,11 @@ public static class AuditActions
     public const string Refund = "order-refund";
     public const string Approve = "order-approve";
     public const string Deny = "order-deny";
+    public const string ClaimReplace = "claim-replace";
+    public const string ClaimRefund = "claim-refund";
+    public const string ClaimReject = "claim-reject";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny, ClaimReplace, ClaimRefund, ClaimReject };
 
     public const string Order = "order";
 
