@@ -86,3 +86,21 @@ export type AuditEntry = {
 };
 
 export type AuditPage = { items: AuditEntry[]; total: number };
+
+// A buyer's claim on a key that does not work (apps/Contracts/Orders/KeyClaims.cs); supplier: who delivered the key (none: own stock).
+export type AdminClaim = {
+  claimId: number;
+  orderId: string;
+  orderNumber: string;
+  lineId: number;
+  title: string;
+  keyId: number;
+  supplier: string | null;
+  reason: string;
+  message: string;
+  status: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+  replacementKeyId: number | null;
+};
