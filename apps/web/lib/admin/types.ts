@@ -104,3 +104,16 @@ export type AdminClaim = {
   resolutionNote: string | null;
   replacementKeyId: number | null;
 };
+
+// An alert, report row or mail that did not go out (apps/Contracts/Notifications).
+export type UndeliveredNotification = {
+  id: number;
+  channel: string;
+  eventId: string;
+  summary: string;
+  attempts: number;
+  lastError: string | null;
+  status: string;
+  createdAt: string;
+  nextAttemptAt: string;
+};
