@@ -30,6 +30,7 @@ public static class BffApp
         builder.Services.AddServiceClient<KernelAccounts>(AppIds.Kernel);
         builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
         builder.Services.AddServiceClient<KernelAdmin>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelClaims>(AppIds.Kernel);
         // Starting a checkout waits for PayPal's approval link (the checkout app bounds that wait at 20 s).
         builder.Services.AddServiceClient<CheckoutClient>(AppIds.Checkout).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(40));
         builder.Services.AddStateStore(AppIds.Bff);

@@ -3,6 +3,7 @@ using GamesDrop.BuildingBlocks.State;
 using GamesDrop.BuildingBlocks.Workflows;
 using GamesDrop.Checkout.Activities;
 using GamesDrop.Checkout.Clients;
+using GamesDrop.Checkout.Features.Claims;
 using GamesDrop.Checkout.Features.Checkouts;
 using GamesDrop.Checkout.Features.PayPalWebhooks;
 using GamesDrop.Checkout.Features.Reconciler;
@@ -61,6 +62,7 @@ public static class CheckoutApp
             .MapStaffRefunds()
             .MapPayPalWebhooks()
             .MapRefunds()
+            .MapClaims()
             .MapReconciler();
         return routes;
     }

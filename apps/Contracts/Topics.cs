@@ -22,5 +22,7 @@ public static class Topics
     public const string OrderFailed = "order-failed";
     public const string OrderRefunded = "order-refunded";
     public const string OrderStuck = "order-stuck";
+    public const string ClaimOpened = "claim-opened";
+    public const string ClaimResolved = "claim-resolved";
     public const string DeadLetters = "dead-letters";
 }

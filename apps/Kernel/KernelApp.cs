@@ -2,6 +2,7 @@ using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
+using GamesDrop.Kernel.Features.Claims;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
@@ -69,6 +70,8 @@ public static class KernelApp
             .MapFraud()
             .MapRegions()
             .MapRefunds()
+            .MapClaims()
+            .MapClaimReplacements()
             .MapStockKeys()
             .MapWishlist()
             .MapAdminOrders()

@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.Contracts;
+using GamesDrop.Notifier.Features.Claims;
 using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
 using GamesDrop.Notifier.Features.Orders;
@@ -54,6 +55,7 @@ public static class NotifierApp
             .MapOrderAlerts()
             .MapSupplierAlerts()
             .MapStockAlerts()
+            .MapClaimAlerts()
             .MapSalesReport()
             .MapDeliveries();
         return routes;

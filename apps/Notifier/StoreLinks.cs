@@ -9,6 +9,8 @@ public sealed class StoreLinks(IConfiguration configuration)
 
     public string AdminOrder(Guid orderId) => To($"admin/orders/{orderId}");
 
+    public string AdminClaims() => To("admin/claims");
+
     public string AdminSupplier(string supplier) => To($"admin/suppliers/{Uri.EscapeDataString(supplier)}");
 
     public string AdminProduct(string slug) => To($"admin/products/{Uri.EscapeDataString(slug)}");

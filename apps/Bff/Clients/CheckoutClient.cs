@@ -86,6 +86,14 @@ public sealed class CheckoutClient(HttpClient http)
         return null;
     }
 
+    /// <summary>Staff replace a claimed key (own stock, else another supplier); 202 while a supplier's key is on its way.</summary>
+    public Task<ClaimAnswer> ReplaceClaimAsync(long claimId, Guid resolvedBy, CancellationToken ct) =>
+        ClaimAnswer.SendAsync(http, $"claims/{claimId}/replace", new { resolvedBy }, ct);
+
+    /// <summary>Staff refund a claimed key's line to PayPal and close the claim.</summary>
+    public Task<ClaimAnswer> RefundClaimAsync(long claimId, Guid resolvedBy, string? note, CancellationToken ct) =>
+        ClaimAnswer.SendAsync(http, $"claims/{claimId}/refund", new { resolvedBy, note }, ct);
+
     /// <summary>Passes a PayPal webhook on exactly as received; the checkout app's status code is PayPal's answer.</summary>
     public async Task<int> ForwardWebhookAsync(string body, IReadOnlyDictionary<string, string> paypalHeaders, CancellationToken ct)
     {

@@ -54,9 +54,7 @@ public sealed class FulfilLineActivity(KernelOrderSteps kernel, SupplierPurchase
         switch (purchase.Status)
         {
             case "completed" when purchase.Keys.Count >= line.Quantity:
-                await kernel.StoreKeysAsync(input.OrderId, input.LineId, new DeliverKeys(purchase.Supplier!, purchase.SupplierOrderId!,
-                    purchase.UnitCost ?? 0, purchase.Currency ?? "", clock.GetUtcNow(),
-                    [.. purchase.Keys.Select(k => new DeliveredKey(k.Value, k.ContentType))]), ct);
+                await kernel.StoreKeysAsync(input.OrderId, input.LineId, purchase.ToDelivery(clock.GetUtcNow()), ct);
                 return new LineFulfilment(true, null);
             case "failed":
                 await kernel.FailLineAsync(input.OrderId, input.LineId, purchase.Failure ?? "Every supplier failed.", ct);

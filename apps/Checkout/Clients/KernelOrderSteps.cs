@@ -66,9 +66,24 @@ public sealed class KernelOrderSteps(HttpClient http)
     /// The kernel accepts (or refuses, with the buyer's words) a one-click refund of a line; once accepted its keys cannot be
     /// revealed. Null when there is no such line.
     /// </summary>
-    public async Task<KernelAnswer<OneClickRefund>?> AcceptRefundAsync(Guid orderId, long lineId, CancellationToken ct)
+    public Task<KernelAnswer<OneClickRefund>?> AcceptRefundAsync(Guid orderId, long lineId, CancellationToken ct) =>
+        AnswerAsync<OneClickRefund>(HttpMethod.Post, $"orders/{orderId}/lines/{lineId}/one-click-refund", new { }, "This key cannot be refunded in one click.", ct);
+
+    public async Task<KeyClaim?> ClaimAsync(long claimId, CancellationToken ct) =>
+        (await AnswerAsync<KeyClaim>(HttpMethod.Get, $"claims/{claimId}", null, "", ct))?.Value;
+
+    /// <summary>The claim replaced (from own stock when <see cref="ReplaceClaim.Keys"/> is null: still open if it had none), or why not.</summary>
+    public Task<KernelAnswer<KeyClaim>?> ReplaceClaimAsync(long claimId, ReplaceClaim replacement, CancellationToken ct) =>
+        AnswerAsync<KeyClaim>(HttpMethod.Post, $"claims/{claimId}/replacement", replacement, "The claim cannot be replaced.", ct);
+
+    public Task<KernelAnswer<KeyClaim>?> ResolveClaimAsync(long claimId, ResolveClaim resolution, CancellationToken ct) =>
+        AnswerAsync<KeyClaim>(HttpMethod.Post, $"claims/{claimId}/resolve", resolution, "The claim cannot be closed.", ct);
+
+    // The kernel's 409 carries its refusal in words; null answers a 404.
+    private async Task<KernelAnswer<T>?> AnswerAsync<T>(HttpMethod method, string path, object? body, string refusal, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync($"orders/{orderId}/lines/{lineId}/one-click-refund", new { }, ct);
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await http.SendAsync(request, ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -76,10 +91,10 @@ public sealed class KernelOrderSteps(HttpClient http)
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
             var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ct);
-            return new KernelAnswer<OneClickRefund>(null, problem?.Detail ?? "This key cannot be refunded in one click.");
+            return new KernelAnswer<T>(default, problem?.Detail ?? refusal);
         }
         response.EnsureSuccessStatusCode();
-        return new KernelAnswer<OneClickRefund>(await response.Content.ReadFromJsonAsync<OneClickRefund>(ct), null);
+        return new KernelAnswer<T>(await response.Content.ReadFromJsonAsync<T>(ct), null);
     }
 
     public Task CompleteAsync(Guid orderId, CancellationToken ct) => PostAsync<object>($"orders/{orderId}/complete", new { }, ct);

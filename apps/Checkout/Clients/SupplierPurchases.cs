@@ -47,7 +47,12 @@ public sealed class SupplierPurchases(HttpClient http)
 }
 
 public sealed record SupplierPurchase(string? Supplier, string? Sku, string? SupplierOrderId, string Status, IReadOnlyList<SupplierKey> Keys,
-    string? Failure, decimal? UnitCost, string? Currency);
+    string? Failure, decimal? UnitCost, string? Currency)
+{
+    /// <summary>A completed purchase as the kernel stores it: the keys with where they came from and what they cost.</summary>
+    public DeliverKeys ToDelivery(DateTimeOffset at) =>
+        new(Supplier!, SupplierOrderId!, UnitCost ?? 0, Currency ?? "", at, [.. Keys.Select(k => new DeliveredKey(k.Value, k.ContentType))]);
+}
 
 public sealed record SupplierKey(string Id, string Value, string ContentType);
 

@@ -6,10 +6,16 @@ public static class AuditActions
     public const string Refund = "order-refund";
     public const string Approve = "order-approve";
     public const string Deny = "order-deny";
+    public const string ClaimReplace = "claim-replace";
+    public const string ClaimRefund = "claim-refund";
+    public const string ClaimReject = "claim-reject";
+    public const string NotificationResend = "notification-resend";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny, ClaimReplace, ClaimRefund, ClaimReject, NotificationResend };
 
     public const string Order = "order";
 
-    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", "setting" };
+    public const string Notification = "notification";
+
+    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", "setting", Notification };
 }

@@ -16,8 +16,14 @@ public sealed record ReceiptLine(
     long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status, IReadOnlyList<ReceiptKey> Keys,
     DateTimeOffset? RefundableUntil = null);
 
-/// <summary>A delivered key; <paramref name="RevealedAt"/> is when it was first shown.</summary>
-public sealed record ReceiptKey(long KeyId, DateTimeOffset? RevealedAt);
+/// <summary>
+/// A delivered key; <paramref name="RevealedAt"/> is when it was first shown, <paramref name="Claim"/> the buyer's claim that
+/// it does not work, <paramref name="ReplacesKeyId"/> the claimed key it replaces.
+/// </summary>
+public sealed record ReceiptKey(long KeyId, DateTimeOffset? RevealedAt, ReceiptClaim? Claim = null, long? ReplacesKeyId = null);
+
+/// <summary>A claim as its buyer reads it: what they said, where it stands, and staff's note (why it was rejected).</summary>
+public sealed record ReceiptClaim(string Reason, string Status, string? Note, DateTimeOffset OpenedAt);
 
 public sealed record ReceiptStep(string Step, DateTimeOffset At);
 

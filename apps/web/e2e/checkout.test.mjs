@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
-import { addToCart, payWithPayPal, productInStock, toKey, toPayPal } from "./shop.mjs";
+import { addToCart, askToReveal, payWithPayPal, productInStock, toKey, toPayPal } from "./shop.mjs";
 
 const password = "correct-horse-42";
 
@@ -22,13 +22,13 @@ async function cartContents(page) {
   return { titles, quantities, total: await page.getByTestId("cart-total").textContent() };
 }
 
-// On the receipt: the page refreshes itself until a key is listed; reveal it and read it.
+// On the receipt: the page refreshes itself until a key is listed; reveal it (confirming that this ends one-click refunds)
+// and read it.
 async function revealFirstKey(page, name) {
-  const reveal = page.getByRole("button", { name: /reveal key/i }).first();
-  await reveal.waitFor(toKey);
+  await askToReveal(page);
   await page.getByText("Revealing marks the key as seen").waitFor();
   await screenshot(page, `${name}-key-listed`);
-  await reveal.click();
+  await page.getByRole("button", { name: /reveal key/i }).first().click();
   // Suppliers deliver text codes, or images of the code (Kinguin's image keys): either is shown.
   const key = page.getByTestId("key-value").or(page.getByTestId("key-image")).first();
   try {

@@ -31,3 +31,26 @@ export async function payWithPayPal(page, name) {
   await page.getByRole("button", { name: /approve/i }).waitFor();
   await screenshot(page, `${name}-paypal`);
 }
+
+// The receipt refreshes itself until a key is listed. Revealing a key that could still be refunded in one click first says
+// that revealing ends that, and asks again.
+export async function askToReveal(page) {
+  const ask = page.locator("summary", { hasText: "Reveal key" }).first();
+  await ask.waitFor(toKey);
+  await ask.click();
+  const warning = page.getByTestId("reveal-warning").first();
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /ends one-click refunds/);
+}
+
+// A guest buys one game and waits on the receipt until its key is delivered; returns the receipt's address.
+export async function guestPurchase(page, product, email, name) {
+  await addToCart(page, product.slug, 1);
+  await page.goto(`${storeUrl}/checkout`);
+  await page.getByLabel("Email").fill(email);
+  await payWithPayPal(page, name);
+  await page.getByRole("button", { name: /approve/i }).click();
+  await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
+  await page.getByTestId("order-status").filter({ hasText: "Complete" }).waitFor(toKey);
+  return page.url();
+}

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Clients;
+using GamesDrop.Bff.Features.Claims;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,7 @@ public static class AccountApi
         group.MapGet("/orders/{id}", GetOrderAsync);
         group.MapPost("/orders/{id}/keys/{keyId}/reveal", RevealKeyAsync);
         group.MapPost("/orders/{id}/lines/{lineId}/refund", RefundLineAsync);
+        group.MapPost("/orders/{id}/keys/{keyId}/claim", OpenClaimAsync);
         return routes;
     }
 
@@ -54,6 +56,13 @@ public static class AccountApi
         (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is null
             ? TypedResults.NotFound()
             : RefundRefusal.Answer(await checkout.RefundAsync(id, lineId, ct));
+
+    // A revealed key that does not work: only on the session user's own order.
+    private static async Task<Results<Ok<BuyerClaim>, Accepted<BuyerClaim>, NotFound, ValidationProblem, ProblemHttpResult>> OpenClaimAsync(
+        Guid id, long keyId, ClaimRequest body, HttpContext http, KernelOrders orders, KernelClaims claims, CancellationToken ct) =>
+        (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is null
+            ? TypedResults.NotFound()
+            : await BuyerClaims.OpenAsync(id, keyId, body, claims, ct);
 
     private static Results<Ok<Profile>, NotFound> ToProfile(KernelUser? user) =>
         user is null ? TypedResults.NotFound() : TypedResults.Ok(new Profile(user.Email, user.DisplayName, user.Roles, user.Country));

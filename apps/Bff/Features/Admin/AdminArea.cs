@@ -21,6 +21,7 @@ public static class AdminArea
         admin.MapAdminUsers()
             .MapAdminOrders()
             .MapAdminReviews()
+            .MapAdminClaims()
             .MapAdminAudit()
             .MapAdminNotifications();
         return routes;

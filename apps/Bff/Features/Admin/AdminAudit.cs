@@ -22,7 +22,10 @@ public sealed class AdminAudit(KernelAdmin kernel, KernelAccounts accounts)
             : null;
 
     public Task RecordAsync(HttpContext http, string actor, string action, Guid orderId, object? before, object? after, CancellationToken ct) =>
-        kernel.RecordAsync(new AuditEntry(http.UserId(), actor, action, AuditActions.Order, orderId.ToString("D"), Json(before), Json(after)), ct);
+        RecordAsync(http, actor, action, AuditActions.Order, orderId.ToString("D"), before, after, ct);
+
+    public Task RecordAsync(HttpContext http, string actor, string action, string targetType, string targetId, object? before, object? after, CancellationToken ct) =>
+        kernel.RecordAsync(new AuditEntry(http.UserId(), actor, action, targetType, targetId, Json(before), Json(after)), ct);
 
     private static JsonElement? Json(object? value) => value is null ? null : JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web);
 

@@ -1,5 +1,6 @@
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Sessions;
+using GamesDrop.Contracts.Admin;
 using GamesDrop.Contracts.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,17 @@ public static class AdminNotificationsApi
         return routes;
     }
 
-    private static async Task<Results<NoContent, NotFound>> ResendAsync(long id, NotifierClient notifier, CancellationToken ct) =>
-        await notifier.ResendAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    // The audit keeps what was sent again, as the list showed it: a resend may deliver a message staff held back.
+    private static async Task<Results<NoContent, NotFound>> ResendAsync(long id, HttpContext http, AdminAudit audit, NotifierClient notifier, CancellationToken ct)
+    {
+        var before = (await notifier.UndeliveredAsync(ct)).FirstOrDefault(n => n.Id == id);
+        if (before is null || !await notifier.ResendAsync(id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        await audit.RecordAsync(http, await audit.ActorAsync(http, ct), AuditActions.NotificationResend, AuditActions.Notification,
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { before.Channel, before.Summary, before.Status, before.Attempts, before.LastError },
+            new { status = "resent" }, ct);
+        return TypedResults.NoContent();
+    }
 }

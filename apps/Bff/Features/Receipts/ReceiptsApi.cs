@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Cart;
+using GamesDrop.Bff.Features.Claims;
 using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,7 @@ public static partial class ReceiptsApi
         group.MapGet("", GetAsync);
         group.MapPost("/keys/{keyId}/reveal", RevealAsync).RequireRateLimiting(CartRateLimits.Writes);
         group.MapPost("/lines/{lineId}/refund", RefundAsync).RequireRateLimiting(CartRateLimits.Writes);
+        group.MapPost("/keys/{keyId}/claim", ClaimAsync).RequireRateLimiting(CartRateLimits.Writes);
         return routes;
     }
 
@@ -32,6 +34,13 @@ public static partial class ReceiptsApi
         string token, long lineId, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
         Token().IsMatch(token) && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt
             ? RefundRefusal.Answer(await checkout.RefundAsync(receipt.OrderId, lineId, ct))
+            : TypedResults.NotFound();
+
+    // And may say that a revealed key does not work.
+    private static async Task<Results<Ok<BuyerClaim>, Accepted<BuyerClaim>, NotFound, ValidationProblem, ProblemHttpResult>> ClaimAsync(
+        string token, long keyId, ClaimRequest body, KernelOrders orders, KernelClaims claims, CancellationToken ct) =>
+        Token().IsMatch(token) && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt
+            ? await BuyerClaims.OpenAsync(receipt.OrderId, keyId, body, claims, ct)
             : TypedResults.NotFound();
 
     // 32 random bytes in base64url.

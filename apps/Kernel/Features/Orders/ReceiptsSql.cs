@@ -19,7 +19,7 @@ internal static class ReceiptsSql
         """;
 
     /// <summary>
-    /// Result sets: the order, its lines, the keys sold to them, its timeline (fraud checks are for staff only), and while
+    /// Result sets: the order, its lines, the keys sold to them (with a claim on each, and which claimed key each replaces), its timeline (fraud checks are for staff only), and while
     /// it is held the rules that held it (the buyer reads them in plain words).
     /// </summary>
     public static string Receipt(string owner) => $"""
@@ -32,8 +32,12 @@ internal static class ReceiptsSql
                (SELECT p.captured_at FROM payments p WHERE p.order_id = o.id AND p.capture_id IS NOT NULL) AS CapturedAt
         FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE {owner} ORDER BY l.id;
 
-        SELECT k.order_line_id AS LineId, k.id AS KeyId, k.revealed_at AS RevealedAt
+        SELECT k.order_line_id AS LineId, k.id AS KeyId, k.revealed_at AS RevealedAt,
+               c.reason AS ClaimReason, c.status AS ClaimStatus, c.resolution_note AS ClaimNote, c.opened_at AS ClaimOpenedAt,
+               r.product_key_id AS ReplacesKeyId
         FROM product_keys k JOIN order_lines l ON l.id = k.order_line_id JOIN orders o ON o.id = l.order_id
+        LEFT JOIN key_claims c ON c.product_key_id = k.id
+        LEFT JOIN key_claims r ON r.replacement_key_id = k.id
         WHERE {owner} AND k.status = 'sold' ORDER BY k.id;
 
         SELECT e.step AS Step, e.at AS At FROM order_events e JOIN orders o ON o.id = e.order_id

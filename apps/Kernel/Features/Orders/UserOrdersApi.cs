@@ -74,7 +74,7 @@ public static class UserOrdersApi
         return TypedResults.Ok(new OrderReceipt(order.OrderId, order.Number, order.Status, order.Email, order.Currency, order.Total,
             CheckoutOrders.Utc(order.CreatedAt),
             lines.Select(l => new ReceiptLine(l.LineId, l.Title, l.Slug, l.Quantity, l.UnitPrice, l.Status,
-                keys[l.LineId].Select(k => new ReceiptKey(k.KeyId, k.RevealedAt is { } at ? CheckoutOrders.Utc(at) : null)).ToList(),
+                keys[l.LineId].Select(k => k.ToKey()).ToList(),
                 refunds.Until(l, keys[l.LineId].Any(k => k.RevealedAt is not null)))).ToList(),
             timeline, hold));
     }
@@ -111,7 +111,14 @@ public static class UserOrdersApi
                 : null;
     }
 
-    private sealed record ReceiptKeyRow(long LineId, long KeyId, DateTime? RevealedAt);
+    private sealed record ReceiptKeyRow(
+        long LineId, long KeyId, DateTime? RevealedAt, string? ClaimReason, string? ClaimStatus, string? ClaimNote, DateTime? ClaimOpenedAt,
+        long? ReplacesKeyId)
+    {
+        public ReceiptKey ToKey() => new(KeyId, RevealedAt is { } at ? CheckoutOrders.Utc(at) : null,
+            ClaimReason is null ? null : new ReceiptClaim(ClaimReason, ClaimStatus!, ClaimNote, CheckoutOrders.Utc(ClaimOpenedAt!.Value)),
+            ReplacesKeyId);
+    }
 
     private sealed record ReceiptStepRow(string Step, DateTime At);
 

@@ -30,6 +30,15 @@ public sealed class ReceiptMails(MailTemplates mail, StoreLinks links)
         return mail.Compose(completed.Email, subject, "Hello,", [intro, .. lines], link, after);
     }
 
+    /// <summary>How staff resolved the buyer's claim on a key; a rejection carries staff's reason.</summary>
+    public OutgoingMail Claim(ClaimResolved resolved, string email) =>
+        mail.Compose(email, $"Your claim on order {resolved.Number}", "Hello,", [resolved.Status switch
+        {
+            ClaimStatuses.Replaced => $"We replaced your key for {resolved.Title}. The new key is on your order, beside the old one: open the order from your account or your receipt mail to reveal it.",
+            ClaimStatuses.Refunded => $"We refunded {resolved.Title}. The money is on its way back to your PayPal account; PayPal usually shows it within a few days.",
+            _ => $"We looked into your claim on {resolved.Title} and could not accept it: {resolved.Note}",
+        }], null, ["Reply to this mail if something is still wrong.", "Thank you for shopping at GamesDrop."]);
+
     public OutgoingMail Refund(OrderRefunded refunded, string email) =>
         mail.Compose(email, $"Refund on order {refunded.Number}", "Hello,",
             [$"We refunded {MailTemplates.Money(refunded.Amount, refunded.Currency)} on order {refunded.Number}. The money is on its way back to your PayPal account; PayPal usually shows it within a few days."],

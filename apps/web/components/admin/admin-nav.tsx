@@ -4,6 +4,8 @@ import Link from "next/link";
 const sections = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/audit", label: "Audit" },
+  { href: "/admin/claims", label: "Claims" },
+  { href: "/admin/notifications", label: "Notifications" },
 ] as const;
 
 export function AdminNav({ current }: { current: (typeof sections)[number]["href"] }) {

@@ -1,7 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { refundOrderLine, refundReceiptLine, revealOrderKey, revealReceiptKey } from "@/lib/bff/checkout";
+import {
+  claimOrderKey,
+  claimReceiptKey,
+  refundOrderLine,
+  refundReceiptLine,
+  revealOrderKey,
+  revealReceiptKey,
+  type ClaimBody,
+} from "@/lib/bff/checkout";
 import { BffError } from "@/lib/bff/request";
 import { problemState, tooManyAttempts, text } from "@/lib/forms/problem";
 import type { FormState } from "@/lib/forms/state";
@@ -49,4 +57,23 @@ async function refund(refunding: Promise<void>, form: FormData): Promise<FormSta
   }
   revalidatePath("/", "layout");
   return { status: "done", message: "Refunded to your PayPal account. It can take a few days to show there." };
+}
+
+// A revealed key that does not work: the store checks the reason and the words, and takes one claim per key.
+export async function claimOrderKeyAction(_: FormState, form: FormData): Promise<FormState> {
+  return claim((body) => claimOrderKey(text(form, "orderId"), text(form, "keyId"), body), form);
+}
+
+export async function claimReceiptKeyAction(_: FormState, form: FormData): Promise<FormState> {
+  return claim((body) => claimReceiptKey(text(form, "token"), text(form, "keyId"), body), form);
+}
+
+async function claim(send: (body: ClaimBody) => Promise<void>, form: FormData): Promise<FormState> {
+  try {
+    await send({ reason: text(form, "reason"), message: text(form, "message") });
+  } catch (error) {
+    return problemState(error, form);
+  }
+  revalidatePath("/", "layout");
+  return { status: "done", message: "Thank you: we are looking into it and will answer by email and on this page." };
 }

@@ -10,22 +10,38 @@ type Props = {
   hidden: Record<string, string>;
   label: string;
   seen: string | null;
+  // What revealing costs the shopper (it ends one-click refunds): asked to confirm first; null reveals at once.
+  warning: string | null;
 };
 
 const idle: RevealState = { status: "idle" };
 
-// One key: hidden until the shopper asks, then shown with a way to copy it. A plain form post, so it also works without script.
-export function KeyReveal({ action, hidden, label, seen }: Props) {
+// One key: hidden until the shopper asks, then shown with a way to copy it. When revealing costs something, the first click
+// opens the warning and a second confirms. A plain form post inside a disclosure, so it also works without script.
+export function KeyReveal({ action, hidden, label, seen, warning }: Props) {
   const [state, formAction, pending] = useActionState(action, idle);
   if (state.status === "shown") return <ShownKey revealed={state.key} label={label} />;
+  const submit = (
+    <button type="submit" disabled={pending} aria-label={`Reveal ${label}`}>
+      {pending ? "Revealing…" : warning ? "Yes, reveal the key" : "Reveal key"}
+    </button>
+  );
   return (
     <form action={formAction} className="key-reveal">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} aria-label={`Reveal ${label}`}>
-        {pending ? "Revealing…" : "Reveal key"}
-      </button>
+      {warning ? (
+        <details className="reveal-confirm">
+          <summary>Reveal key</summary>
+          <p className="notice notice-warn" data-testid="reveal-warning">
+            {warning}
+          </p>
+          {submit}
+        </details>
+      ) : (
+        submit
+      )}
       {seen && <span className="hint">Seen {seen}</span>}
       {state.status === "error" && (
         <p role="alert" className="notice notice-error">

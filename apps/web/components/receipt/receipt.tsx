@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/catalog/format";
-import { isFinal, isPaid, lineStatusText, orderStatusText } from "@/lib/orders/status";
+import { claimReasonText, isFinal, isPaid, lineStatusText, orderStatusText } from "@/lib/orders/status";
 import { ActionForm } from "@/components/forms/action-form";
 import type { FormState } from "@/lib/forms/state";
-import type { Receipt as Order, ReceiptLine, RevealState } from "@/lib/orders/types";
+import type { Receipt as Order, ReceiptClaim, ReceiptLine, RevealState } from "@/lib/orders/types";
 import { AutoRefresh } from "./auto-refresh";
+import { ClaimForm } from "./claim-form";
 import { HoldNotice } from "./hold-notice";
 import { KeyReveal } from "./key-reveal";
 import { OrderTimeline } from "./order-timeline";
@@ -14,6 +15,8 @@ type Props = {
   reveal: (state: RevealState, form: FormData) => Promise<RevealState>;
   // One-click refund of a line whose keys were never revealed.
   refund: (state: FormState, form: FormData) => Promise<FormState>;
+  // A claim that a revealed key does not work.
+  claim: (state: FormState, form: FormData) => Promise<FormState>;
   // Sent with each reveal: the order id (signed in) or the receipt token (guest link).
   credential: Record<string, string>;
   // This page's own path, for the no-script "Check again" link.
@@ -21,7 +24,7 @@ type Props = {
 };
 
 // One receipt for both ways in (account order page and guest link): status, lines, keys and the order's history.
-export function Receipt({ receipt, reveal, refund, credential, here }: Props) {
+export function Receipt({ receipt, reveal, refund, claim, credential, here }: Props) {
   const final = isFinal(receipt.status);
   return (
     <div className="account receipt">
@@ -49,7 +52,7 @@ export function Receipt({ receipt, reveal, refund, credential, here }: Props) {
         <p className="hint">Revealing marks the key as seen.</p>
         <ul className="receipt-lines" aria-label="Games in this order">
           {receipt.lines.map((line) => (
-            <Line key={line.lineId} line={line} orderStatus={receipt.status} reveal={reveal} refund={refund} credential={credential} />
+            <Line key={line.lineId} line={line} orderStatus={receipt.status} reveal={reveal} refund={refund} claim={claim} credential={credential} />
           ))}
         </ul>
         <p className="cart-total">
@@ -69,8 +72,9 @@ function Line({
   orderStatus,
   reveal,
   refund,
+  claim,
   credential,
-}: { line: ReceiptLine; orderStatus: string } & Pick<Props, "reveal" | "refund" | "credential">) {
+}: { line: ReceiptLine; orderStatus: string } & Pick<Props, "reveal" | "refund" | "claim" | "credential">) {
   const waiting = line.quantity - line.keys.length;
   return (
     <li className="receipt-line">
@@ -102,12 +106,20 @@ function Line({
             const label = line.keys.length > 1 ? `key ${i + 1} for ${line.title}` : `key for ${line.title}`;
             return (
               <li key={key.keyId}>
+                {key.replacesKeyId && <p className="hint">Replacement for the key that did not work</p>}
                 <KeyReveal
                   action={reveal}
                   hidden={{ ...credential, keyId: key.keyId }}
                   label={label}
                   seen={key.revealedAt && formatDateTime(key.revealedAt)}
+                  warning={line.refundableUntil && revealWarning}
                 />
+                {key.claim ? (
+                  <ClaimNotice claim={key.claim} />
+                ) : (
+                  key.revealedAt &&
+                  line.status === "fulfilled" && <ClaimForm action={claim} hidden={{ ...credential, keyId: key.keyId }} label={label} />
+                )}
               </li>
             );
           })}
@@ -117,5 +129,24 @@ function Line({
         <p className="hint">{waiting === 1 ? "1 key is on its way." : `${waiting} keys are on their way.`}</p>
       )}
     </li>
+  );
+}
+
+const revealWarning =
+  "Revealing this key ends one-click refunds for this game. After that, if the key does not work, tell us here and we will replace or refund it.";
+
+// Where the shopper's claim on a key stands, in their words; a refusal says why.
+function ClaimNotice({ claim }: { claim: ReceiptClaim }) {
+  const said = `You told us: ${claimReasonText(claim.reason).toLowerCase()} (${formatDate(claim.openedAt)}).`;
+  const answer: Record<string, string> = {
+    open: "We are looking into it and will answer by email and on this page.",
+    replaced: "We replaced it: your new key is listed with this game.",
+    refunded: "We refunded this game to your PayPal account.",
+    rejected: `We could not accept the claim: ${claim.note ?? ""}`,
+  };
+  return (
+    <p role="status" className={claim.status === "rejected" ? "notice notice-warn" : "notice notice-done"} data-testid="claim-status">
+      {said} {answer[claim.status] ?? answer.open}
+    </p>
   );
 }

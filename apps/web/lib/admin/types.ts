@@ -86,3 +86,34 @@ export type AuditEntry = {
 };
 
 export type AuditPage = { items: AuditEntry[]; total: number };
+
+// A buyer's claim on a key that does not work (apps/Contracts/Orders/KeyClaims.cs); supplier: who delivered the key (none: own stock).
+export type AdminClaim = {
+  claimId: number;
+  orderId: string;
+  orderNumber: string;
+  lineId: number;
+  title: string;
+  keyId: number;
+  supplier: string | null;
+  reason: string;
+  message: string;
+  status: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+  replacementKeyId: number | null;
+};
+
+// An alert, report row or mail that did not go out (apps/Contracts/Notifications).
+export type UndeliveredNotification = {
+  id: number;
+  channel: string;
+  eventId: string;
+  summary: string;
+  attempts: number;
+  lastError: string | null;
+  status: string;
+  createdAt: string;
+  nextAttemptAt: string;
+};

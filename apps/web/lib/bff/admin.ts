@@ -1,5 +1,5 @@
 import "server-only";
-import type { AdminOrder, AdminOrderPage, AuditPage } from "@/lib/admin/types";
+import type { AdminClaim, AdminOrder, AdminOrderPage, AuditPage, UndeliveredNotification } from "@/lib/admin/types";
 import { signedInWrite } from "./account";
 import { bff, orNull } from "./request";
 
@@ -32,3 +32,16 @@ export const refundOrder = (id: string, lineIds: number[]) =>
 
 export const reviewOrder = (id: string, decision: "approve" | "deny") =>
   signedInWrite<void>("POST", `/admin/orders/${encodeURIComponent(id)}/${decision}`);
+
+export const claimStatuses = ["open", "replaced", "refunded", "rejected"] as const;
+
+export const getClaims = (status: string | undefined) =>
+  bff<AdminClaim[]>(`/admin/claims${query({ status }, ["status"])}`, { shopper: "page" });
+
+// Replace and refund go through checkout; a replacement still on its way from a supplier comes back open.
+export const resolveClaim = (claimId: string, resolution: "replace" | "refund" | "reject", note?: string) =>
+  signedInWrite<AdminClaim>("POST", `/admin/claims/${encodeURIComponent(claimId)}/${resolution}`, resolution === "reject" ? { note } : undefined);
+
+export const getUndeliveredNotifications = () => bff<UndeliveredNotification[]>("/admin/notifications/undelivered", { shopper: "page" });
+
+export const resendNotification = (id: string) => signedInWrite<void>("POST", `/admin/notifications/${encodeURIComponent(id)}/resend`);

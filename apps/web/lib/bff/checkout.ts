@@ -55,7 +55,12 @@ function reshapeReceipt(r: BffOrderReceipt): Receipt {
       status: line.status,
       unitPrice: money(line.unitPrice),
       lineTotal: money(Math.round(line.unitPrice * line.quantity * 100) / 100),
-      keys: line.keys.map((key) => ({ keyId: key.keyId, revealedAt: key.revealedAt ?? null })),
+      keys: line.keys.map((key) => ({
+        keyId: key.keyId,
+        revealedAt: key.revealedAt ?? null,
+        claim: key.claim ? { ...key.claim, note: key.claim.note ?? null } : null,
+        replacesKeyId: key.replacesKeyId ?? null,
+      })),
       refundableUntil: line.refundableUntil ?? null,
     })),
     timeline: r.timeline,
@@ -86,3 +91,11 @@ export const revealReceiptKey = (token: string, keyId: string) =>
   bff<BffRevealedKey>(receiptKey(token, keyId), { method: "POST", shopper: "action" });
 export const refundReceiptLine = (token: string, lineId: string) =>
   bff<void>(`/receipts/${encodeURIComponent(token)}/lines/${encodeURIComponent(lineId)}/refund`, { method: "POST", shopper: "action" });
+
+// A revealed key that does not work: the shopper's claim, one per key (the store answers by mail and on the receipt).
+export type ClaimBody = { reason: string; message: string };
+const claimPath = (base: string, keyId: string) => `${base}/keys/${encodeURIComponent(keyId)}/claim`;
+export const claimOrderKey = (orderId: string, keyId: string, body: ClaimBody) =>
+  signedInWrite<void>("POST", claimPath(`/account/orders/${encodeURIComponent(orderId)}`, keyId), body);
+export const claimReceiptKey = (token: string, keyId: string, body: ClaimBody) =>
+  bff<void>(claimPath(`/receipts/${encodeURIComponent(token)}`, keyId), { method: "POST", body, shopper: "action" });

@@ -74,7 +74,9 @@ export type BffCheckoutReturned = { receiptUrl: string };
 export type BffCheckoutStatus = { orderId: string; status: string; approveUrl?: string | null };
 
 // The receipt, the same by order (signed in) and by receipt token (guest link); a key's value comes only from a reveal.
-export type BffReceiptKey = { keyId: string; revealedAt?: string | null };
+// claim: the shopper's claim that the key does not work; replacesKeyId: the claimed key this one replaces.
+export type BffReceiptClaim = { reason: string; status: string; note?: string | null; openedAt: string };
+export type BffReceiptKey = { keyId: string; revealedAt?: string | null; claim?: BffReceiptClaim | null; replacesKeyId?: string | null };
 export type BffReceiptLine = {
   lineId: string;
   title: string;

@@ -41,6 +41,10 @@ const stepWords: Record<string, string> = {
   "refund-requested": "You asked for a refund to PayPal",
   "region-checked": "Checked: your keys work in your country",
   "region-refused": "Stopped before payment: a key would not work in your country",
+  "claim-opened": "You told us a key does not work",
+  "claim-replaced": "We replaced the key that did not work",
+  "claim-refunded": "We refunded the key that did not work",
+  "claim-rejected": "We answered your claim",
   completed: "Order complete",
   partially_refunded: "Partly refunded",
   expired: "Expired: the payment was not completed in time",
@@ -65,3 +69,14 @@ export function lineStatusText(lineStatus: string, orderStatus: string): string 
   if (orderStatus === "held") return "Waiting for the check";
   return isPaid(orderStatus) ? "On its way" : "Waiting for payment";
 }
+
+// What a shopper can say about a key that does not work; the store's list (apps/Contracts/Orders/KeyClaims.cs).
+export const claimReasons = [
+  { value: "already_used", label: "The key was already used" },
+  { value: "invalid", label: "The key is not accepted as valid" },
+  { value: "wrong_region", label: "The key is for another region" },
+  { value: "wrong_platform", label: "The key is for another platform" },
+  { value: "other", label: "Something else" },
+] as const;
+
+export const claimReasonText = (reason: string) => claimReasons.find((r) => r.value === reason)?.label ?? "Something else";

@@ -2,7 +2,10 @@ import type { Money } from "@/lib/catalog/types";
 
 // The storefront's receipt, reshaped from the BFF's in lib/bff/checkout.ts.
 
-export type ReceiptKey = { keyId: string; revealedAt: string | null };
+// A claim that a revealed key does not work: what the shopper said, where it stands, and the store's note (why it was refused).
+export type ReceiptClaim = { reason: string; status: string; note: string | null; openedAt: string };
+
+export type ReceiptKey = { keyId: string; revealedAt: string | null; claim: ReceiptClaim | null; replacesKeyId: string | null };
 
 export type ReceiptLine = {
   lineId: string;

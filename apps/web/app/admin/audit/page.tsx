@@ -9,7 +9,7 @@ import { getAudit } from "@/lib/bff/admin";
 
 export const metadata: Metadata = { title: "Audit" };
 
-const actions = ["order-refund", "order-approve", "order-deny"];
+const actions = ["order-refund", "order-approve", "order-deny", "claim-replace", "claim-refund", "claim-reject", "notification-resend"];
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 

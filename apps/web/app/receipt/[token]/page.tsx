@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { refundReceiptLineAction, revealReceiptKeyAction } from "@/components/receipt/actions";
+import { claimReceiptKeyAction, refundReceiptLineAction, revealReceiptKeyAction } from "@/components/receipt/actions";
 import { Receipt } from "@/components/receipt/receipt";
 import { getReceipt } from "@/lib/bff/checkout";
 
@@ -25,6 +25,7 @@ export default async function GuestReceiptPage({ params }: Props) {
         receipt={receipt}
         reveal={revealReceiptKeyAction}
         refund={refundReceiptLineAction}
+        claim={claimReceiptKeyAction}
         credential={{ token }} here={`/receipt/${encodeURIComponent(token)}`} />
     </>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { refundOrderLineAction, revealOrderKeyAction } from "@/components/receipt/actions";
+import { claimOrderKeyAction, refundOrderLineAction, revealOrderKeyAction } from "@/components/receipt/actions";
 import { Receipt } from "@/components/receipt/receipt";
 import { requireProfile } from "@/lib/bff/account";
 import { getOrderReceipt } from "@/lib/bff/checkout";
@@ -22,7 +22,7 @@ export default async function OrderPage({ params }: Props) {
       <p>
         <Link href="/account">← Your account</Link>
       </p>
-      <Receipt receipt={receipt} reveal={revealOrderKeyAction} refund={refundOrderLineAction} credential={{ orderId: receipt.orderId }} here={here} />
+      <Receipt receipt={receipt} reveal={revealOrderKeyAction} refund={refundOrderLineAction} claim={claimOrderKeyAction} credential={{ orderId: receipt.orderId }} here={here} />
     </>
   );
 }
