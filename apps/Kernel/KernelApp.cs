@@ -70,6 +70,7 @@ public static class KernelApp
             .MapStockKeys()
             .MapWishlist()
             .MapAdminOrders()
+            .MapAdminOrderActions()
             .MapAudit();
         kernel.MapGroup("/catalog")
             .MapSuppliers()

@@ -51,6 +51,7 @@ public static class NotifierApp
     {
         routes.MapAppGroup(AppIds.Notifier).RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapMail()
+            .MapReceiptResend()
             .MapOrderAlerts()
             .MapSupplierAlerts()
             .MapStockAlerts()

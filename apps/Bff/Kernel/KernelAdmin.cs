@@ -1,5 +1,6 @@
 using System.Net;
 using GamesDrop.Contracts.Admin;
+using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Bff.Kernel;
 
@@ -11,6 +12,14 @@ public sealed class KernelAdmin(HttpClient http)
 
     public Task<KernelAnswer<AdminOrder>> OrderAsync(Guid orderId, CancellationToken ct) =>
         SendAsync<AdminOrder>(HttpMethod.Get, $"admin/orders/{orderId}", null, ct);
+
+    /// <summary>The key in clear, logged as shown to <paramref name="adminId"/>; Value is null when the order has no such sold key.</summary>
+    public Task<KernelAnswer<RevealedKey>> RevealKeyAsync(Guid orderId, long keyId, Guid adminId, CancellationToken ct) =>
+        SendAsync<RevealedKey>(HttpMethod.Post, $"admin/orders/{orderId}/keys/{keyId}/reveal", new AdminKeyReveal(adminId), ct);
+
+    /// <summary>Status 404 (no such line), 409 (the line takes no keys, or the vault has one of them), 400 with errors, or 200.</summary>
+    public Task<KernelAnswer<ManualFulfilment>> FulfilByHandAsync(Guid orderId, long lineId, ManualKeys keys, CancellationToken ct) =>
+        SendAsync<ManualFulfilment>(HttpMethod.Post, $"admin/orders/{orderId}/lines/{lineId}/manual-keys", keys, ct);
 
     public Task<KernelAnswer<AuditPage>> AuditAsync(QueryString query, CancellationToken ct) =>
         SendAsync<AuditPage>(HttpMethod.Get, "admin/audit" + query, null, ct);

@@ -6,10 +6,15 @@ public static class AuditActions
     public const string Refund = "order-refund";
     public const string Approve = "order-approve";
     public const string Deny = "order-deny";
+    public const string RevealKey = "order-reveal-key";
+    public const string ResendKeys = "order-resend-keys";
+    public const string FulfilByHand = "order-fulfil-by-hand";
+    public const string ChangeSettings = "settings-change";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny, RevealKey, ResendKeys, FulfilByHand, ChangeSettings };
 
     public const string Order = "order";
+    public const string Setting = "setting";
 
-    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", "setting" };
+    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", Setting };
 }

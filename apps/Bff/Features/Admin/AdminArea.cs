@@ -20,6 +20,7 @@ public static class AdminArea
             .RequireAuthorization(SessionAuthentication.Admin).AddEndpointFilter<CsrfFilter>();
         admin.MapAdminUsers()
             .MapAdminOrders()
+            .MapAdminOrderActions()
             .MapAdminReviews()
             .MapAdminAudit()
             .MapAdminNotifications();

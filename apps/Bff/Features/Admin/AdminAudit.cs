@@ -5,7 +5,7 @@ using GamesDrop.Contracts.Admin;
 
 namespace GamesDrop.Bff.Features.Admin;
 
-/// <summary>Writes who did what to which order, with the order's state before and after, to the kernel's audit.</summary>
+/// <summary>Writes who did what to which order or setting, with its state before and after, to the kernel's audit.</summary>
 public sealed class AdminAudit(KernelAdmin kernel, KernelAccounts accounts)
 {
     /// <summary>The signed-in admin's email, as staff know each other (their id when the account cannot be read).</summary>
@@ -22,7 +22,10 @@ public sealed class AdminAudit(KernelAdmin kernel, KernelAccounts accounts)
             : null;
 
     public Task RecordAsync(HttpContext http, string actor, string action, Guid orderId, object? before, object? after, CancellationToken ct) =>
-        kernel.RecordAsync(new AuditEntry(http.UserId(), actor, action, AuditActions.Order, orderId.ToString("D"), Json(before), Json(after)), ct);
+        RecordAsync(http, actor, action, AuditActions.Order, orderId.ToString("D"), before, after, ct);
+
+    public Task RecordAsync(HttpContext http, string actor, string action, string targetType, string targetId, object? before, object? after, CancellationToken ct) =>
+        kernel.RecordAsync(new AuditEntry(http.UserId(), actor, action, targetType, targetId, Json(before), Json(after)), ct);
 
     private static JsonElement? Json(object? value) => value is null ? null : JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web);
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AdminOrder, AdminOrderPage, AuditPage } from "@/lib/admin/types";
+import type { RevealedKey } from "@/lib/orders/types";
 import { signedInWrite } from "./account";
 import { bff, orNull } from "./request";
 
@@ -32,3 +33,12 @@ export const refundOrder = (id: string, lineIds: number[]) =>
 
 export const reviewOrder = (id: string, decision: "approve" | "deny") =>
   signedInWrite<void>("POST", `/admin/orders/${encodeURIComponent(id)}/${decision}`);
+
+// Recorded by the store as shown to this admin, so it is asked for only on a click.
+export const revealAdminKey = (id: string, keyId: string) =>
+  signedInWrite<RevealedKey>("POST", `/admin/orders/${encodeURIComponent(id)}/keys/${encodeURIComponent(keyId)}/reveal`);
+
+export const resendKeys = (id: string) => signedInWrite<void>("POST", `/admin/orders/${encodeURIComponent(id)}/resend-keys`);
+
+export const fulfilLine = (id: string, lineId: string, keys: string[]) =>
+  signedInWrite<AdminOrder>("POST", `/admin/orders/${encodeURIComponent(id)}/lines/${encodeURIComponent(lineId)}/fulfil`, { keys });
