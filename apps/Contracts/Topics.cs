@@ -22,5 +22,6 @@ public static class Topics
     public const string OrderFailed = "order-failed";
     public const string OrderRefunded = "order-refunded";
     public const string OrderStuck = "order-stuck";
+    public const string SettingsChanged = "settings-changed";
     public const string DeadLetters = "dead-letters";
 }

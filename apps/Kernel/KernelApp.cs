@@ -1,4 +1,5 @@
 using GamesDrop.BuildingBlocks.Data;
+using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Currencies;
@@ -11,6 +12,7 @@ using GamesDrop.Kernel.Features.Products;
 using GamesDrop.Kernel.Features.Refunds;
 using GamesDrop.Kernel.Features.Regions;
 using GamesDrop.Kernel.Features.Search;
+using GamesDrop.Kernel.Features.Settings;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
 using GamesDrop.Kernel.Features.Users;
@@ -29,8 +31,14 @@ public static class KernelApp
         // Called here, not only in ServiceDefaults: the validation generator sees the types of the calling assembly.
         builder.Services.AddValidation();
         builder.Services.AddMigrations("public", typeof(KernelApp).Assembly);
+        // Staff's stored settings override the files' defaults and reload without a restart (Features/Settings).
+        builder.AddStoredSettings();
+        builder.Services.AddHostedService<StoredSettingsStartup>();
+        builder.Services.AddSingleton<SettingsReader>();
         builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreSettings>>().Value);
+        // Resolved per use, so a handler reads the settings in force when it runs.
+        builder.Services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<StoreSettings>>().CurrentValue);
+        builder.Services.Configure<PricingSettings>(builder.Configuration.GetSection("Pricing"));
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
@@ -71,7 +79,9 @@ public static class KernelApp
             .MapWishlist()
             .MapAdminOrders()
             .MapAdminOrderActions()
-            .MapAudit();
+            .MapAudit()
+            .MapSettings()
+            .MapStoredSettings();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

@@ -23,6 +23,7 @@ public static class AdminArea
             .MapAdminOrderActions()
             .MapAdminReviews()
             .MapAdminAudit()
+            .MapAdminSettings()
             .MapAdminNotifications();
         return routes;
     }

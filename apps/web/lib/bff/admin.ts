@@ -1,5 +1,5 @@
 import "server-only";
-import type { AdminOrder, AdminOrderPage, AuditPage } from "@/lib/admin/types";
+import type { AdminOrder, AdminOrderPage, AuditPage, CurrencyRate, MarginRule, SettingsView, SystemSettings } from "@/lib/admin/types";
 import type { RevealedKey } from "@/lib/orders/types";
 import { signedInWrite } from "./account";
 import { bff, orNull } from "./request";
@@ -42,3 +42,11 @@ export const resendKeys = (id: string) => signedInWrite<void>("POST", `/admin/or
 
 export const fulfilLine = (id: string, lineId: string, keys: string[]) =>
   signedInWrite<AdminOrder>("POST", `/admin/orders/${encodeURIComponent(id)}/lines/${encodeURIComponent(lineId)}/fulfil`, { keys });
+
+export const getSettings = () => bff<SettingsView>("/admin/settings", { shopper: "page" });
+
+export const saveSettings = (settings: SystemSettings, marginRules: MarginRule[]) =>
+  signedInWrite<SettingsView>("PUT", "/admin/settings", { settings, marginRules });
+
+export const saveRate = (currency: string, rateToStore: number) =>
+  signedInWrite<CurrencyRate>("PUT", `/admin/settings/rates/${encodeURIComponent(currency)}`, { rateToStore });

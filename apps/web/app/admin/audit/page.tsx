@@ -9,7 +9,7 @@ import { getAudit } from "@/lib/bff/admin";
 
 export const metadata: Metadata = { title: "Audit" };
 
-const actions = ["order-refund", "order-approve", "order-deny"];
+const actions = ["order-refund", "order-approve", "order-deny", "order-reveal-key", "order-resend-keys", "order-fulfil-by-hand", "settings-change"];
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
