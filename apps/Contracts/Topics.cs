@@ -24,5 +24,6 @@ public static class Topics
     public const string OrderStuck = "order-stuck";
     public const string ClaimOpened = "claim-opened";
     public const string ClaimResolved = "claim-resolved";
+    public const string SettingsChanged = "settings-changed";
     public const string DeadLetters = "dead-letters";
 }

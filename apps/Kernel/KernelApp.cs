@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Claims;
@@ -13,6 +14,7 @@ using GamesDrop.Kernel.Features.Products;
 using GamesDrop.Kernel.Features.Refunds;
 using GamesDrop.Kernel.Features.Regions;
 using GamesDrop.Kernel.Features.Search;
+using GamesDrop.Kernel.Features.Settings;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
 using GamesDrop.Kernel.Features.Users;
@@ -31,8 +33,14 @@ public static class KernelApp
         // Called here, not only in ServiceDefaults: the validation generator sees the types of the calling assembly.
         builder.Services.AddValidation();
         builder.Services.AddMigrations("public", typeof(KernelApp).Assembly);
+        // Staff's stored settings override the files' defaults and reload without a restart (Features/Settings).
+        builder.AddStoredSettings();
+        builder.Services.AddHostedService<StoredSettingsStartup>();
+        builder.Services.AddSingleton<SettingsReader>();
         builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreSettings>>().Value);
+        // Resolved per use, so a handler reads the settings in force when it runs.
+        builder.Services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<StoreSettings>>().CurrentValue);
+        builder.Services.Configure<PricingSettings>(builder.Configuration.GetSection("Pricing"));
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
@@ -75,7 +83,10 @@ public static class KernelApp
             .MapStockKeys()
             .MapWishlist()
             .MapAdminOrders()
-            .MapAudit();
+            .MapAdminOrderActions()
+            .MapAudit()
+            .MapSettings()
+            .MapStoredSettings();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
 using GamesDrop.Notifier.Features.Claims;
 using GamesDrop.Notifier.Features.Deliveries;
@@ -26,8 +27,10 @@ public static class NotifierApp
         services.AddValidation();
         services.AddMigrations("notifier", typeof(NotifierApp).Assembly);
         services.AddSingleton(Bind<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section));
-        services.AddSingleton(Bind<TelegramOptions>(builder.Configuration, TelegramOptions.Section));
-        services.AddSingleton(Bind<SheetsOptions>(builder.Configuration, SheetsOptions.Section));
+        // The chat and the sheet are staff settings stored in the kernel: read through IOptionsMonitor, they change without a restart.
+        builder.AddStoredSettingsFromKernel();
+        services.Configure<TelegramOptions>(builder.Configuration.GetSection(TelegramOptions.Section));
+        services.Configure<SheetsOptions>(builder.Configuration.GetSection(SheetsOptions.Section));
         services.AddSingleton<StoreLinks>();
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<ReceiptMails>();
@@ -52,12 +55,14 @@ public static class NotifierApp
     {
         routes.MapAppGroup(AppIds.Notifier).RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapMail()
+            .MapReceiptResend()
             .MapOrderAlerts()
             .MapSupplierAlerts()
             .MapStockAlerts()
             .MapClaimAlerts()
             .MapSalesReport()
-            .MapDeliveries();
+            .MapDeliveries()
+            .MapStoredSettings();
         return routes;
     }
 

@@ -1,9 +1,10 @@
 using System.Net;
 using GamesDrop.Contracts.Admin;
+using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Bff.Clients;
 
-/// <summary>Typed client for the kernel's staff views: orders with their provenance, and the audit of admin actions.</summary>
+/// <summary>Typed client for the kernel's staff views: orders with their provenance, system settings, and the audit of admin actions.</summary>
 public sealed class KernelAdmin(HttpClient http)
 {
     public Task<KernelAnswer<AdminOrderPage>> OrdersAsync(QueryString query, CancellationToken ct) =>
@@ -11,6 +12,24 @@ public sealed class KernelAdmin(HttpClient http)
 
     public Task<KernelAnswer<AdminOrder>> OrderAsync(Guid orderId, CancellationToken ct) =>
         SendAsync<AdminOrder>(HttpMethod.Get, $"admin/orders/{orderId}", null, ct);
+
+    /// <summary>The key in clear, logged as shown to <paramref name="adminId"/>; Value is null when the order has no such sold key.</summary>
+    public Task<KernelAnswer<RevealedKey>> RevealKeyAsync(Guid orderId, long keyId, Guid adminId, CancellationToken ct) =>
+        SendAsync<RevealedKey>(HttpMethod.Post, $"admin/orders/{orderId}/keys/{keyId}/reveal", new AdminKeyReveal(adminId), ct);
+
+    /// <summary>Status 404 (no such line), 409 (the line takes no keys, or the vault has one of them), 400 with errors, or 200.</summary>
+    public Task<KernelAnswer<ManualFulfilment>> FulfilByHandAsync(Guid orderId, long lineId, ManualKeys keys, CancellationToken ct) =>
+        SendAsync<ManualFulfilment>(HttpMethod.Post, $"admin/orders/{orderId}/lines/{lineId}/manual-keys", keys, ct);
+
+    public Task<KernelAnswer<SettingsView>> SettingsAsync(CancellationToken ct) => SendAsync<SettingsView>(HttpMethod.Get, "settings", null, ct);
+
+    /// <summary>Status 400 with the fields the kernel refused, or 200 with the settings now in force.</summary>
+    public Task<KernelAnswer<SettingsView>> ChangeSettingsAsync(SettingsChange change, CancellationToken ct) =>
+        SendAsync<SettingsView>(HttpMethod.Put, "settings", change, ct);
+
+    /// <summary>Status 400 with errors (a malformed code, the store currency at another rate than 1), or 200 with the rate stored.</summary>
+    public Task<KernelAnswer<CurrencyRateSetting>> PutRateAsync(string currency, decimal rateToStore, CancellationToken ct) =>
+        SendAsync<CurrencyRateSetting>(HttpMethod.Put, $"currency-rates/{Uri.EscapeDataString(currency)}", new { rateToStore }, ct);
 
     public Task<KernelAnswer<AuditPage>> AuditAsync(QueryString query, CancellationToken ct) =>
         SendAsync<AuditPage>(HttpMethod.Get, "admin/audit" + query, null, ct);

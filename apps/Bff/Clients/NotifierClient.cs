@@ -4,7 +4,7 @@ using GamesDrop.Contracts.Notifications;
 
 namespace GamesDrop.Bff.Clients;
 
-/// <summary>Typed client for the notifier app: notifications that did not go out, and sending one again.</summary>
+/// <summary>Typed client for the notifier app: notifications that did not go out, sending one again, and an order's receipt mail again.</summary>
 public sealed class NotifierClient(HttpClient http)
 {
     public async Task<IReadOnlyList<UndeliveredNotification>> UndeliveredAsync(CancellationToken ct) =>
@@ -20,5 +20,16 @@ public sealed class NotifierClient(HttpClient http)
         }
         response.EnsureSuccessStatusCode();
         return true;
+    }
+
+    /// <summary>Queues the order's receipt mail again; the status says 404 (no such order), 409 (not finished) or 204.</summary>
+    public async Task<HttpStatusCode> ResendReceiptAsync(Guid orderId, Guid requestId, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"mail/orders/{orderId}/receipt", new { requestId }, ct);
+        if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Conflict))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+        return response.StatusCode;
     }
 }

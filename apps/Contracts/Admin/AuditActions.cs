@@ -6,16 +6,23 @@ public static class AuditActions
     public const string Refund = "order-refund";
     public const string Approve = "order-approve";
     public const string Deny = "order-deny";
+    public const string RevealKey = "order-reveal-key";
+    public const string ResendKeys = "order-resend-keys";
+    public const string FulfilByHand = "order-fulfil-by-hand";
     public const string ClaimReplace = "claim-replace";
     public const string ClaimRefund = "claim-refund";
     public const string ClaimReject = "claim-reject";
     public const string NotificationResend = "notification-resend";
+    public const string ChangeSettings = "settings-change";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny, ClaimReplace, ClaimRefund, ClaimReject, NotificationResend };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>
+    {
+        Refund, Approve, Deny, RevealKey, ResendKeys, FulfilByHand, ClaimReplace, ClaimRefund, ClaimReject, NotificationResend, ChangeSettings,
+    };
 
     public const string Order = "order";
-
+    public const string Setting = "setting";
     public const string Notification = "notification";
 
-    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", "setting", Notification };
+    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", Setting, Notification };
 }

@@ -20,9 +20,11 @@ public static class AdminArea
             .RequireAuthorization(SessionAuthentication.Admin).AddEndpointFilter<CsrfFilter>();
         admin.MapAdminUsers()
             .MapAdminOrders()
+            .MapAdminOrderActions()
             .MapAdminReviews()
             .MapAdminClaims()
             .MapAdminAudit()
+            .MapAdminSettings()
             .MapAdminNotifications();
         return routes;
     }

@@ -5,7 +5,7 @@ using GamesDrop.Contracts.Admin;
 
 namespace GamesDrop.Bff.Features.Admin;
 
-/// <summary>Writes who did what to which order, with the order's state before and after, to the kernel's audit.</summary>
+/// <summary>Writes who did what to which order or setting, with its state before and after, to the kernel's audit.</summary>
 public sealed class AdminAudit(KernelAdmin kernel, KernelAccounts accounts)
 {
     /// <summary>The signed-in admin's email, as staff know each other (their id when the account cannot be read).</summary>

@@ -51,4 +51,24 @@ internal static class AdminOrdersSql
         FROM product_keys k JOIN order_lines l ON l.id = k.order_line_id
         WHERE l.order_id = @OrderId ORDER BY k.id;
         """;
+
+    /// <summary>
+    /// A key sold to a line of the order, logged as shown to the admin. The key's <c>revealed_at</c> is the buyer's
+    /// first look, which ends a one-click refund: staff looking does not take that right from the buyer.
+    /// </summary>
+    public const string Reveal = """
+        WITH revealed AS (
+            SELECT k.id, k.ciphertext, k.nonce, k.key_id, k.content_type, l.order_id
+            FROM product_keys k JOIN order_lines l ON l.id = k.order_line_id
+            WHERE k.id = @KeyId AND k.status = 'sold' AND l.order_id = @OrderId
+        ), logged AS (
+            INSERT INTO key_reveals (product_key_id, order_id, channel, user_id)
+            SELECT id, order_id, 'admin', @AdminId FROM revealed
+        )
+        SELECT id AS KeyId, ciphertext AS Ciphertext, nonce AS Nonce, key_id AS VaultKeyId, content_type AS ContentType FROM revealed
+        """;
+
+    public const string RecordManualFulfilment = """
+        INSERT INTO fulfilments (order_line_id, source, status, completed_at) VALUES (@LineId, 'manual', 'delivered', now())
+        """;
 }

@@ -8,11 +8,11 @@ internal static class KeyVaultSql
     /// </summary>
     public const string Store = """
         INSERT INTO product_keys (product_id, source, supplier_code, ciphertext, nonce, key_id, fingerprint, content_type,
-                                  supplier_order_id, unit_cost, cost_currency, bought_at, status, order_line_id, sold_at)
+                                  supplier_order_id, unit_cost, cost_currency, bought_at, status, order_line_id, sold_at, added_by)
         SELECT @ProductId, @Source, CAST(@Supplier AS text), k.ciphertext, k.nonce, k.key_id, k.fingerprint, k.content_type,
                CAST(@SupplierOrderId AS text), CAST(@UnitCost AS numeric), CAST(@CostCurrency AS char(3)), CAST(@BoughtAt AS timestamptz),
                CASE WHEN CAST(@LineId AS bigint) IS NULL THEN 'available' ELSE 'sold' END, CAST(@LineId AS bigint),
-               CASE WHEN CAST(@LineId AS bigint) IS NULL THEN NULL ELSE now() END
+               CASE WHEN CAST(@LineId AS bigint) IS NULL THEN NULL ELSE now() END, CAST(@AddedBy AS uuid)
         FROM unnest(CAST(@Ciphertexts AS bytea[]), CAST(@Nonces AS bytea[]), CAST(@KeyIds AS text[]), CAST(@Fingerprints AS bytea[]),
                     CAST(@ContentTypes AS text[])) WITH ORDINALITY AS k (ciphertext, nonce, key_id, fingerprint, content_type, n)
         ORDER BY k.n

@@ -3,10 +3,13 @@ using Npgsql;
 
 namespace GamesDrop.Kernel.Features.Keys;
 
-/// <summary>Where stored keys came from: own stock has no supplier; a supplier delivery names its order, cost and line.</summary>
+/// <summary>
+/// Where stored keys came from: own stock has no supplier; a supplier delivery names its order, cost and line; a key an
+/// admin pasted (source <c>manual</c>) names the admin and its line.
+/// </summary>
 internal sealed record KeyProvenance(
     string Source, string? Supplier = null, string? SupplierOrderId = null, decimal? UnitCost = null, string? CostCurrency = null,
-    DateTimeOffset? BoughtAt = null, long? LineId = null);
+    DateTimeOffset? BoughtAt = null, long? LineId = null, Guid? AddedBy = null);
 
 /// <summary>Seals keys and stores them in the caller's transaction.</summary>
 internal static class SealedKeys
@@ -31,6 +34,7 @@ internal static class SealedKeys
             provenance.CostCurrency,
             provenance.BoughtAt,
             provenance.LineId,
+            provenance.AddedBy,
             Ciphertexts = sealedKeys.Select(k => k.Ciphertext).ToArray(),
             Nonces = sealedKeys.Select(k => k.Nonce).ToArray(),
             KeyIds = sealedKeys.Select(k => k.KeyId).ToArray(),

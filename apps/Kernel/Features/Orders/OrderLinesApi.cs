@@ -126,10 +126,10 @@ public static class OrderLinesApi
             return null;
         }, ct);
 
-    private static async Task<LineRow?> LineAsync(OrderTransaction order, long lineId) =>
+    internal static async Task<LineRow?> LineAsync(OrderTransaction order, long lineId) =>
         await order.QuerySingleOrDefaultAsync<LineRow>(OrderLinesSql.Line, new { LineId = lineId, OrderId = order.Order.Id });
 
-    private static async Task StartFulfillingAsync(OrderTransaction order)
+    internal static async Task StartFulfillingAsync(OrderTransaction order)
     {
         if (order.Order.Status == OrderStatuses.Paid)
         {
@@ -138,7 +138,7 @@ public static class OrderLinesApi
     }
 
     // A line is fulfilled once it has all its keys, whichever mix of own stock and suppliers delivered them.
-    private static async Task<bool> CompleteLineAsync(OrderTransaction order, LineRow line)
+    internal static async Task<bool> CompleteLineAsync(OrderTransaction order, LineRow line)
     {
         if (await order.QuerySingleOrDefaultAsync<int>(OrderLinesSql.SoldKeys, new { line.LineId }) < line.Quantity)
         {
@@ -149,7 +149,7 @@ public static class OrderLinesApi
         return true;
     }
 
-    private sealed record LineRow(long LineId, long ProductId, int Quantity, decimal UnitPrice, string Status);
+    internal sealed record LineRow(long LineId, long ProductId, int Quantity, decimal UnitPrice, string Status);
 
     private sealed record RecordedDelivery(long LineId, bool New);
 }

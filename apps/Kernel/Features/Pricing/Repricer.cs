@@ -3,6 +3,7 @@ using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Wishlist;
 using GamesDrop.Kernel.Features.Wishlist;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace GamesDrop.Kernel.Features.Pricing;
@@ -12,10 +13,12 @@ namespace GamesDrop.Kernel.Features.Pricing;
 /// offers, rates, suppliers or margin rules it was computed from once that transaction commits; wishlist price
 /// drops it causes are published in the same transaction.
 /// </summary>
-public sealed class Repricer(StoreSettings store, IEventPublisher events)
+public sealed class Repricer(IOptionsMonitor<StoreSettings> settings, IEventPublisher events)
 {
-    private decimal FeePercent => store.PaymentFee.Percent;
-    private decimal FeeFixed => store.PaymentFee.Fixed;
+    // Read at each call: staff change the fee without a restart.
+    private StoreSettings Store => settings.CurrentValue;
+    private decimal FeePercent => Store.PaymentFee.Percent;
+    private decimal FeeFixed => Store.PaymentFee.Fixed;
 
     public Task RepriceProductsAsync(NpgsqlTransaction transaction, IReadOnlyCollection<long> productIds, CancellationToken ct) =>
         productIds.Count == 0 ? Task.CompletedTask
@@ -29,9 +32,12 @@ public sealed class Repricer(StoreSettings store, IEventPublisher events)
     public Task RepriceSupplierAsync(NpgsqlTransaction transaction, string supplier, CancellationToken ct) =>
         RunAsync(transaction, PricingSql.RepriceSupplier, new { Supplier = supplier, FeePercent, FeeFixed }, ct);
 
-    /// <summary>After margin rules changed: every product that has or had a price.</summary>
-    public Task RepriceAllAsync(NpgsqlTransaction transaction, CancellationToken ct) =>
-        RunAsync(transaction, PricingSql.RepriceAll, new { FeePercent, FeeFixed }, ct);
+    /// <summary>
+    /// After margin rules changed: every product that has or had a price. A settings change passes the fee it stores,
+    /// which configuration holds only once that change committed.
+    /// </summary>
+    public Task RepriceAllAsync(NpgsqlTransaction transaction, CancellationToken ct, PaymentFeeSettings? fee = null) =>
+        RunAsync(transaction, PricingSql.RepriceAll, new { FeePercent = fee?.Percent ?? FeePercent, FeeFixed = fee?.Fixed ?? FeeFixed }, ct);
 
     private async Task RunAsync(NpgsqlTransaction transaction, string sql, object parameters, CancellationToken ct)
     {
@@ -39,7 +45,7 @@ public sealed class Repricer(StoreSettings store, IEventPublisher events)
         await using (var results = await transaction.Connection!.QueryMultipleAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)))
         {
             await results.ReadAsync<long>();
-            drops = await PriceDrops.ReadAsync(results, store.Currency);
+            drops = await PriceDrops.ReadAsync(results, Store.Currency);
         }
         await events.PublishManyAsync(Topics.WishlistPriceDropped, drops, transaction, ct);
     }

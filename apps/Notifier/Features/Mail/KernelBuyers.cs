@@ -11,7 +11,10 @@ namespace GamesDrop.Notifier.Features.Mail;
 public sealed class KernelBuyers(HttpClient http)
 {
     /// <summary>The buyer's address; null when the kernel has no such order.</summary>
-    public async Task<string?> EmailAsync(Guid orderId, CancellationToken ct)
+    public async Task<string?> EmailAsync(Guid orderId, CancellationToken ct) => (await OrderAsync(orderId, ct))?.Email;
+
+    /// <summary>The order with its buyer (account or guest, address); null when the kernel has no such order.</summary>
+    public async Task<CheckoutOrder?> OrderAsync(Guid orderId, CancellationToken ct)
     {
         using var response = await http.GetAsync($"orders/{orderId}", ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -19,7 +22,7 @@ public sealed class KernelBuyers(HttpClient http)
             return null;
         }
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<CheckoutOrder>(ct))!.Email;
+        return await response.Content.ReadFromJsonAsync<CheckoutOrder>(ct);
     }
 
     public async Task<string> MintReceiptLinkAsync(Guid orderId, CancellationToken ct)

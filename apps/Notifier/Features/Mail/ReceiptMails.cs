@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Bindings.Mail;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Notifier.Features.Deliveries;
 
 namespace GamesDrop.Notifier.Features.Mail;
 
@@ -9,6 +10,15 @@ namespace GamesDrop.Notifier.Features.Mail;
 /// </summary>
 public sealed class ReceiptMails(MailTemplates mail, StoreLinks links)
 {
+    /// <summary>Queues the receipt mail of a finished order, once per <paramref name="eventId"/>.</summary>
+    public async Task QueueAsync(string eventId, OrderCompleted completed, OrderSales sales, KernelBuyers buyers, NotificationOutbox outbox, CancellationToken ct)
+    {
+        // Sealed in the queue and erased once sent, the guest's link exists in clear nowhere but the mail.
+        var guestToken = completed is { UserId: null, KeysDelivered: > 0 } ? await buyers.MintReceiptLinkAsync(completed.OrderId, ct) : null;
+        await outbox.EnqueueAsync(eventId, Channels.Mail, $"Receipt mail to {completed.Email} for order {sales.Number}",
+            Compose(completed, sales, guestToken), ct);
+    }
+
     /// <param name="guestReceiptToken">A guest order's fresh receipt token when keys were delivered; null for an account's order.</param>
     public OutgoingMail Compose(OrderCompleted completed, OrderSales sales, string? guestReceiptToken)
     {

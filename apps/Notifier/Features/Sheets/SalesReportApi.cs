@@ -41,10 +41,7 @@ public static class SalesReportApi
         var suppliers = string.Join(", ", sales.Lines.SelectMany(l => l.Sources.Split(", ", StringSplitOptions.RemoveEmptyEntries)).Distinct());
         await outbox.EnqueueAsync(eventId, Channels.Sheets, $"Sales row for order {sales.Number}",
             Row(day, sales.Number, sales.Status, lines, sales.Revenue, sales.Cost, suppliers, sales.Currency), ct);
-        // Sealed in the queue and erased once sent, the guest's link exists in clear nowhere but the mail.
-        var guestToken = completed is { UserId: null, KeysDelivered: > 0 } ? await buyers.MintReceiptLinkAsync(completed.OrderId, ct) : null;
-        await outbox.EnqueueAsync(eventId, Channels.Mail, $"Receipt mail to {completed.Email} for order {sales.Number}",
-            receipts.Compose(completed, sales, guestToken), ct);
+        await receipts.QueueAsync(eventId, completed, sales, buyers, outbox, ct);
         return TypedResults.Ok();
     }
 

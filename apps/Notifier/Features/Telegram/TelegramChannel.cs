@@ -1,6 +1,7 @@
 using System.Net;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.Notifier.Features.Deliveries;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
@@ -12,11 +13,11 @@ namespace GamesDrop.Notifier.Features.Telegram;
 /// the sidecar (Dapr) or the endpoint client (Embedded: <c>HttpEndpoints:telegram-api:BaseUrl</c>) turns into the API's.
 /// A 429 is not waited out here: the dispatcher comes back after Telegram's <c>retry_after</c>.
 /// </summary>
-internal sealed class TelegramChannel(IHttpClientFactory clients, ISecretStore secrets, TelegramOptions options) : INotificationChannel
+internal sealed class TelegramChannel(IHttpClientFactory clients, ISecretStore secrets, IOptionsMonitor<TelegramOptions> settings) : INotificationChannel
 {
     public string Name => Channels.Telegram;
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(options.ChatId);
+    public bool Enabled => !string.IsNullOrWhiteSpace(settings.CurrentValue.ChatId);
 
     public async Task SendAsync(string payload, CancellationToken ct)
     {
@@ -28,7 +29,7 @@ internal sealed class TelegramChannel(IHttpClientFactory clients, ISecretStore s
             clients.CreateClient(TelegramOptions.EndpointName));
         try
         {
-            await bot.SendMessage(options.ChatId!, message.Html, ParseMode.Html,
+            await bot.SendMessage(settings.CurrentValue.ChatId!, message.Html, ParseMode.Html,
                 linkPreviewOptions: new() { IsDisabled = true }, cancellationToken: ct);
         }
         catch (ApiRequestException e) when (e.ErrorCode == (int)HttpStatusCode.TooManyRequests && e.Parameters?.RetryAfter is { } seconds)

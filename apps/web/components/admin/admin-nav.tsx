@@ -6,6 +6,7 @@ const sections = [
   { href: "/admin/audit", label: "Audit" },
   { href: "/admin/claims", label: "Claims" },
   { href: "/admin/notifications", label: "Notifications" },
+  { href: "/admin/settings", label: "Settings" },
 ] as const;
 
 export function AdminNav({ current }: { current: (typeof sections)[number]["href"] }) {

@@ -117,3 +117,27 @@ export type UndeliveredNotification = {
   createdAt: string;
   nextAttemptAt: string;
 };
+export type SystemSettings = {
+  currency: string;
+  paymentFeePercent: number;
+  paymentFeeFixed: number;
+  marginFloorPercent: number;
+  lowStockThreshold: number;
+  oneClickRefundDays: number;
+  fraud: {
+    holdScore: number;
+    refuseScore: number;
+    firstOrderAmount: number;
+    largeOrderAmount: number;
+    maxOrdersPerAccount: number;
+    maxOrdersPerEmail: number;
+    maxOrdersPerIp: number;
+  };
+  notifications: { telegramChatId: string | null; spreadsheetId: string | null };
+};
+
+export type MarginRule = { supplier: string | null; genre: string | null; marginPercent: number; minMargin: number };
+
+export type CurrencyRate = { currency: string; rateToStore: number; updatedAt: string };
+
+export type SettingsView = { settings: SystemSettings; marginRules: MarginRule[]; rates: CurrencyRate[]; version: number };

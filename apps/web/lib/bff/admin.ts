@@ -1,5 +1,8 @@
 import "server-only";
-import type { AdminClaim, AdminOrder, AdminOrderPage, AuditPage, UndeliveredNotification } from "@/lib/admin/types";
+import type {
+  AdminClaim, AdminOrder, AdminOrderPage, AuditPage, CurrencyRate, MarginRule, SettingsView, SystemSettings, UndeliveredNotification,
+} from "@/lib/admin/types";
+import type { RevealedKey } from "@/lib/orders/types";
 import { signedInWrite } from "./account";
 import { bff, orNull } from "./request";
 
@@ -45,3 +48,19 @@ export const resolveClaim = (claimId: string, resolution: "replace" | "refund" |
 export const getUndeliveredNotifications = () => bff<UndeliveredNotification[]>("/admin/notifications/undelivered", { shopper: "page" });
 
 export const resendNotification = (id: string) => signedInWrite<void>("POST", `/admin/notifications/${encodeURIComponent(id)}/resend`);
+// Recorded by the store as shown to this admin, so it is asked for only on a click.
+export const revealAdminKey = (id: string, keyId: string) =>
+  signedInWrite<RevealedKey>("POST", `/admin/orders/${encodeURIComponent(id)}/keys/${encodeURIComponent(keyId)}/reveal`);
+
+export const resendKeys = (id: string) => signedInWrite<void>("POST", `/admin/orders/${encodeURIComponent(id)}/resend-keys`);
+
+export const fulfilLine = (id: string, lineId: string, keys: string[]) =>
+  signedInWrite<AdminOrder>("POST", `/admin/orders/${encodeURIComponent(id)}/lines/${encodeURIComponent(lineId)}/fulfil`, { keys });
+
+export const getSettings = () => bff<SettingsView>("/admin/settings", { shopper: "page" });
+
+export const saveSettings = (settings: SystemSettings, marginRules: MarginRule[]) =>
+  signedInWrite<SettingsView>("PUT", "/admin/settings", { settings, marginRules });
+
+export const saveRate = (currency: string, rateToStore: number) =>
+  signedInWrite<CurrencyRate>("PUT", `/admin/settings/rates/${encodeURIComponent(currency)}`, { rateToStore });

@@ -9,7 +9,10 @@ import { getAudit } from "@/lib/bff/admin";
 
 export const metadata: Metadata = { title: "Audit" };
 
-const actions = ["order-refund", "order-approve", "order-deny", "claim-replace", "claim-refund", "claim-reject", "notification-resend"];
+const actions = [
+  "order-refund", "order-approve", "order-deny", "order-reveal-key", "order-resend-keys", "order-fulfil-by-hand",
+  "claim-replace", "claim-refund", "claim-reject", "notification-resend", "settings-change",
+];
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { refundAction, reviewAction } from "@/components/admin/actions";
+import { fulfilLineAction, refundAction, resendKeysAction, revealKeyAction, reviewAction } from "@/components/admin/actions";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AdminTable } from "@/components/admin/admin-table";
 import { money, when } from "@/components/admin/format";
 import { ActionForm } from "@/components/forms/action-form";
+import { KeyReveal } from "@/components/receipt/key-reveal";
 import { getAdminOrder } from "@/lib/bff/admin";
 
 export const metadata: Metadata = { title: "Order" };
@@ -17,9 +18,16 @@ const outcomes: Record<string, string> = {
   "refund-order": "The order is refunded.",
   approve: "Approved: the payment is being taken.",
   deny: "Denied: the payment is released.",
+  resend: "The receipt mail with the keys is on its way again.",
+  fulfil: "The line is fulfilled with the pasted key(s).",
 };
 
 const refundable = (status: string) => status === "completed" || status === "partially_refunded";
+const finished = (status: string) => refundable(status) || status === "refunded";
+const paidAndOpen = (status: string) => status === "paid" || status === "fulfilling";
+// As the store decides: a line still waiting for keys of a paid order, or a failed line not refunded.
+const takesKeys = (line: string, order: string) =>
+  (line === "pending" && paidAndOpen(order)) || (line === "failed" && (paidAndOpen(order) || order === "failed"));
 
 // One order for staff: what was bought, paid and refunded, every step, and where each key came from (never the key).
 export default async function AdminOrderPage({ params, searchParams }: Props) {
@@ -89,6 +97,21 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
                 {canRefund && l.status === "fulfilled" && (
                   <ActionForm action={refundAction} fields={[]} submit="Refund line" hidden={{ orderId: order.id, lineId: String(l.lineId) }} inline label={`Refund ${l.title}`} />
                 )}
+                {takesKeys(l.status, order.status) && (
+                  <ActionForm
+                    action={fulfilLineAction}
+                    fields={Array.from({ length: l.quantity - keys.filter((k) => k.lineId === l.lineId && k.status === "sold").length }, (_, i) => ({
+                      name: `key${i + 1}`,
+                      label: `Key ${i + 1}`,
+                      required: true,
+                      maxLength: 2000,
+                      autoComplete: "off",
+                    }))}
+                    submit="Fulfil by hand"
+                    hidden={{ orderId: order.id, lineId: String(l.lineId) }}
+                    label={`Fulfil ${l.title} by hand`}
+                  />
+                )}
               </td>
             </tr>
           ))}
@@ -131,10 +154,13 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="keys" className="admin-section">
         <h2 id="keys">Keys</h2>
+        {finished(order.status) && (
+          <ActionForm action={resendKeysAction} fields={[]} submit="Resend keys" hidden={{ orderId: order.id }} inline label="Resend the receipt mail" />
+        )}
         {keys.length === 0 ? (
           <p>No key delivered.</p>
         ) : (
-          <AdminTable head={["Key", "Line", "From", "Supplier order", "Cost", "Bought", "Revealed", "Status"]}>
+          <AdminTable head={["Key", "Line", "From", "Supplier order", "Cost", "Bought", "Revealed", "Status", "Show"]}>
             {keys.map((k) => (
               <tr key={k.keyId}>
                 <td>#{k.keyId}</td>
@@ -145,6 +171,11 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
                 <td>{when(k.boughtAt ?? k.deliveredAt)}</td>
                 <td>{when(k.revealedAt)}</td>
                 <td>{k.status}</td>
+                <td>
+                  {k.status === "sold" && (
+                    <KeyReveal action={revealKeyAction} hidden={{ orderId: order.id, keyId: String(k.keyId) }} label={`key #${k.keyId}`} seen={null} />
+                  )}
+                </td>
               </tr>
             ))}
           </AdminTable>
