@@ -3,6 +3,7 @@ using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
+using GamesDrop.Kernel.Features.Inventory;
 using GamesDrop.Kernel.Features.Keys;
 using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
@@ -70,7 +71,8 @@ public static class KernelApp
             .MapStockKeys()
             .MapWishlist()
             .MapAdminOrders()
-            .MapAudit();
+            .MapAudit()
+            .MapInventory();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

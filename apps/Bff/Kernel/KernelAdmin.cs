@@ -15,6 +15,12 @@ public sealed class KernelAdmin(HttpClient http)
     public Task<KernelAnswer<AuditPage>> AuditAsync(QueryString query, CancellationToken ct) =>
         SendAsync<AuditPage>(HttpMethod.Get, "admin/audit" + query, null, ct);
 
+    public Task<KernelAnswer<StockInventory>> InventoryAsync(CancellationToken ct) =>
+        SendAsync<StockInventory>(HttpMethod.Get, "admin/inventory", null, ct);
+
+    public Task<KernelAnswer<StockUploadReport>> UploadStockAsync(StockUpload upload, CancellationToken ct) =>
+        SendAsync<StockUploadReport>(HttpMethod.Post, "admin/inventory/upload", upload, ct);
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
     {
         var answer = await SendAsync<object>(HttpMethod.Post, "admin/audit", entry, ct);

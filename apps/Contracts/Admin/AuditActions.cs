@@ -6,10 +6,13 @@ public static class AuditActions
     public const string Refund = "order-refund";
     public const string Approve = "order-approve";
     public const string Deny = "order-deny";
+    public const string InventoryUpload = "inventory-upload";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny, InventoryUpload };
 
     public const string Order = "order";
+    public const string Inventory = "inventory";
+    public const string Supplier = "supplier";
 
-    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", "setting" };
+    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", "setting", Inventory, Supplier };
 }

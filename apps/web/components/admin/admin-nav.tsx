@@ -4,6 +4,7 @@ import Link from "next/link";
 const sections = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/audit", label: "Audit" },
+  { href: "/admin/inventory", label: "Inventory" },
 ] as const;
 
 export function AdminNav({ current }: { current: (typeof sections)[number]["href"] }) {
