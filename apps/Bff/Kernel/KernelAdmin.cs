@@ -21,6 +21,13 @@ public sealed class KernelAdmin(HttpClient http)
     public Task<KernelAnswer<StockUploadReport>> UploadStockAsync(StockUpload upload, CancellationToken ct) =>
         SendAsync<StockUploadReport>(HttpMethod.Post, "admin/inventory/upload", upload, ct);
 
+    public Task<KernelAnswer<List<RegisteredSupplier>>> SuppliersAsync(CancellationToken ct) =>
+        SendAsync<List<RegisteredSupplier>>(HttpMethod.Get, "catalog/suppliers", null, ct);
+
+    public async Task<RegisteredSupplier> SwitchSupplierAsync(RegisteredSupplier supplier, bool enabled, CancellationToken ct) =>
+        (await SendAsync<RegisteredSupplier>(HttpMethod.Put, $"catalog/suppliers/{supplier.Code}",
+            new { supplier.Name, supplier.Currency, Enabled = enabled }, ct)).Value!;
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
     {
         var answer = await SendAsync<object>(HttpMethod.Post, "admin/audit", entry, ct);

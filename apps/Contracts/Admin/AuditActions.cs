@@ -7,8 +7,11 @@ public static class AuditActions
     public const string Approve = "order-approve";
     public const string Deny = "order-deny";
     public const string InventoryUpload = "inventory-upload";
+    public const string SupplierEnable = "supplier-enable";
+    public const string SupplierDisable = "supplier-disable";
+    public const string SupplierSync = "supplier-sync";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny, InventoryUpload };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Refund, Approve, Deny, InventoryUpload, SupplierEnable, SupplierDisable, SupplierSync };
 
     public const string Order = "order";
     public const string Inventory = "inventory";

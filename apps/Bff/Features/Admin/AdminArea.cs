@@ -23,7 +23,8 @@ public static class AdminArea
             .MapAdminReviews()
             .MapAdminAudit()
             .MapAdminNotifications()
-            .MapAdminInventory();
+            .MapAdminInventory()
+            .MapAdminSuppliers();
         return routes;
     }
 

@@ -5,6 +5,7 @@ const sections = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/audit", label: "Audit" },
   { href: "/admin/inventory", label: "Inventory" },
+  { href: "/admin/suppliers", label: "Suppliers" },
 ] as const;
 
 export function AdminNav({ current }: { current: (typeof sections)[number]["href"] }) {
