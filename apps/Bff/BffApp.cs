@@ -44,6 +44,7 @@ public static class BffApp
         builder.Services.AddSingleton<CartOwners>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(CartRateLimits.AddPolicy);
         builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
+        builder.Services.AddServiceClient<SuppliersAdmin>(AppIds.Suppliers);
         builder.Services.AddSingleton<OfferRefreshRequests>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OfferRefreshRequests>());
         builder.Services.AddServiceClient<NotifierClient>(AppIds.Notifier);

@@ -6,6 +6,7 @@ using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Claims;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
+using GamesDrop.Kernel.Features.Inventory;
 using GamesDrop.Kernel.Features.Keys;
 using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
@@ -85,6 +86,7 @@ public static class KernelApp
             .MapAdminOrders()
             .MapAdminOrderActions()
             .MapAudit()
+            .MapInventory()
             .MapSettings()
             .MapStoredSettings();
         kernel.MapGroup("/catalog")

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Dapper;
 using FluentAssertions;
-using GamesDrop.Suppliers.Features.Sync;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.TestSupport;
 using Npgsql;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Dapper;
 using GamesDrop.AppTesting;
 using GamesDrop.Contracts;
-using GamesDrop.Suppliers.Features.Sync;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.TestSupport;
 using Npgsql;
 using Xunit.Abstractions;

@@ -4,7 +4,7 @@ using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Bff.Clients;
 
-/// <summary>Typed client for the kernel's staff views: orders with their provenance, system settings, and the audit of admin actions.</summary>
+/// <summary>Typed client for the kernel's staff views: orders with their provenance, system settings, own-stock inventory, suppliers, and the audit of admin actions.</summary>
 public sealed class KernelAdmin(HttpClient http)
 {
     public Task<KernelAnswer<AdminOrderPage>> OrdersAsync(QueryString query, CancellationToken ct) =>
@@ -33,6 +33,19 @@ public sealed class KernelAdmin(HttpClient http)
 
     public Task<KernelAnswer<AuditPage>> AuditAsync(QueryString query, CancellationToken ct) =>
         SendAsync<AuditPage>(HttpMethod.Get, "admin/audit" + query, null, ct);
+
+    public Task<KernelAnswer<StockInventory>> InventoryAsync(CancellationToken ct) =>
+        SendAsync<StockInventory>(HttpMethod.Get, "admin/inventory", null, ct);
+
+    public Task<KernelAnswer<StockUploadReport>> UploadStockAsync(StockUpload upload, CancellationToken ct) =>
+        SendAsync<StockUploadReport>(HttpMethod.Post, "admin/inventory/upload", upload, ct);
+
+    public Task<KernelAnswer<List<RegisteredSupplier>>> SuppliersAsync(CancellationToken ct) =>
+        SendAsync<List<RegisteredSupplier>>(HttpMethod.Get, "catalog/suppliers", null, ct);
+
+    public async Task<RegisteredSupplier> SwitchSupplierAsync(RegisteredSupplier supplier, bool enabled, CancellationToken ct) =>
+        (await SendAsync<RegisteredSupplier>(HttpMethod.Put, $"catalog/suppliers/{supplier.Code}",
+            new { supplier.Name, supplier.Currency, Enabled = enabled }, ct)).Value!;
 
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
     {

@@ -14,15 +14,22 @@ public static class AuditActions
     public const string ClaimReject = "claim-reject";
     public const string NotificationResend = "notification-resend";
     public const string ChangeSettings = "settings-change";
+    public const string InventoryUpload = "inventory-upload";
+    public const string SupplierEnable = "supplier-enable";
+    public const string SupplierDisable = "supplier-disable";
+    public const string SupplierSync = "supplier-sync";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
         Refund, Approve, Deny, RevealKey, ResendKeys, FulfilByHand, ClaimReplace, ClaimRefund, ClaimReject, NotificationResend, ChangeSettings,
+        InventoryUpload, SupplierEnable, SupplierDisable, SupplierSync,
     };
 
     public const string Order = "order";
     public const string Setting = "setting";
     public const string Notification = "notification";
+    public const string Inventory = "inventory";
+    public const string Supplier = "supplier";
 
-    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", Setting, Notification };
+    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", Setting, Notification, Inventory, Supplier };
 }

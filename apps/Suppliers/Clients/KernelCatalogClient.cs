@@ -7,8 +7,9 @@ namespace GamesDrop.Suppliers.Clients;
 /// <summary>The kernel's catalog API, over service invocation.</summary>
 public sealed class KernelCatalogClient(HttpClient http)
 {
-    public async Task PutSupplierAsync(string code, string name, string currency, bool enabled, CancellationToken ct) =>
-        (await http.PutAsJsonAsync($"catalog/suppliers/{code}", new { name, currency, enabled }, ct)).EnsureSuccessStatusCode();
+    /// <summary>Registers the supplier or updates its name and currency; whether the store buys from it stays the admin's choice.</summary>
+    public async Task RegisterSupplierAsync(string code, string name, string currency, CancellationToken ct) =>
+        (await http.PutAsJsonAsync($"catalog/suppliers/{code}", new { name, currency }, ct)).EnsureSuccessStatusCode();
 
     public async Task SetReachableAsync(string code, bool reachable, CancellationToken ct) =>
         (await http.PutAsJsonAsync($"catalog/suppliers/{code}/availability", new SupplierAvailability(code, reachable), ct)).EnsureSuccessStatusCode();

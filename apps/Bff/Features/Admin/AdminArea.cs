@@ -25,7 +25,9 @@ public static class AdminArea
             .MapAdminClaims()
             .MapAdminAudit()
             .MapAdminSettings()
-            .MapAdminNotifications();
+            .MapAdminNotifications()
+            .MapAdminInventory()
+            .MapAdminSuppliers();
         return routes;
     }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using GamesDrop.Bff.Clients;
-using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Admin;
 using GamesDrop.Contracts.Orders;

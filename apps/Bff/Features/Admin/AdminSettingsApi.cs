@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using GamesDrop.Bff.Kernel;
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;

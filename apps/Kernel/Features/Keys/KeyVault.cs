@@ -30,8 +30,13 @@ public sealed class KeyVault(ISecretStore secrets)
         var ciphertext = new byte[plaintext.Length + TagSize];
         using var aes = new AesGcm(key.Material, TagSize);
         aes.Encrypt(nonce, plaintext, ciphertext.AsSpan(0, plaintext.Length), ciphertext.AsSpan(plaintext.Length), key.AssociatedData);
-        return new SealedKey(ciphertext, nonce, key.Id, HMACSHA256.HashData(key.FingerprintKey, Encoding.UTF8.GetBytes(value.Trim())));
+        return new SealedKey(ciphertext, nonce, key.Id, Fingerprint(key, value));
     }
+
+    /// <summary>The fingerprint <see cref="SealAsync"/> stores for <paramref name="value"/>, to find a duplicate without sealing it.</summary>
+    public async Task<byte[]> FingerprintAsync(string value, CancellationToken ct) => Fingerprint(await CurrentAsync(ct), value);
+
+    private static byte[] Fingerprint(DataKey key, string value) => HMACSHA256.HashData(key.FingerprintKey, Encoding.UTF8.GetBytes(value.Trim()));
 
     public async Task<string> OpenAsync(byte[] ciphertext, byte[] nonce, string keyId, CancellationToken ct)
     {

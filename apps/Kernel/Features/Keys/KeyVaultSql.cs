@@ -4,7 +4,7 @@ internal static class KeyVaultSql
 {
     /// <summary>
     /// Stores sealed keys of one product, skipping any whose fingerprint the vault already has (also twice in one
-    /// batch). Own stock arrives available; a supplier's delivery arrives sold to its line. Returns the ids stored.
+    /// batch). Own stock arrives available; a supplier's delivery arrives sold to its line. Returns the fingerprints stored.
     /// </summary>
     public const string Store = """
         INSERT INTO product_keys (product_id, source, supplier_code, ciphertext, nonce, key_id, fingerprint, content_type,
@@ -17,7 +17,7 @@ internal static class KeyVaultSql
                     CAST(@ContentTypes AS text[])) WITH ORDINALITY AS k (ciphertext, nonce, key_id, fingerprint, content_type, n)
         ORDER BY k.n
         ON CONFLICT (fingerprint) DO NOTHING
-        RETURNING id
+        RETURNING fingerprint
         """;
 
     public const string ProductBySlug = "SELECT id FROM products WHERE slug = @Slug";

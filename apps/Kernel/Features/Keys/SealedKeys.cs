@@ -14,8 +14,8 @@ internal sealed record KeyProvenance(
 /// <summary>Seals keys and stores them in the caller's transaction.</summary>
 internal static class SealedKeys
 {
-    /// <summary>Stores the keys of <paramref name="productId"/>; returns how many were new to the vault.</summary>
-    public static async Task<int> StoreAsync(
+    /// <summary>Stores the keys of <paramref name="productId"/>; returns the fingerprints of those new to the vault.</summary>
+    public static async Task<IReadOnlyList<byte[]>> StoreAsync(
         KeyVault vault, NpgsqlTransaction transaction, long productId, IReadOnlyList<(string Value, string ContentType)> keys,
         KeyProvenance provenance, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ internal static class SealedKeys
         {
             sealedKeys.Add(await vault.SealAsync(key.Value, ct));
         }
-        var stored = await transaction.Connection!.QueryAsync<long>(new CommandDefinition(KeyVaultSql.Store, new
+        var stored = await transaction.Connection!.QueryAsync<byte[]>(new CommandDefinition(KeyVaultSql.Store, new
         {
             ProductId = productId,
             provenance.Source,
@@ -41,6 +41,6 @@ internal static class SealedKeys
             Fingerprints = sealedKeys.Select(k => k.Fingerprint).ToArray(),
             ContentTypes = keys.Select(k => k.ContentType).ToArray(),
         }, transaction, cancellationToken: ct));
-        return stored.Count();
+        return stored.ToList();
     }
 }

@@ -46,8 +46,8 @@ public static class StockKeysApi
         {
             return TypedResults.Problem($"There is no product '{body.Slug}'.", statusCode: StatusCodes.Status404NotFound);
         }
-        var added = await SealedKeys.StoreAsync(vault, transaction, productId.Value,
-            body.Keys!.Select(k => (k.Trim(), "text/plain")).ToList(), new KeyProvenance("stock"), ct);
+        var added = (await SealedKeys.StoreAsync(vault, transaction, productId.Value,
+            body.Keys!.Select(k => (k.Trim(), "text/plain")).ToList(), new KeyProvenance("stock"), ct)).Count;
         await OwnStockAlerts.RestockedAsync(transaction, store, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(new AddedStockKeys(added, body.Keys!.Count - added));

@@ -29,7 +29,8 @@ public static class SuppliersApi
         return TypedResults.Ok<IReadOnlyList<Supplier>>(suppliers.ToList());
     }
 
-    // Enabling or disabling changes which offers can be sold, so prices follow in the same transaction.
+    // Enabling or disabling changes which offers can be sold, so prices follow in the same transaction. Without Enabled
+    // (a sync registering its supplier) a new supplier is enabled and a known one keeps the admin's choice.
     private static async Task<Ok<Supplier>> PutAsync(
         [RegularExpression(SupplierCode, ErrorMessage = SupplierCodeMessage)] string code,
         PutSupplier body, NpgsqlDataSource db, Repricer repricer, CancellationToken ct)
@@ -40,7 +41,7 @@ public static class SuppliersApi
             SuppliersSql.EnabledByCode, new { Code = code }, transaction, cancellationToken: ct));
         var supplier = await connection.QuerySingleAsync<Supplier>(new CommandDefinition(
             SuppliersSql.Upsert, new { Code = code, body.Name, body.Currency, body.Enabled }, transaction, cancellationToken: ct));
-        if (wasEnabled is { } enabled && enabled != body.Enabled)
+        if (wasEnabled is { } enabled && enabled != supplier.Enabled)
         {
             await repricer.RepriceSupplierAsync(transaction, code, ct);
         }
@@ -89,4 +90,4 @@ public sealed record Supplier(
 public sealed record PutSupplier(
     [Required, RegularExpression(@"^[^\u0000]{1,100}$", ErrorMessage = "1 to 100 characters.")] string Name,
     [Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "An ISO 4217 code in capitals, such as EUR.")] string Currency,
-    bool Enabled);
+    bool? Enabled = null);

@@ -12,8 +12,9 @@ internal static class SuppliersSql
     public const string EnabledByCode = "SELECT enabled FROM suppliers WHERE code = @Code FOR UPDATE";
 
     public const string Upsert = $"""
-        INSERT INTO suppliers (code, name, currency, enabled) VALUES (@Code, @Name, @Currency, @Enabled)
-        ON CONFLICT (code) DO UPDATE SET name = excluded.name, currency = excluded.currency, enabled = excluded.enabled
+        INSERT INTO suppliers (code, name, currency, enabled) VALUES (@Code, @Name, @Currency, coalesce(@Enabled, true))
+        ON CONFLICT (code) DO UPDATE
+        SET name = excluded.name, currency = excluded.currency, enabled = coalesce(@Enabled, suppliers.enabled)
         RETURNING {Columns}
         """;
 

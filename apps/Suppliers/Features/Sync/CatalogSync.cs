@@ -39,11 +39,14 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
 
     private async Task<SyncStatus> RunExclusiveAsync(ISupplier supplier, bool forceFull, CancellationToken ct)
     {
-        await kernel.PutSupplierAsync(supplier.Code, supplier.Name, supplier.Currency, enabled: true, ct);
-        var since = forceFull || !supplier.SupportsDeltaSync ? null : await DeltaSinceAsync(supplier.Code, ct);
+        await kernel.RegisterSupplierAsync(supplier.Code, supplier.Name, supplier.Currency, ct);
+        var runs = await kernel.RunsAsync(supplier.Code, 50, ct);
+        var lastFull = runs.FirstOrDefault(r => r is { Kind: "full", Status: "succeeded" });
+        var since = forceFull || !supplier.SupportsDeltaSync ? null : DeltaSince(runs, lastFull);
         var full = since is null;
         var run = await kernel.StartRunAsync(new StartSyncRun(supplier.Code, full), ct);
-        var status = new SyncStatus(supplier.Code, run.Id, full, run.StartedAt, 0, 0, 0, 0, 0, Running: true, null);
+        var status = new SyncStatus(supplier.Code, run.Id, full, run.StartedAt, 0, 0, 0, 0, 0, Running: true, null,
+            Expected: full ? lastFull?.OffersSeen : null);
         progress.Set(status);
         LogStarted(supplier.Code, run.Id, full ? "full" : "delta");
         var clock = Stopwatch.StartNew();
@@ -114,10 +117,8 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         Currency = offer.Currency ?? "",
     };
 
-    private async Task<DateTimeOffset?> DeltaSinceAsync(string supplier, CancellationToken ct)
+    private DateTimeOffset? DeltaSince(IReadOnlyList<SyncRun> runs, SyncRun? lastFull)
     {
-        var runs = await kernel.RunsAsync(supplier, 50, ct);
-        var lastFull = runs.FirstOrDefault(r => r is { Kind: "full", Status: "succeeded" });
         if (lastFull is null || time.GetUtcNow() - lastFull.StartedAt > FullEvery)
         {
             return null;

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using GamesDrop.Contracts.Catalog;
 
 namespace GamesDrop.Suppliers.Features.Sync;
-
-/// <summary>A sync in progress, as an operator watching it wants to see it.</summary>
-public sealed record SyncStatus(
-    string Supplier, long RunId, bool Full, DateTimeOffset StartedAt, int Pages, int Offers, int Created, int Updated, int Unchanged, bool Running, string? Error,
-    int Quarantined = 0);
 
 /// <summary>Live progress of each supplier's current or last sync.</summary>
 public sealed class SyncProgress

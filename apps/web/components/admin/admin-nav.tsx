@@ -7,6 +7,8 @@ const sections = [
   { href: "/admin/claims", label: "Claims" },
   { href: "/admin/notifications", label: "Notifications" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/inventory", label: "Inventory" },
+  { href: "/admin/suppliers", label: "Suppliers" },
 ] as const;
 
 export function AdminNav({ current }: { current: (typeof sections)[number]["href"] }) {

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef } from "react";
 import { idle, type FormState } from "@/lib/forms/state";
+import { FormSummary } from "./form-summary";
 
 export type Field = {
   name: string;
@@ -41,28 +42,7 @@ export function ActionForm({ action, fields, submit, hidden = {}, inline = false
   }, [state]);
 
   const fieldErrors = state.fieldErrors ?? {};
-  const allErrors = Object.values(fieldErrors).flat();
-  const summaryBlock = (
-    <div ref={summary} tabIndex={-1} className="form-summary" aria-live="polite">
-      {state.status === "error" && (
-        <div role="alert" className="notice notice-error">
-          <p>{state.message}</p>
-          {allErrors.length > 0 && (
-            <ul>
-              {allErrors.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      {state.status === "done" && (
-        <p role="status" className="notice notice-done">
-          {state.message}
-        </p>
-      )}
-    </div>
-  );
+  const summaryBlock = <FormSummary ref={summary} state={state} />;
   return (
     <form action={formAction} className={inline ? "form form-inline" : "form"} aria-label={label} noValidate>
       {Object.entries(hidden).map(([name, value]) => (

@@ -24,6 +24,18 @@ public sealed class SuppliersApiTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_sync_registering_its_supplier_keeps_the_admins_choice_to_disable_it()
+    {
+        var registered = await Client.PutAsJsonAsync("/kernel/catalog/suppliers/kinguin", new { name = "Kinguin", currency = "EUR" });
+        await Client.PutAsJsonAsync("/kernel/catalog/suppliers/kinguin", new { name = "Kinguin", currency = "EUR", enabled = false });
+
+        var again = await Client.PutAsJsonAsync("/kernel/catalog/suppliers/kinguin", new { name = "Kinguin", currency = "EUR" });
+
+        (await registered.Content.ReadFromJsonAsync<Supplier>())!.Enabled.Should().BeTrue("a new supplier is bought from");
+        (await again.Content.ReadFromJsonAsync<Supplier>())!.Enabled.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Bad_or_unknown_suppliers_are_refused()
     {
         var badCode = await Client.PutAsJsonAsync("/kernel/catalog/suppliers/Kin%20guin", new { name = "K", currency = "EUR", enabled = true });

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using GamesDrop.AppTesting;
-using GamesDrop.Suppliers.Features.Health;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.TestSupport;
 
 namespace GamesDrop.Suppliers.Tests.Features.Health;

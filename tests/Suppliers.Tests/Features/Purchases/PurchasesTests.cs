@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GamesDrop.AppTesting;
-using GamesDrop.Suppliers.Features.Health;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.TestSupport;
 using static GamesDrop.Suppliers.Features.Purchases.PurchasesApi;
 

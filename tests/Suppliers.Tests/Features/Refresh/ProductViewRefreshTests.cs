@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GamesDrop.AppTesting;
 using GamesDrop.BuildingBlocks.Resiliency;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Embedded.Runtime.Resiliency;
 using GamesDrop.Suppliers.Adapters.Kinguin;
-using GamesDrop.Suppliers.Features.Health;
 using GamesDrop.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

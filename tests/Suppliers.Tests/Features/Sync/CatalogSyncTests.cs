@@ -23,6 +23,7 @@ public sealed class CatalogSyncTests : IAsyncLifetime
         second.Created.Should().Be(0);
         second.Updated.Should().Be(0);
         second.Unchanged.Should().Be(first.Offers);
+        (first.Expected, second.Expected).Should().Be((null, first.Offers), "a full run is measured against the last one's count");
         (await _store.QueryAsync<int>("SELECT count(*) FROM supplier_offers WHERE supplier_code = 'kinguin'")).Should().Be(first.Offers);
         (await _store.QueryAsync<int>("SELECT count(*) FROM sync_runs WHERE supplier_code = 'kinguin' AND status = 'succeeded'")).Should().Be(2);
     }
@@ -57,6 +58,7 @@ public sealed class CatalogSyncTests : IAsyncLifetime
         var delta = await _store.SyncAsync("kinguin", full: false);
 
         delta.Full.Should().BeFalse();
+        delta.Expected.Should().BeNull("a delta's size is not known ahead");
         delta.Offers.Should().BeLessThan(10, "only listings updated since the last run are read");
         (await _store.QueryAsync<decimal>("SELECT price FROM supplier_offers WHERE supplier_sku = @Sku",
             new { Sku = product.GetProperty("productId").GetString() })).Should().Be(0.05m);

@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Audit" };
 const actions = [
   "order-refund", "order-approve", "order-deny", "order-reveal-key", "order-resend-keys", "order-fulfil-by-hand",
   "claim-replace", "claim-refund", "claim-reject", "notification-resend", "settings-change",
+  "inventory-upload", "supplier-enable", "supplier-disable", "supplier-sync",
 ];
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
