@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
+using GamesDrop.Kernel.Features.Analytics;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Keys;
@@ -46,6 +47,8 @@ public static class KernelApp
         builder.Services.AddSingleton<DisposableDomains>();
         builder.Services.AddOptions<RefundSettings>().Bind(builder.Configuration.GetSection("Refunds"))
             .Validate(s => s.OneClickWindow >= TimeSpan.Zero, "Refunds:OneClickWindow cannot be negative.").ValidateOnStart();
+        builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection("Analytics"))
+            .Validate(s => s.IsValid(), "Analytics:TimeZone must be an IANA time zone, such as Europe/Berlin.").ValidateOnStart();
         builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
@@ -70,7 +73,8 @@ public static class KernelApp
             .MapStockKeys()
             .MapWishlist()
             .MapAdminOrders()
-            .MapAudit();
+            .MapAudit()
+            .MapAnalytics();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()
