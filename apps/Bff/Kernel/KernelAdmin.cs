@@ -15,6 +15,9 @@ public sealed class KernelAdmin(HttpClient http)
     public Task<KernelAnswer<AuditPage>> AuditAsync(QueryString query, CancellationToken ct) =>
         SendAsync<AuditPage>(HttpMethod.Get, "admin/audit" + query, null, ct);
 
+    public Task<KernelAnswer<SalesReport>> SalesReportAsync(QueryString query, CancellationToken ct) =>
+        SendAsync<SalesReport>(HttpMethod.Get, "admin/analytics" + query, null, ct);
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
     {
         var answer = await SendAsync<object>(HttpMethod.Post, "admin/audit", entry, ct);

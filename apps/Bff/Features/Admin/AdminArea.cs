@@ -22,7 +22,8 @@ public static class AdminArea
             .MapAdminOrders()
             .MapAdminReviews()
             .MapAdminAudit()
-            .MapAdminNotifications();
+            .MapAdminNotifications()
+            .MapAdminAnalytics();
         return routes;
     }
 

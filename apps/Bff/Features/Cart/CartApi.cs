@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Features.Auth;
+using GamesDrop.Bff.Features.Funnel;
 using GamesDrop.Bff.Kernel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +37,7 @@ public static class CartApi
 
     // The line keeps the price the shopper saw when adding, to show later whether it changed.
     private static async Task<Results<Ok<CartView>, ProblemHttpResult>> AddAsync(
-        AddCartItem body, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
+        AddCartItem body, HttpContext http, CartOwners owners, KernelClient kernel, FunnelCounter funnel, CancellationToken ct)
     {
         var owner = http.Features.GetRequiredFeature<CartOwner>();
         var product = (await kernel.LookupProductsAsync([body.Slug], ct)).Items.SingleOrDefault();
@@ -45,7 +46,12 @@ public static class CartApi
             return TypedResults.Problem($"There is no product {body.Slug}.", statusCode: StatusCodes.Status404NotFound);
         }
         var price = product.InStock ? product.Price : null;
-        return await AnswerAsync(await owners.Cart(owner).AddAsync(new CartItem(body.Slug, body.Quantity, price)), owner, kernel, ct);
+        var update = await owners.Cart(owner).AddAsync(new CartItem(body.Slug, body.Quantity, price));
+        if (update.Refusal == CartRefusal.None)
+        {
+            funnel.AddedToCart();
+        }
+        return await AnswerAsync(update, owner, kernel, ct);
     }
 
     private static async Task<Results<Ok<CartView>, ProblemHttpResult>> SetQuantityAsync(

@@ -1,3 +1,4 @@
+using GamesDrop.Bff.Features.Funnel;
 using GamesDrop.Bff.Kernel;
 using GamesDrop.Bff.Suppliers;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,13 +39,14 @@ public static class CatalogApi
 
     // The page is answered from the catalog at once; its stale offers are re-read in the background for later views.
     private static async Task<Results<Ok<ProductPage>, NotFound>> GetProductAsync(
-        string slug, KernelClient kernel, OfferRefreshRequests refreshes, CancellationToken ct)
+        string slug, KernelClient kernel, OfferRefreshRequests refreshes, FunnelCounter funnel, CancellationToken ct)
     {
         var product = (await kernel.GetProductAsync(slug, ct)).Value;
         if (product is null)
         {
             return TypedResults.NotFound();
         }
+        funnel.ProductViewed();
         refreshes.Request(product.Offers.Where(o => o.Stale).Select(o => new OfferRef(o.Supplier, o.Sku)));
         return TypedResults.Ok(ProductPage.From(product));
     }
