@@ -6,5 +6,5 @@ public sealed class AnalyticsSettings
     /// <summary>The IANA zone whose calendar days the sales report counts in (orders at 23:30 UTC fall on the next day in Berlin).</summary>
     public string TimeZone { get; set; } = "UTC";
 
-    public bool IsValid() => System.TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) && zone.HasIanaId;
+    public bool IsValid() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) && zone.HasIanaId;
 }
