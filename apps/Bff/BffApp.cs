@@ -7,6 +7,7 @@ using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Checkout;
 using GamesDrop.Bff.Features.Receipts;
 using GamesDrop.Bff.Features.Currencies;
+using GamesDrop.Bff.Features.Funnel;
 using GamesDrop.Bff.Features.Webhooks;
 using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Bff.Sessions;
@@ -48,6 +49,8 @@ public static class BffApp
         builder.Services.AddSingleton<OfferRefreshRequests>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OfferRefreshRequests>());
         builder.Services.AddServiceClient<NotifierClient>(AppIds.Notifier);
+        builder.Services.AddSingleton<FunnelCounter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FunnelCounter>());
         return builder;
     }
 

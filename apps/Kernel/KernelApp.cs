@@ -4,6 +4,7 @@ using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Claims;
+using GamesDrop.Kernel.Features.Analytics;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Inventory;
@@ -58,6 +59,8 @@ public static class KernelApp
         builder.Services.AddSingleton<DisposableDomains>();
         builder.Services.AddOptions<RefundSettings>().Bind(builder.Configuration.GetSection("Refunds"))
             .Validate(s => s.OneClickWindow >= TimeSpan.Zero, "Refunds:OneClickWindow cannot be negative.").ValidateOnStart();
+        builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection("Analytics"))
+            .Validate(s => s.IsValid(), "Analytics:TimeZone must be an IANA time zone, such as Europe/Berlin.").ValidateOnStart();
         builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
@@ -88,7 +91,8 @@ public static class KernelApp
             .MapAudit()
             .MapInventory()
             .MapSettings()
-            .MapStoredSettings();
+            .MapStoredSettings()
+            .MapAnalytics();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

@@ -47,6 +47,9 @@ public sealed class KernelAdmin(HttpClient http)
         (await SendAsync<RegisteredSupplier>(HttpMethod.Put, $"catalog/suppliers/{supplier.Code}",
             new { supplier.Name, supplier.Currency, Enabled = enabled }, ct)).Value!;
 
+    public Task<KernelAnswer<SalesReport>> SalesReportAsync(QueryString query, CancellationToken ct) =>
+        SendAsync<SalesReport>(HttpMethod.Get, "admin/analytics" + query, null, ct);
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
     {
         var answer = await SendAsync<object>(HttpMethod.Post, "admin/audit", entry, ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Admin;
 using Microsoft.AspNetCore.Http;
 
 namespace GamesDrop.Bff.Clients;
@@ -25,6 +26,12 @@ public sealed class KernelClient(HttpClient http)
         using var response = await http.PostAsJsonAsync("catalog/products/lookup", new { slugs }, ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<KernelProductLookup>(ct))!;
+    }
+
+    public async Task AddFunnelCountsAsync(FunnelCounts counts, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("funnel-counts", counts, ct);
+        response.EnsureSuccessStatusCode();
     }
 
     // The kernel validates catalog queries; its 400 and 404 answers are passed on, anything else is a failure.

@@ -1,5 +1,6 @@
 // The operations team's side: an admin signs in, finds a guest's order by its email, refunds one of its two lines, and
-// reads the new status and the audit entry. A customer who tries the admin pages finds nothing there.
+// reads the new status and the audit entry; the sales charts draw a purchase. A customer who tries the admin pages finds
+// nothing there.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
@@ -28,6 +29,23 @@ async function completedGuestOrder(email) {
   await context.close();
 }
 
+// Signing in from the admin area's address lands on its first page, the sales report.
+async function signInAsAdmin(page) {
+  await page.goto(`${storeUrl}/login?next=${encodeURIComponent("/admin")}`);
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+// How many pixels of the canvas inside `element` have exactly the colour `[r, g, b]`.
+function paintedWith(element, [r, g, b]) {
+  const canvas = element.querySelector("canvas");
+  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) count++;
+  return count;
+}
+
 describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADMIN_PASSWORD name the store's first admin" : false }, () => {
   test("an admin finds an order by its email, refunds one line, and sees the status and the audit entry", async () => {
     const buyer = uniqueEmail("refund-me");
@@ -36,10 +54,9 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
     for (const [name, options] of Object.entries(viewports)) {
       const context = await browser.newContext(options);
       const page = await context.newPage();
-      await page.goto(`${storeUrl}/login?next=${encodeURIComponent("/admin")}`);
-      await page.getByLabel("Email").fill(admin.email);
-      await page.getByLabel("Password").fill(admin.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signInAsAdmin(page);
+      await page.waitForURL(/\/admin\/analytics$/);
+      await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
       await page.waitForURL(/\/admin\/orders$/);
 
       await page.getByLabel("Customer email").fill(buyer);
@@ -74,6 +91,40 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       assert.match(cells[4], /"status":"completed"/, "before");
       assert.match(cells[5], /"status":"partially_refunded"/, "after");
       await screenshot(page, "admin-3-audit");
+      await context.close();
+    }
+  });
+
+  test("the sales charts draw a purchase, with each chart's numbers readable beside it, on a laptop and a phone", async () => {
+    await completedGuestOrder(uniqueEmail("charts"));
+
+    for (const [name, options] of Object.entries(viewports)) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await signInAsAdmin(page);
+      await page.waitForURL(/\/admin\/analytics$/);
+      await page.getByRole("heading", { level: 1, name: "Sales" }).waitFor();
+
+      const summary = (await page.getByTestId("revenue-summary").textContent()).trim();
+      assert.ok(Number(summary.match(/^(\d+) orders/)?.[1]) >= 1, `today's purchase is counted: ${summary}`);
+      const charts = page.locator(".admin-chart");
+      assert.equal(await charts.count(), 5, "revenue per day, funnel, margin, refunds and claims, top products");
+      await page.locator(".admin-chart canvas").nth(4).waitFor();
+      // Bars are filled with their series' colour: such pixels on the canvas mean the numbers were drawn, not only axes.
+      for (const [chart, color] of [["Revenue per day", [10, 79, 184]], ["Funnel", [10, 79, 184]], ["Margin per supplier", [20, 108, 46]], ["Top products", [10, 79, 184]]]) {
+        const image = page.getByRole("img", { name: new RegExp(`^${chart}`) });
+        assert.ok((await image.evaluate(paintedWith, color)) > 0, `${chart} draws bars (${name})`);
+      }
+      assert.equal(await page.locator(".admin-table").count(), 5, "a table beside each chart");
+      if (name === "mobile") {
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling on a phone");
+      }
+      await screenshot(page, `admin-4-sales-${name}`);
+
+      await page.getByLabel("From", { exact: true }).fill("2026-12-05");
+      await page.getByLabel("To (included)", { exact: true }).fill("2026-12-01");
+      await page.getByRole("button", { name: "Show" }).click();
+      await page.getByRole("alert").filter({ hasText: "The range is reversed." }).waitFor();
       await context.close();
     }
   });

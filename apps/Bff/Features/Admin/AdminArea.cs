@@ -27,7 +27,8 @@ public static class AdminArea
             .MapAdminSettings()
             .MapAdminNotifications()
             .MapAdminInventory()
-            .MapAdminSuppliers();
+            .MapAdminSuppliers()
+            .MapAdminAnalytics();
         return routes;
     }
 

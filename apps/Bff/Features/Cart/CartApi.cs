@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Clients;
+using GamesDrop.Bff.Features.Funnel;
 using GamesDrop.Bff.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,7 +46,7 @@ public static class CartApi
     // The line keeps the price the shopper saw when adding, to show later whether it changed. One kernel lookup prices the
     // added product and the lines already there; only a line another tab added meanwhile makes a second one.
     private static async Task<Results<Ok<CartView>, ProblemHttpResult>> AddAsync(
-        AddCartItem body, HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
+        AddCartItem body, HttpContext http, CartOwners owners, KernelClient kernel, FunnelCounter funnel, CancellationToken ct)
     {
         var owner = http.Features.GetRequiredFeature<CartOwner>();
         var cart = owners.Cart(owner);
@@ -57,7 +58,12 @@ public static class CartApi
             return TypedResults.Problem($"There is no product {body.Slug}.", statusCode: StatusCodes.Status404NotFound);
         }
         var price = product.InStock ? product.Price : null;
-        return await AnswerAsync(await cart.AddAsync(new CartItem(body.Slug, body.Quantity, price)), contents =>
+        var update = await cart.AddAsync(new CartItem(body.Slug, body.Quantity, price));
+        if (update.Refusal == CartRefusal.None)
+        {
+            funnel.AddedToCart();
+        }
+        return await AnswerAsync(update, contents =>
             contents.Lines.All(l => slugs.Contains(l.Slug))
                 ? Task.FromResult(CartView.Priced(contents, owner, lookup))
                 : CartView.PricedAsync(contents, owner, kernel, ct));

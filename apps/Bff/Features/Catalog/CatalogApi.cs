@@ -1,4 +1,5 @@
 using GamesDrop.Bff.Clients;
+using GamesDrop.Bff.Features.Funnel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Features.Catalog;
@@ -36,13 +37,18 @@ public static class CatalogApi
     }
 
     // The page is answered from the catalog at once; its stale offers are re-read in the background for later views.
+    // view=false: the storefront drawing the page again for the same shopper, not another view for the funnel.
     private static async Task<Results<Ok<ProductPage>, NotFound>> GetProductAsync(
-        string slug, KernelClient kernel, OfferRefreshRequests refreshes, CancellationToken ct)
+        string slug, bool? view, KernelClient kernel, OfferRefreshRequests refreshes, FunnelCounter funnel, CancellationToken ct)
     {
         var product = (await kernel.GetProductAsync(slug, ct)).Value;
         if (product is null)
         {
             return TypedResults.NotFound();
+        }
+        if (view != false)
+        {
+            funnel.ProductViewed();
         }
         refreshes.Request(product.Offers.Where(o => o.Stale).Select(o => new OfferRef(o.Supplier, o.Sku)));
         return TypedResults.Ok(ProductPage.From(product));

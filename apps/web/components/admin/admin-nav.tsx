@@ -1,7 +1,8 @@
 import Link from "next/link";
 
-// Only what is built is listed; inventory, suppliers, analytics and configuration come with their pages.
+// Only what is built is listed; inventory, suppliers and configuration come with their pages.
 const sections = [
+  { href: "/admin/analytics", label: "Sales" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/audit", label: "Audit" },
   { href: "/admin/claims", label: "Claims" },

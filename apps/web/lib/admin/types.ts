@@ -117,6 +117,7 @@ export type UndeliveredNotification = {
   createdAt: string;
   nextAttemptAt: string;
 };
+
 export type SystemSettings = {
   currency: string;
   paymentFeePercent: number;
@@ -141,3 +142,35 @@ export type MarginRule = { supplier: string | null; genre: string | null; margin
 export type CurrencyRate = { currency: string; rateToStore: number; updatedAt: string };
 
 export type SettingsView = { settings: SystemSettings; marginRules: MarginRule[]; rates: CurrencyRate[]; version: number };
+
+// The sales report (apps/Contracts/Admin/SalesReport.cs): amounts in the store currency, days in the report's time zone.
+export type SalesDay = { day: string; orders: number; revenue: number; refunds: number; net: number };
+
+export type SupplierSales = {
+  supplier: string | null;
+  name: string;
+  keysSold: number;
+  revenue: number;
+  cost: number;
+  margin: number;
+  keysWithoutCost: number;
+  refundedLines: number;
+  refunded: number;
+  claims: number;
+  openClaims: number;
+};
+
+export type TopProduct = { productId: number; title: string; slug: string; units: number; revenue: number };
+
+export type SalesFunnel = { productViews: number; cartAdds: number; checkouts: number; paid: number };
+
+export type SalesReport = {
+  currency: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  days: SalesDay[];
+  suppliers: SupplierSales[];
+  topProducts: TopProduct[];
+  funnel: SalesFunnel;
+};
