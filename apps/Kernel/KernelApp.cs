@@ -34,7 +34,6 @@ public static class KernelApp
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
-        builder.Services.AddHostedService<FacetCubeFolder>();
         builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
             DataExtensions.Required(sp, DataExtensions.ConnectionName), sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
         builder.Services.AddSingleton<Passwords>();
