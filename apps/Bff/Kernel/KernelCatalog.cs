@@ -4,11 +4,16 @@ namespace GamesDrop.Bff.Kernel;
 
 public sealed record KernelSearchResult(IReadOnlyList<KernelSearchItem> Items, long Total, KernelFacets Facets, string? Suggestion);
 
+/// <summary>One game: the variant to open first, the lowest price of the matching variants, and their platforms.</summary>
 public sealed record KernelSearchItem(
+    string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
+    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate, IReadOnlyList<string> Platforms, int Variants);
+
+public sealed record KernelProductSummary(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
     decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate);
 
-public sealed record KernelProductLookup(string Currency, IReadOnlyList<KernelSearchItem> Items);
+public sealed record KernelProductLookup(string Currency, IReadOnlyList<KernelProductSummary> Items);
 
 public sealed record KernelFacets(
     IReadOnlyList<KernelFacetValue> Platform, IReadOnlyList<KernelFacetValue> Region, IReadOnlyList<KernelFacetValue> Genre,
@@ -19,7 +24,12 @@ public sealed record KernelFacetValue(string Value, int Count);
 public sealed record KernelProduct(
     string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,
     string Description, string ActivationNotes, string? ImageUrl, decimal? Price, string Currency, bool InStock, int StockTotal,
-    IReadOnlyList<KernelProductOffer> Offers);
+    string ActivatesIn, IReadOnlyList<KernelProductOffer> Offers, IReadOnlyList<KernelProductVariant> Variants);
+
+/// <summary>A variant of the product's game, with its own page; passed through to the storefront unchanged.</summary>
+/// <param name="ActivatesIn">Where its keys activate, in words: "every country", "Europe".</param>
+public sealed record KernelProductVariant(
+    string Slug, string Platform, string Region, string Edition, decimal? Price, string Currency, bool InStock, int Stock, string ActivatesIn);
 
 public sealed record KernelProductOffer(
     string Supplier, string SupplierName, string Sku, decimal? Price, string Currency, int Stock, string Availability, bool Best,
