@@ -3,6 +3,7 @@ using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
+using GamesDrop.Kernel.Features.Home;
 using GamesDrop.Kernel.Features.Keys;
 using GamesDrop.Kernel.Features.Offers;
 using GamesDrop.Kernel.Features.Orders;
@@ -76,7 +77,8 @@ public static class KernelApp
             .MapSyncRuns()
             .MapPricing()
             .MapSearch()
-            .MapProducts();
+            .MapProducts()
+            .MapHome();
         return routes;
     }
 }

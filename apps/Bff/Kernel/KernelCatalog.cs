@@ -9,6 +9,11 @@ public sealed record KernelSearchItem(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
     decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate, IReadOnlyList<string> Platforms, int Variants);
 
+/// <summary>The home page's rows of games, as the kernel ranks them; passed through to the storefront unchanged.</summary>
+public sealed record KernelHomeRows(
+    IReadOnlyList<KernelSearchItem> Deals, IReadOnlyList<KernelSearchItem> NewReleases, IReadOnlyList<KernelSearchItem> Bestsellers,
+    IReadOnlyList<KernelSearchItem> BackInStock);
+
 public sealed record KernelProductSummary(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
     decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate);
@@ -24,7 +29,14 @@ public sealed record KernelFacetValue(string Value, int Count);
 public sealed record KernelProduct(
     string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,
     string Description, string ActivationNotes, string? ImageUrl, decimal? Price, string Currency, bool InStock, int StockTotal,
-    string ActivatesIn, IReadOnlyList<KernelProductOffer> Offers, IReadOnlyList<KernelProductVariant> Variants);
+    string ActivatesIn, IReadOnlyList<KernelProductOffer> Offers, IReadOnlyList<KernelProductVariant> Variants,
+    KernelPriceHistory PriceHistory);
+
+/// <summary>The store prices of the last 90 days and the lowest of them; passed through to the storefront unchanged.</summary>
+public sealed record KernelPriceHistory(IReadOnlyList<KernelPricePoint> Points, decimal? Lowest, DateTimeOffset Since);
+
+/// <param name="Price">The store price from <c>At</c> on; null while the product could not be bought.</param>
+public sealed record KernelPricePoint(DateTimeOffset At, decimal? Price);
 
 /// <summary>A variant of the product's game, with its own page; passed through to the storefront unchanged.</summary>
 /// <param name="ActivatesIn">Where its keys activate, in words: "every country", "Europe".</param>

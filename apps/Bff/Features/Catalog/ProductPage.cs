@@ -6,13 +6,14 @@ namespace GamesDrop.Bff.Features.Catalog;
 public sealed record ProductPage(
     string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,
     string Description, string ActivationNotes, string? ImageUrl, decimal? Price, string Currency, bool InStock,
-    string ActivatesIn, IReadOnlyList<ProductPageOffer> Offers, IReadOnlyList<KernelProductVariant> Variants)
+    string ActivatesIn, IReadOnlyList<ProductPageOffer> Offers, IReadOnlyList<KernelProductVariant> Variants,
+    KernelPriceHistory PriceHistory)
 {
     public static ProductPage From(KernelProduct p) => new(
         p.Slug, p.Title, p.Platform, p.Region, p.Edition, p.Genres, p.ReleaseDate, p.Description, p.ActivationNotes, p.ImageUrl,
         p.Price, p.Currency, p.InStock, p.ActivatesIn,
         [.. p.Offers.Select(o => new ProductPageOffer(o.SupplierName, o.Price, o.Currency, o.Stock, o.Availability, o.Best, o.SyncedAt, o.Stale))],
-        p.Variants);
+        p.Variants, p.PriceHistory);
 }
 
 /// <param name="Supplier">Where the key comes from.</param>

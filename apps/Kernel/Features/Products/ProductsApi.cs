@@ -47,7 +47,8 @@ public static partial class ProductsApi
         var staleBefore = clock.GetUtcNow().UtcDateTime - catalog.StaleAfter;
         var offers = (await results.ReadAsync<OfferRow>()).Select(o => o.ToOffer(store.Currency, staleBefore)).ToList();
         var variants = (await results.ReadAsync<VariantRow>()).Select(v => v.ToVariant(store.Currency)).ToList();
-        return TypedResults.Ok(product.ToDetail(store.Currency, offers, variants));
+        var history = PriceHistory.Over90Days((await results.ReadAsync<PricePoint>()).ToList(), clock.GetUtcNow().UtcDateTime);
+        return TypedResults.Ok(product.ToDetail(store.Currency, offers, variants, history));
     }
 
     [GeneratedRegex("^[a-z0-9-]{1,200}$")]
@@ -71,9 +72,10 @@ public static partial class ProductsApi
         public int StockTotal { get; init; }
         public DateTime? PriceUpdatedAt { get; init; }
 
-        public ProductDetail ToDetail(string currency, IReadOnlyList<ProductOffer> offers, IReadOnlyList<ProductVariant> variants) => new(
+        public ProductDetail ToDetail(
+            string currency, IReadOnlyList<ProductOffer> offers, IReadOnlyList<ProductVariant> variants, PriceHistory history) => new(
             Slug, Title, Platform, Region, Edition, Genres, ReleaseDate, Description, ActivationNotes, ImageUrl,
-            Price, currency, InStock, StockTotal, PriceUpdatedAt, ActivationRegions.Where(Region), offers, variants);
+            Price, currency, InStock, StockTotal, PriceUpdatedAt, ActivationRegions.Where(Region), offers, variants, history);
     }
 
     private sealed class SummaryRow
@@ -146,7 +148,8 @@ public static class OfferAvailability
 public sealed record ProductDetail(
     string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,
     string Description, string ActivationNotes, string? ImageUrl, decimal? Price, string Currency, bool InStock, int StockTotal,
-    DateTime? PriceUpdatedAt, string ActivatesIn, IReadOnlyList<ProductOffer> Offers, IReadOnlyList<ProductVariant> Variants);
+    DateTime? PriceUpdatedAt, string ActivatesIn, IReadOnlyList<ProductOffer> Offers, IReadOnlyList<ProductVariant> Variants,
+    PriceHistory PriceHistory);
 
 /// <param name="Price">The supplier's price converted to the store currency (null without an exchange rate).</param>
 /// <param name="SyncedAt">When the kernel last confirmed the offer: its last change, or its supplier's last full sync.</param>
