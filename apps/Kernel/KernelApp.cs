@@ -7,6 +7,7 @@ using GamesDrop.Kernel.Features.Claims;
 using GamesDrop.Kernel.Features.Analytics;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
+using GamesDrop.Kernel.Features.Home;
 using GamesDrop.Kernel.Features.Inventory;
 using GamesDrop.Kernel.Features.Keys;
 using GamesDrop.Kernel.Features.Offers;
@@ -46,7 +47,6 @@ public static class KernelApp
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
-        builder.Services.AddHostedService<FacetCubeFolder>();
         builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
             DataExtensions.AppConnection(sp, sp.GetRequiredService<HostIdentity>(), AppIds.Kernel),
             sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
@@ -99,7 +99,8 @@ public static class KernelApp
             .MapSyncRuns()
             .MapPricing()
             .MapSearch()
-            .MapProducts();
+            .MapProducts()
+            .MapHome();
         return routes;
     }
 }

@@ -17,6 +17,9 @@ public sealed class KernelClient(HttpClient http)
     public Task<KernelReply<IReadOnlyList<string>>> SuggestAsync(QueryString query, CancellationToken ct) =>
         GetAsync<IReadOnlyList<string>>("catalog/suggest" + query, ct);
 
+    public async Task<KernelHomeRows> GetHomeRowsAsync(CancellationToken ct) =>
+        (await http.GetFromJsonAsync<KernelHomeRows>("catalog/home", ct))!;
+
     public Task<KernelReply<KernelProduct>> GetProductAsync(string slug, CancellationToken ct) =>
         GetAsync<KernelProduct>("catalog/products/" + Uri.EscapeDataString(slug), ct);
 

@@ -72,6 +72,9 @@ public static partial class ActivationRegions
         string.Join(", ", keys.Select(k => $"“{k.Title}” (a key for {Describe(k.Region)})"))
         + $" will not activate in {country}, the country {whose}.";
 
+    /// <summary>Where a key for <paramref name="region"/> activates, in a buyer's words: "every country", "Europe".</summary>
+    public static string Where(string region) => region == Global ? "every country" : Describe(region);
+
     /// <summary>The region in words for a buyer: "Europe", "the United States", or the code itself.</summary>
     public static string Describe(string region) => region switch
     {

@@ -4,7 +4,10 @@ export default function NotFound() {
   return (
     <div className="empty">
       <h1>Page not found</h1>
-      <Link href="/">Back to the store</Link>
+      <p className="empty-actions">
+        <Link href="/search" className="button-link">Browse all games</Link>
+        <Link href="/">Back to the store</Link>
+      </p>
     </div>
   );
 }

@@ -1,27 +1,27 @@
-import { searchProducts } from "@/lib/bff";
+import Link from "next/link";
+import { getHomeRows } from "@/lib/bff";
 import { searchHref } from "@/lib/catalog/search-query";
 import { ProductRail } from "@/components/home/product-rail";
 
-// Rendered per request: the rails follow prices and stock as suppliers sync.
+// Rendered per request: the rows follow prices, stock and sales.
 export const dynamic = "force-dynamic";
 
-const railSize = 8;
-
 export default async function HomePage() {
-  const [featured, deals, newest] = await Promise.all([
-    searchProducts({ sort: "bestselling", inStock: "true" }, railSize),
-    searchProducts({ sort: "price_asc", inStock: "true" }, railSize),
-    searchProducts({ sort: "newest" }, railSize),
-  ]);
-  const empty = featured.total + deals.total + newest.total === 0;
+  const rows = await getHomeRows();
+  const empty = Object.values(rows).every((row) => row.length === 0);
 
   return (
     <>
       <h1 className="visually-hidden">GamesDrop — game keys from trusted suppliers</h1>
-      {empty && <p className="empty">The catalog is empty for now; suppliers are still syncing.</p>}
-      <ProductRail id="featured" title="Featured" href={searchHref({}, { sort: "bestselling", inStock: "true" })} products={featured.items} eager={4} />
-      <ProductRail id="deals" title="Deals" href={searchHref({}, { sort: "price_asc", inStock: "true" })} products={deals.items} />
-      <ProductRail id="new" title="New releases" href={searchHref({}, { sort: "newest" })} products={newest.items} />
+      {empty && (
+        <p className="empty">
+          No games to show right now. Please check back soon, or <Link href="/search">search the store</Link>.
+        </p>
+      )}
+      <ProductRail id="deals" title="Best deals" products={rows.deals} eager={4} />
+      <ProductRail id="new" title="New releases" href={searchHref({}, { sort: "newest", inStock: "true" })} products={rows.newReleases} eager={rows.deals.length ? 0 : 4} />
+      <ProductRail id="bestsellers" title="Bestsellers" href={searchHref({}, { sort: "bestselling", inStock: "true" })} products={rows.bestsellers} />
+      <ProductRail id="back" title="Back in stock" products={rows.backInStock} />
     </>
   );
 }

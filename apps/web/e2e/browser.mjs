@@ -86,3 +86,16 @@ export async function signUp(page, email, password, next = "") {
   await register(page, email, password);
   await confirmAndSignIn(page, email, password, next);
 }
+
+// axe-core over the page as it is now: fails on any serious or critical accessibility violation.
+const axeSource = join(import.meta.dirname, "..", "node_modules", "axe-core", "axe.min.js");
+export async function assertAccessible(page, label = page.url()) {
+  await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  if (violations.length > 0) throw new Error(`accessibility violations on ${label}:\n${violations.join("\n")}`);
+}

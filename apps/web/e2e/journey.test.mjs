@@ -2,7 +2,7 @@
 // an account made on the way (the cart survives it), the wishlist with a target price, signing out, a mistyped password.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { confirmAndSignIn, launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { assertAccessible, confirmAndSignIn, launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 
 // "Eldmoor" with a letter missing: the kernel's typo correction must still find the Eldmoor games.
 const typo = "eldmor";
@@ -20,6 +20,12 @@ async function assertFits(page) {
   assert.ok(scroll <= width, `page is ${scroll}px wide in a ${width}px viewport`);
 }
 
+// Every step the journey looks at passes axe-core (no serious or critical violations), then is kept as a screenshot.
+async function look(page, name) {
+  await assertAccessible(page, name);
+  await screenshot(page, name);
+}
+
 function prices(texts) {
   return texts.map((t) => Number.parseFloat(t.replace(/[^0-9.]/g, ""))).filter((n) => !Number.isNaN(n));
 }
@@ -31,20 +37,20 @@ for (const [device, options] of Object.entries(viewports)) {
       const page = await context.newPage();
       await page.goto(`${storeUrl}/`);
       assert.ok(await page.locator(".card").count() > 0, "the home page shows products");
-      await screenshot(page, `${device}-1-home`);
+      await look(page, `${device}-1-home`);
 
       const box = page.getByRole("combobox", { name: "Search games" });
       await box.fill(typo);
       const suggestion = page.getByRole("option").first();
       await suggestion.waitFor();
       assert.match(await suggestion.textContent(), /eldmoor/i);
-      await screenshot(page, `${device}-2-suggestions`);
+      await look(page, `${device}-2-suggestions`);
       await box.press("Enter");
       await page.waitForURL(/\/search\?q=eldmor/);
       await page.getByRole("heading", { level: 1, name: /eldmor/ }).waitFor();
       const found = await page.locator(".card").count();
       assert.ok(found > 0, "the typo still finds games");
-      await screenshot(page, `${device}-3-results`);
+      await look(page, `${device}-3-results`);
 
       const platformLink = page.getByRole("navigation", { name: "Filter by platform" }).getByRole("link").first();
       const platform = (await platformLink.textContent()).replace(/\s*\(\d+\)\s*$/, "").trim();
@@ -55,7 +61,7 @@ for (const [device, options] of Object.entries(viewports)) {
       assert.ok(platforms.length > 0);
       assert.deepEqual([...new Set(platforms)], [platform]);
       await assertFits(page);
-      await screenshot(page, `${device}-4-filtered`);
+      await look(page, `${device}-4-filtered`);
 
       await page.getByLabel("Sort by").selectOption("price_asc");
       await page.waitForURL(/sort=price_asc/);
@@ -63,7 +69,7 @@ for (const [device, options] of Object.entries(viewports)) {
       await page.locator(".card").first().waitFor();
       const shown = prices(await page.locator(".card-price").allTextContents());
       assert.deepEqual(shown, [...shown].sort((a, b) => a - b), "cheapest first");
-      await screenshot(page, `${device}-5-sorted`);
+      await look(page, `${device}-5-sorted`);
 
       const first = page.locator(".card-link").first();
       const title = (await first.textContent()).trim();
@@ -78,14 +84,14 @@ for (const [device, options] of Object.entries(viewports)) {
       const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
       assert.equal(jsonLd["@type"], "Product");
       await assertFits(page);
-      await screenshot(page, `${device}-6-product`);
+      await look(page, `${device}-6-product`);
       const productUrl = page.url();
 
       await page.getByLabel("Quantity", { exact: true }).fill("2");
       await page.getByRole("button", { name: "Add to cart" }).click();
       await page.getByRole("status").filter({ hasText: "Added to your cart" }).waitFor();
       await page.getByTestId("cart-count").filter({ hasText: "2" }).waitFor();
-      await screenshot(page, `${device}-7-added-to-cart`);
+      await look(page, `${device}-7-added-to-cart`);
 
       await page.getByRole("link", { name: /^Cart, 2 items/ }).click();
       await page.waitForURL(/\/cart$/);
@@ -102,7 +108,7 @@ for (const [device, options] of Object.entries(viewports)) {
       await page.getByText("no fees are added at checkout").waitFor();
       assert.equal(await page.getByRole("link", { name: "Checkout", exact: true }).getAttribute("href"), "/checkout");
       await assertFits(page);
-      await screenshot(page, `${device}-8-cart`);
+      await look(page, `${device}-8-cart`);
 
       const email = uniqueEmail(device);
       await page.getByRole("link", { name: "Create an account" }).click();
@@ -110,14 +116,14 @@ for (const [device, options] of Object.entries(viewports)) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Display name").fill(`Gamer ${device}`);
       await page.getByLabel("Password").fill(password);
-      await screenshot(page, `${device}-9-register`);
+      await look(page, `${device}-9-register`);
       await page.getByRole("button", { name: "Create account" }).click();
       await confirmAndSignIn(page, email, password, "/cart");
       await page.waitForURL(/\/cart$/);
       await page.getByRole("link", { name: "Account", exact: true }).waitFor();
       assert.equal(await quantity.inputValue(), "3", "the cart survives signing in");
       assert.equal(await page.getByTestId("cart-total").textContent(), total);
-      await screenshot(page, `${device}-10-cart-after-register`);
+      await look(page, `${device}-10-cart-after-register`);
 
       await page.goto(productUrl);
       await page.getByText("Add to wishlist", { exact: true }).click();
@@ -135,12 +141,12 @@ for (const [device, options] of Object.entries(viewports)) {
       await wished.getByRole("button", { name: "Save target" }).click();
       await wished.getByText("Target reached").waitFor();
       await assertFits(page);
-      await screenshot(page, `${device}-11-wishlist`);
+      await look(page, `${device}-11-wishlist`);
 
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
       assert.equal(await page.getByRole("link", { name: "Account", exact: true }).count(), 0, "signed out");
-      await screenshot(page, `${device}-12-signed-out`);
+      await look(page, `${device}-12-signed-out`);
 
       await page.getByRole("link", { name: "Sign in", exact: true }).click();
       await page.waitForURL(/\/login$/);
@@ -151,7 +157,7 @@ for (const [device, options] of Object.entries(viewports)) {
       await alert.waitFor();
       assert.equal(await page.getByLabel("Email").inputValue(), email, "the email stays typed");
       await assertFits(page);
-      await screenshot(page, `${device}-13-login-failed`);
+      await look(page, `${device}-13-login-failed`);
       await context.close();
     });
   });

@@ -29,7 +29,7 @@ public sealed record CartLineView(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl, int Quantity,
     decimal? UnitPrice, decimal? AddedUnitPrice, bool PriceChanged, bool Available, decimal LineTotal)
 {
-    public static CartLineView From(CartLine line, KernelSearchItem? product)
+    public static CartLineView From(CartLine line, KernelProductSummary? product)
     {
         var price = product is { InStock: true, Price: { } p } ? p : (decimal?)null;
         return new CartLineView(

@@ -12,6 +12,7 @@ public static class CatalogApi
         var group = routes.MapGroup("/catalog").WithTags("Catalog").AllowAnonymous();
         group.MapGet("/search", SearchAsync);
         group.MapGet("/suggest", SuggestAsync);
+        group.MapGet("/home", HomeAsync);
         group.MapGet("/products/{slug}", GetProductAsync);
         return routes;
     }
@@ -25,6 +26,10 @@ public static class CatalogApi
     private static Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
         string? q, HttpRequest request, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
         CachedAsync(cache, SearchCache.Key("suggest", request.Query), () => kernel.SuggestAsync(request.QueryString, CancellationToken.None), ct);
+
+    // The rows change with prices and sales, not per shopper: one answer serves everyone for the cache's time.
+    private static async Task<Ok<KernelHomeRows>> HomeAsync(KernelClient kernel, SearchCache cache, CancellationToken ct) =>
+        TypedResults.Ok(await cache.GetOrAddAsync("home", () => kernel.GetHomeRowsAsync(CancellationToken.None)).WaitAsync(ct));
 
     // The kernel call is shared by every shopper waiting for the same answer, so one leaving does not cancel it
     // (the client's timeout still ends it); each waits with its own token.

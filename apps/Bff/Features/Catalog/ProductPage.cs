@@ -6,12 +6,14 @@ namespace GamesDrop.Bff.Features.Catalog;
 public sealed record ProductPage(
     string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,
     string Description, string ActivationNotes, string? ImageUrl, decimal? Price, string Currency, bool InStock,
-    IReadOnlyList<ProductPageOffer> Offers)
+    string ActivatesIn, IReadOnlyList<ProductPageOffer> Offers, IReadOnlyList<KernelProductVariant> Variants,
+    KernelPriceHistory PriceHistory)
 {
     public static ProductPage From(KernelProduct p) => new(
         p.Slug, p.Title, p.Platform, p.Region, p.Edition, p.Genres, p.ReleaseDate, p.Description, p.ActivationNotes, p.ImageUrl,
-        p.Price, p.Currency, p.InStock,
-        [.. p.Offers.Select(o => new ProductPageOffer(o.SupplierName, o.Price, o.Currency, o.Stock, o.Availability, o.Best, o.SyncedAt, o.Stale))]);
+        p.Price, p.Currency, p.InStock, p.ActivatesIn,
+        [.. p.Offers.Select(o => new ProductPageOffer(o.SupplierName, o.Price, o.Currency, o.Stock, o.Availability, o.Best, o.SyncedAt, o.Stale))],
+        p.Variants, p.PriceHistory);
 }
 
 /// <param name="Supplier">Where the key comes from.</param>
@@ -19,3 +21,4 @@ public sealed record ProductPage(
 /// <param name="Availability">available, out_of_stock, unavailable, supplier_unavailable (temporarily), supplier_disabled or no_exchange_rate.</param>
 public sealed record ProductPageOffer(
     string Supplier, decimal? Price, string Currency, int Stock, string Availability, bool Best, DateTimeOffset SyncedAt, bool Stale);
+

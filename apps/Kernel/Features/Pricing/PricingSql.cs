@@ -23,7 +23,8 @@ internal static class PricingSql
     /// genres goes to the higher margin), at least its floor, then grossed up by the payment fee so the buyer's
     /// payment less the fee is cost plus margin, rounded up to the cent so the fee never eats the margin.
     /// Only offers that can be sold count: available, in stock, from an enabled supplier that is reachable.
-    /// The best offer is the one with the lowest price; products are written only when something changed.
+    /// The best offer is the one with the lowest price; products are written only when something changed, and a
+    /// changed price is added to the product's price history in the same statement.
     /// With <paramref name="fewTargets"/> the targets' offers are probed in the product index as an array: a
     /// planner that counts the targets as thousands, or the offers as few while statistics lag a growing catalog,
     /// would otherwise read every offer to find those of a batch's thousand products.
@@ -55,17 +56,23 @@ internal static class PricingSql
         ), stock AS (
             SELECT product_id, sum(stock)::int AS total FROM eligible GROUP BY product_id
         ), next AS (
-            SELECT t.id, b.offer_id, b.price, coalesce(s.total, 0) AS stock_total
+            SELECT t.id, b.offer_id, b.price, coalesce(s.total, 0) AS stock_total, cur.price AS old_price
             FROM (SELECT DISTINCT id FROM ({{targets}}) AS t (id)) t
+            JOIN products cur ON cur.id = t.id
             LEFT JOIN best b ON b.product_id = t.id
             LEFT JOIN stock s ON s.product_id = t.id
+        ), changed AS (
+            UPDATE products p
+            SET best_offer_id = n.offer_id, price = n.price, stock_total = n.stock_total,
+                in_stock = n.offer_id IS NOT NULL, price_updated_at = now()
+            FROM next n
+            WHERE p.id = n.id
+              AND (p.best_offer_id, p.price, p.stock_total) IS DISTINCT FROM (n.offer_id, n.price, n.stock_total)
+            RETURNING p.id, p.price, n.old_price
         )
-        UPDATE products p
-        SET best_offer_id = n.offer_id, price = n.price, stock_total = n.stock_total,
-            in_stock = n.offer_id IS NOT NULL, price_updated_at = now()
-        FROM next n
-        WHERE p.id = n.id
-          AND (p.best_offer_id, p.price, p.stock_total) IS DISTINCT FROM (n.offer_id, n.price, n.stock_total);
+        -- The price history gains a point only when the price itself changed, not the stock or the offer behind it.
+        INSERT INTO product_price_history (product_id, price)
+        SELECT id, price FROM changed WHERE price IS DISTINCT FROM old_price;
         """;
 
     public static readonly string RepriceProducts = Locked("SELECT unnest(CAST(@ProductIds AS bigint[]))");

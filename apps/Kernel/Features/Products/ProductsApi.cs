@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Dapper;
-using GamesDrop.Kernel.Features.Search;
+using GamesDrop.Contracts.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -46,7 +46,9 @@ public static partial class ProductsApi
         }
         var staleBefore = clock.GetUtcNow().UtcDateTime - catalog.StaleAfter;
         var offers = (await results.ReadAsync<OfferRow>()).Select(o => o.ToOffer(store.Currency, staleBefore)).ToList();
-        return TypedResults.Ok(product.ToDetail(store.Currency, offers));
+        var variants = (await results.ReadAsync<VariantRow>()).Select(v => v.ToVariant(store.Currency)).ToList();
+        var history = PriceHistory.Over90Days((await results.ReadAsync<PricePoint>()).ToList(), clock.GetUtcNow().UtcDateTime);
+        return TypedResults.Ok(product.ToDetail(store.Currency, offers, variants, history));
     }
 
     [GeneratedRegex("^[a-z0-9-]{1,200}$")]
@@ -70,9 +72,10 @@ public static partial class ProductsApi
         public int StockTotal { get; init; }
         public DateTime? PriceUpdatedAt { get; init; }
 
-        public ProductDetail ToDetail(string currency, IReadOnlyList<ProductOffer> offers) => new(
+        public ProductDetail ToDetail(
+            string currency, IReadOnlyList<ProductOffer> offers, IReadOnlyList<ProductVariant> variants, PriceHistory history) => new(
             Slug, Title, Platform, Region, Edition, Genres, ReleaseDate, Description, ActivationNotes, ImageUrl,
-            Price, currency, InStock, StockTotal, PriceUpdatedAt, offers);
+            Price, currency, InStock, StockTotal, PriceUpdatedAt, ActivationRegions.Where(Region), offers, variants, history);
     }
 
     private sealed class SummaryRow
@@ -87,7 +90,13 @@ public static partial class ProductsApi
         public bool InStock { get; init; }
         public DateOnly? ReleaseDate { get; init; }
 
-        public SearchItem ToItem(string currency) => new(Slug, Title, Platform, Region, Edition, ImageUrl, Price, currency, InStock, ReleaseDate);
+        public ProductSummary ToItem(string currency) => new(Slug, Title, Platform, Region, Edition, ImageUrl, Price, currency, InStock, ReleaseDate);
+    }
+
+    private sealed record VariantRow(string Slug, string Platform, string Region, string Edition, decimal? Price, bool InStock, int Stock)
+    {
+        public ProductVariant ToVariant(string currency) =>
+            new(Slug, Platform, Region, Edition, Price, currency, InStock, Stock, ActivationRegions.Where(Region));
     }
 
     private sealed record OfferRow(
@@ -110,8 +119,18 @@ public static partial class ProductsApi
 
 public sealed record ProductLookup([Required, MaxLength(50)] string[] Slugs);
 
-/// <summary>The products found, as search lists them, and the store currency their prices are in.</summary>
-public sealed record ProductLookupResult(string Currency, IReadOnlyList<SearchItem> Items);
+/// <summary>The products found and the store currency their prices are in.</summary>
+public sealed record ProductLookupResult(string Currency, IReadOnlyList<ProductSummary> Items);
+
+/// <summary>One product (a variant of a game) as a cart line shows it.</summary>
+public sealed record ProductSummary(
+    string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
+    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate);
+
+/// <summary>A variant of the game a product page shows: its own page, price and stock, and where its keys activate.</summary>
+/// <param name="ActivatesIn">In the buyer's words: "every country", "Europe", "the United States".</param>
+public sealed record ProductVariant(
+    string Slug, string Platform, string Region, string Edition, decimal? Price, string Currency, bool InStock, int Stock, string ActivatesIn);
 
 /// <summary>Why an offer can or cannot be sold right now.</summary>
 public static class OfferAvailability
@@ -129,7 +148,8 @@ public static class OfferAvailability
 public sealed record ProductDetail(
     string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,
     string Description, string ActivationNotes, string? ImageUrl, decimal? Price, string Currency, bool InStock, int StockTotal,
-    DateTime? PriceUpdatedAt, IReadOnlyList<ProductOffer> Offers);
+    DateTime? PriceUpdatedAt, string ActivatesIn, IReadOnlyList<ProductOffer> Offers, IReadOnlyList<ProductVariant> Variants,
+    PriceHistory PriceHistory);
 
 /// <param name="Price">The supplier's price converted to the store currency (null without an exchange rate).</param>
 /// <param name="SyncedAt">When the kernel last confirmed the offer: its last change, or its supplier's last full sync.</param>

@@ -2,7 +2,10 @@ namespace GamesDrop.Kernel.Features.Products;
 
 internal static class ProductsSql
 {
-    /// <summary>The product, then every offer for it with its supplier's state, best first.</summary>
+    /// <summary>
+    /// The product, then every offer for it with its supplier's state, best first, then every variant of its game
+    /// (the products sharing its title), itself included, then its price history over 90 days.
+    /// </summary>
     public const string BySlug = """
         SELECT slug AS Slug, title AS Title, platform AS Platform, region AS Region, edition AS Edition, genres AS Genres,
                release_date AS ReleaseDate, description AS Description, activation_notes AS ActivationNotes, image_url AS ImageUrl,
@@ -21,6 +24,20 @@ internal static class ProductsSql
         LEFT JOIN currency_rates r ON r.currency = o.currency
         WHERE p.slug = @Slug
         ORDER BY o.id = p.best_offer_id DESC, Price NULLS LAST, o.id;
+
+        SELECT v.slug AS Slug, v.platform AS Platform, v.region AS Region, v.edition AS Edition, v.price AS Price,
+               v.in_stock AS InStock, v.stock_total AS Stock
+        FROM products p JOIN products v ON v.search_title = p.search_title
+        WHERE p.slug = @Slug
+        ORDER BY v.platform, v.region, v.edition = 'Standard' DESC, v.edition, v.id;
+
+        -- The price history of the last 90 days, from the price it had when they began.
+        (SELECT h.recorded_at AS At, h.price AS Price FROM product_price_history h JOIN products p ON p.id = h.product_id
+         WHERE p.slug = @Slug AND h.recorded_at < now() - interval '90 days' ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1)
+        UNION ALL
+        (SELECT h.recorded_at, h.price FROM product_price_history h JOIN products p ON p.id = h.product_id
+         WHERE p.slug = @Slug AND h.recorded_at >= now() - interval '90 days' ORDER BY h.recorded_at, h.id)
+        ORDER BY At;
         """;
 
     /// <summary>Products as search lists them, for the given slugs.</summary>

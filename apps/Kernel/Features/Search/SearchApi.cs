@@ -97,11 +97,9 @@ public static class SearchApi
         return TypedResults.Ok<IReadOnlyList<string>>(titles.ToList());
     }
 
-    /// <summary>Words search through the GIN index; browsing counts by the facet cube when its price bounds allow.</summary>
+    /// <summary>Words search through the GIN index; browsing reads the whole catalog to count games.</summary>
     internal static string StatementFor(SearchRequest request) =>
-        request.Text is not null ? SearchSql.SearchWords
-            : request.CountsByCube ? BrowseSql.Browse[request.EffectiveSort]
-            : SearchSql.Search;
+        request.Text is not null ? SearchSql.SearchWords : SearchSql.Search;
 
     // Words searches keep one prepared statement per pooled connection (Npgsql keeps it across pool returns).
     // Browsing is planned per query: its filters are "parameter is null or ..." conditions that only a plan for the
@@ -129,9 +127,13 @@ public static class SearchApi
 /// <summary>A page of results; <c>Suggestion</c> is the title searched instead when the query itself found nothing.</summary>
 public sealed record SearchResult(IReadOnlyList<SearchItem> Items, long Total, SearchFacets Facets, string? Suggestion);
 
+/// <summary>
+/// One game (every variant sharing its title) as a result card: the variant to open first (in stock, then the
+/// cheapest), the lowest price among the variants that match, and the platforms they are on.
+/// </summary>
 public sealed record SearchItem(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
-    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate);
+    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate, IReadOnlyList<string> Platforms, int Variants);
 
 /// <summary>Each facet counts the results of every filter but its own.</summary>
 public sealed record SearchFacets(

@@ -20,9 +20,6 @@ public sealed record SearchRequest(
     // Deep pages cost a sort of everything before them and no shopper reads them.
     public const int MaxResultWindow = 10_000;
 
-    /// <summary>Where the price facet's bands start and end (SearchSql.PriceBands).</summary>
-    public static readonly IReadOnlySet<decimal> BandEdges = new HashSet<decimal> { 0, 10, 20, 40, 70 };
-
     public static readonly IReadOnlySet<string> Sorts = new HashSet<string> { "relevance", "price_asc", "price_desc", "newest", "bestselling" };
 
     public Dictionary<string, string[]> Validate()
@@ -54,10 +51,6 @@ public sealed record SearchRequest(
     /// <summary>The query, or null when it has nothing to search by (blank or punctuation only).</summary>
     public string? Text => Q is not null && Q.Any(char.IsLetterOrDigit) ? Q : null;
 
-    /// <summary>Browsing without words within whole price bands, which the facet cube can count.</summary>
-    public bool CountsByCube => Text is null
-        && (MinPrice is null || BandEdges.Contains(MinPrice.Value)) && (MaxPrice is null || BandEdges.Contains(MaxPrice.Value));
-
     public string EffectiveSort => Sort ?? "relevance";
     public int Limit => PageSize ?? DefaultPageSize;
     public long Offset => ((long)(Page ?? 1) - 1) * Limit;
@@ -66,7 +59,7 @@ public sealed record SearchRequest(
     public string? GenreFilter => string.IsNullOrWhiteSpace(Genre) ? null : Genre.Trim();
 
     /// <summary>
-    /// The parameters of <see cref="SearchSql"/> and <see cref="BrowseSql"/> statements, typed so a statement can be
+    /// The parameters of <see cref="SearchSql"/> statements, typed so a statement can be
     /// prepared.
     /// </summary>
     public void AddParameters(NpgsqlParameterCollection parameters, string currency)

@@ -11,10 +11,7 @@ namespace GamesDrop.Kernel.Features.Search;
 /// </summary>
 internal static class SearchSql
 {
-    // Orders whose lines count as sold, for sorting by bestselling.
-    internal const string SoldStatuses = "('paid', 'fulfilling', 'completed', 'partially_refunded')";
-
-    // The price facet's bands, as catalog_price_band (0007) assigns them and SearchRequest.BandEdges lists their edges.
+    // The price facet's bands.
     internal const string PriceBands = "(VALUES ('0-10', 0, 10), ('10-20', 10, 20), ('20-40', 20, 40), ('40-70', 40, 70), ('70+', 70, NULL)) AS b (label, low, high)";
 
     private const string Query = "query AS MATERIALIZED (SELECT * FROM catalog_search_terms(@Q))";
@@ -57,9 +54,10 @@ internal static class SearchSql
 
     private static string Statement(string match) => $$"""
         WITH {{Query}}, matched AS MATERIALIZED (
-            -- Only what filters, facets and sorts read: browsing materialises the whole catalog here.
-            SELECT p.id, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres, length(p.search_title) AS title_length,
-                   r.exact, r.all_words, r.in_order, r.typos, r.whole_last, r.popularity,
+            -- Only what filters, facets, sorts and the grouping into games read: browsing materialises the whole catalog here.
+            SELECT p.id, p.search_title, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres,
+                   length(p.search_title) AS title_length,
+                   r.exact, r.all_words, r.in_order, r.typos, r.whole_last, r.popularity, g.sold AS game_sold,
                    (@Platform::text IS NULL OR p.platform = @Platform) AS by_platform,
                    (@Region::text IS NULL OR p.region = @Region) AS by_region,
                    (@Genre::text IS NULL OR @Genre = ANY (p.genres)) AS by_genre,
@@ -67,7 +65,7 @@ internal static class SearchSql
                    (@InStock::boolean IS NULL OR p.in_stock = @InStock) AS by_stock
             FROM products p CROSS JOIN query q
             -- A join, not a lookup per match: one hash of the few games sold.
-            LEFT JOIN game_sales g ON g.search_title = p.search_title AND @Sort = 'relevance'
+            LEFT JOIN game_sales g ON g.search_title = p.search_title AND @Sort IN ('relevance', 'bestselling')
             -- The rules of PageOrder, only when they order the results.
             LEFT JOIN LATERAL (
                 SELECT p.search_title = ANY (q.titles) AS exact,
@@ -82,37 +80,44 @@ internal static class SearchSql
             WHERE {{match}}
         ), filtered AS (
             SELECT * FROM matched WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
+        ), games AS MATERIALIZED (
+            -- One row per game (the variants sharing a title), ranked by its best variant. The card shows the
+            -- variant to open first: in stock, then the cheapest; "from" is the cheapest price among those filtered.
+            SELECT (array_agg(id ORDER BY in_stock DESC, price ASC NULLS LAST, id))[1] AS id,
+                   array_agg(DISTINCT platform ORDER BY platform) AS platforms, count(*) AS variants,
+                   min(price) AS price, bool_or(in_stock) AS in_stock, max(release_date) AS release_date,
+                   min(title_length) AS title_length,
+                   bool_or(exact) AS exact, bool_or(all_words) AS all_words, bool_or(in_order) AS in_order, min(typos) AS typos,
+                   bool_or(whole_last) AS whole_last, max(popularity) AS popularity,
+                   CASE WHEN @Sort = 'bestselling' THEN max(game_sold) END AS sold
+            FROM filtered GROUP BY search_title
         )
         SELECT
-            (SELECT count(*) FROM filtered) AS Total,
+            (SELECT count(*) FROM games) AS Total,
             (SELECT coalesce(json_agg(json_build_object(
                         'slug', slug, 'title', title, 'platform', platform, 'region', region, 'edition', edition,
-                        'imageUrl', image_url, 'price', price, 'currency', @Currency, 'inStock', in_stock, 'releaseDate', release_date)
+                        'imageUrl', image_url, 'price', price, 'currency', @Currency, 'inStock', in_stock, 'releaseDate', release_date,
+                        'platforms', platforms, 'variants', variants)
                     ORDER BY {{PageOrder}}), '[]')
-             FROM (SELECT f.*,
-                          CASE WHEN @Sort = 'bestselling' THEN
-                              (SELECT sum(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
-                               WHERE l.product_id = f.id AND o.status IN {{SoldStatuses}})
-                          END AS sold
-                   FROM filtered f
+             FROM (SELECT * FROM games
                    ORDER BY {{PageOrder}}
                    LIMIT @Limit OFFSET @Offset) page
-             CROSS JOIN LATERAL (SELECT slug, title, edition, image_url FROM products WHERE products.id = page.id) shown) AS Items,
+             CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = page.id) shown) AS Items,
             (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
-                SELECT platform AS value, count(*) AS n FROM matched
+                SELECT platform AS value, count(DISTINCT search_title) AS n FROM matched
                 WHERE by_region AND by_genre AND by_price AND by_stock GROUP BY platform) f) AS Platform,
             (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
-                SELECT region AS value, count(*) AS n FROM matched
+                SELECT region AS value, count(DISTINCT search_title) AS n FROM matched
                 WHERE by_platform AND by_genre AND by_price AND by_stock GROUP BY region) f) AS Region,
             (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
-                SELECT genre AS value, count(*) AS n FROM matched, unnest(genres) AS genre
+                SELECT genre AS value, count(DISTINCT search_title) AS n FROM matched, unnest(genres) AS genre
                 WHERE by_platform AND by_region AND by_price AND by_stock GROUP BY genre ORDER BY n DESC, genre LIMIT 30) f) AS Genre,
             (SELECT {{string.Format(FacetJson, "low")}} FROM (
-                SELECT b.label AS value, b.low, count(*) AS n
+                SELECT b.label AS value, b.low, count(DISTINCT m.search_title) AS n
                 FROM matched m JOIN {{PriceBands}} ON m.price >= b.low AND (b.high IS NULL OR m.price < b.high)
                 WHERE by_platform AND by_region AND by_genre AND by_stock GROUP BY b.label, b.low) f) AS PriceBand,
             (SELECT {{string.Format(FacetJson, "value DESC")}} FROM (
-                SELECT in_stock::text AS value, count(*) AS n FROM matched
+                SELECT in_stock::text AS value, count(DISTINCT search_title) AS n FROM matched
                 WHERE by_platform AND by_region AND by_genre AND by_price GROUP BY in_stock) f) AS InStock
         """;
 

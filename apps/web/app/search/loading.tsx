@@ -1,5 +1,5 @@
-import { PageLoading } from "@/components/layout/page-loading";
+import { SkeletonGrid } from "@/components/layout/skeleton-grid";
 
 export default function Loading() {
-  return <PageLoading text="Searching…" />;
+  return <SkeletonGrid text="Searching…" />;
 }

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import type { ProductSummary } from "@/lib/catalog/types";
+import type { GameSummary } from "@/lib/catalog/types";
 import { ProductGrid } from "@/components/product/product-grid";
 
-type Props = { id: string; title: string; href: string; products: ProductSummary[]; eager?: number };
+// href: where the whole list is, when search can show it.
+type Props = { id: string; title: string; href?: string; products: GameSummary[]; eager?: number };
 
 export function ProductRail({ id, title, href, products, eager = 0 }: Props) {
   if (products.length === 0) return null;
@@ -10,7 +11,7 @@ export function ProductRail({ id, title, href, products, eager = 0 }: Props) {
     <section className="rail" aria-labelledby={id}>
       <div className="rail-head">
         <h2 id={id}>{title}</h2>
-        <Link href={href}>See all<span className="visually-hidden"> {title.toLowerCase()}</span></Link>
+        {href && <Link href={href}>See all<span className="visually-hidden"> {title.toLowerCase()}</span></Link>}
       </div>
       <ProductGrid products={products} eager={eager} />
     </section>

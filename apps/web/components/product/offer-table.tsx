@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/catalog/format";
+import { formatAge, formatDateTime } from "@/lib/catalog/format";
 import type { Offer } from "@/lib/catalog/types";
 import { Price } from "./price";
 
@@ -12,19 +12,20 @@ const availabilityText: Record<string, string> = {
   no_exchange_rate: "Price pending",
 };
 
-export function OfferTable({ offers }: { offers: Offer[] }) {
+// `now`: when the page was rendered, so each offer says how long ago its price was checked.
+export function OfferTable({ offers, now }: { offers: Offer[]; now: number }) {
   if (offers.length === 0) {
     return <p className="empty">No supplier offers this game right now.</p>;
   }
   return (
     <table className="offers">
-      <caption>Every supplier offer for this game</caption>
+      <caption>Every supplier offer for this game, at the supplier&apos;s price; the price above is what you pay</caption>
       <thead>
         <tr>
           <th scope="col">Source</th>
           <th scope="col">Price</th>
           <th scope="col">Stock</th>
-          <th scope="col">Updated</th>
+          <th scope="col">Price checked</th>
         </tr>
       </thead>
       <tbody>
@@ -42,7 +43,7 @@ export function OfferTable({ offers }: { offers: Offer[] }) {
               {offer.availability === "available" && ` (${offer.stock})`}
             </td>
             <td>
-              <time dateTime={offer.syncedAt}>{formatDate(offer.syncedAt)}</time>
+              <time dateTime={offer.syncedAt} title={formatDateTime(offer.syncedAt)}>{formatAge(offer.syncedAt, now)}</time>
             </td>
           </tr>
         ))}

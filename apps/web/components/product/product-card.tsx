@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { ProductSummary } from "@/lib/catalog/types";
-import { Badges } from "./badges";
+import type { GameSummary } from "@/lib/catalog/types";
 import { Cover } from "./cover";
 import { Price } from "./price";
 
-export function ProductCard({ product, priority }: { product: ProductSummary; priority?: boolean }) {
+// One card per game: its platforms, and the lowest price when its variants differ ("from").
+export function ProductCard({ product, priority }: { product: GameSummary; priority?: boolean }) {
   return (
     <article className="card">
       <Cover src={product.imageUrl} title={product.title} width={240} priority={priority} />
@@ -14,8 +14,13 @@ export function ProductCard({ product, priority }: { product: ProductSummary; pr
           {product.title}
         </Link>
       </h3>
-      <Badges platform={product.platform} region={product.region} />
+      <ul className="badges" aria-label="Platforms">
+        {product.platforms.map((platform) => (
+          <li key={platform} className="badge badge-platform">{platform}</li>
+        ))}
+      </ul>
       <p className="card-price">
+        {product.variants > 1 && product.price && <span className="card-from">From </span>}
         <Price money={product.price} />
         {!product.inStock && <span className="stock-out"> · Out of stock</span>}
       </p>

@@ -1,8 +1,8 @@
-import type { ProductSummary } from "@/lib/catalog/types";
+import type { GameSummary } from "@/lib/catalog/types";
 import { ProductCard } from "./product-card";
 
 // The first row is likely above the fold: those covers load eagerly for a fast LCP.
-export function ProductGrid({ products, eager = 4 }: { products: ProductSummary[]; eager?: number }) {
+export function ProductGrid({ products, eager = 4 }: { products: GameSummary[]; eager?: number }) {
   return (
     <ul className="grid">
       {products.map((product, i) => (

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { BffProduct, BffSearchItem, BffSearchResult } from "./types";
-import type { Facet, FacetName, Money, Product, ProductSummary, SearchResults } from "@/lib/catalog/types";
+import type { BffHomeRows, BffProduct, BffProductSummary, BffSearchItem, BffSearchResult } from "./types";
+import type { Facet, FacetName, GameSummary, Money, Product, ProductSummary, SearchResults } from "@/lib/catalog/types";
 import { pageSize, type SearchQuery } from "@/lib/catalog/search-query";
 import { bff, orNull } from "./request";
 
@@ -23,7 +23,7 @@ export function money(amount: number | null, currency: string): Money | null {
   return amount === null ? null : { amount, currency };
 }
 
-function reshapeSummary(item: BffSearchItem): ProductSummary {
+function reshapeSummary(item: BffProductSummary): ProductSummary {
   return {
     slug: item.slug,
     title: item.title,
@@ -37,12 +37,19 @@ function reshapeSummary(item: BffSearchItem): ProductSummary {
   };
 }
 
+function reshapeGame(item: BffSearchItem): GameSummary {
+  return { ...reshapeSummary(item), platforms: item.platforms, variants: item.variants };
+}
+
 function reshapeProduct(p: BffProduct): Product {
   return {
     ...reshapeSummary(p),
     genres: p.genres,
     description: p.description,
     activationNotes: p.activationNotes,
+    activatesIn: p.activatesIn,
+    priceHistory: { ...p.priceHistory, lowest: money(p.priceHistory.lowest, p.currency) },
+    variants: p.variants.map((v) => ({ ...v, price: money(v.price, v.currency) })),
     offers: p.offers.map((o) => ({
       supplier: o.supplier,
       price: money(o.price, o.currency),
@@ -64,7 +71,7 @@ export async function searchProducts(query: SearchQuery, size = pageSize): Promi
   params.set("pageSize", String(size));
   const result = await bff<BffSearchResult>(`/catalog/search?${params}`);
   return {
-    items: result.items.map(reshapeSummary),
+    items: result.items.map(reshapeGame),
     total: result.total,
     facets: (Object.keys(facetLabels) as FacetName[]).map((name) => ({
       name,
@@ -72,6 +79,16 @@ export async function searchProducts(query: SearchQuery, size = pageSize): Promi
       values: result.facets[name] ?? [],
     })) satisfies Facet[],
     suggestion: result.suggestion ?? null,
+  };
+}
+
+export async function getHomeRows(): Promise<Record<keyof BffHomeRows, GameSummary[]>> {
+  const rows = await bff<BffHomeRows>("/catalog/home");
+  return {
+    deals: rows.deals.map(reshapeGame),
+    newReleases: rows.newReleases.map(reshapeGame),
+    bestsellers: rows.bestsellers.map(reshapeGame),
+    backInStock: rows.backInStock.map(reshapeGame),
   };
 }
 

@@ -2,7 +2,7 @@
 
 export type BffFacetValue = { value: string; count: number };
 
-export type BffSearchItem = {
+export type BffProductSummary = {
   slug: string;
   title: string;
   platform: string;
@@ -14,6 +14,12 @@ export type BffSearchItem = {
   inStock: boolean;
   releaseDate: string | null;
 };
+
+// One game: the variant to open first, the lowest price of the variants that match, and their platforms.
+export type BffSearchItem = BffProductSummary & { platforms: string[]; variants: number };
+
+// The home page's rows of games, ranked by the kernel.
+export type BffHomeRows = Record<"deals" | "newReleases" | "bestsellers" | "backInStock", BffSearchItem[]>;
 
 export type BffSearchResult = {
   items: BffSearchItem[];
@@ -34,12 +40,30 @@ export type BffOffer = {
   stale: boolean;
 };
 
-export type BffProduct = Omit<BffSearchItem, "releaseDate"> & {
+// Another platform, region or edition of the same game, with its own page.
+export type BffVariant = {
+  slug: string;
+  platform: string;
+  region: string;
+  edition: string;
+  price: number | null;
+  currency: string;
+  inStock: boolean;
+  stock: number;
+  activatesIn: string;
+};
+
+// The store prices of the last 90 days (a null price: it could not be bought from then) and the lowest of them.
+export type BffPriceHistory = { points: { at: string; price: number | null }[]; lowest: number | null; since: string };
+
+export type BffProduct = BffProductSummary & {
   genres: string[];
-  releaseDate: string | null;
   description: string;
   activationNotes: string;
+  activatesIn: string;
   offers: BffOffer[];
+  variants: BffVariant[];
+  priceHistory: BffPriceHistory;
 };
 
 // apps/Bff/Features/Auth and Account.
@@ -51,7 +75,7 @@ export type BffRegionWarning = { country?: string | null; message?: string | nul
 export type BffOrder = { id: string; number: string; status: string; currency: string; total: number; createdAt: string };
 
 // apps/Bff/Features/Cart: prices re-checked on every read; unitPrice is null for a line that cannot be bought now.
-export type BffCartLine = Pick<BffSearchItem, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {
+export type BffCartLine = Pick<BffProductSummary, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {
   quantity: number;
   unitPrice: number | null;
   addedUnitPrice: number | null;
@@ -62,7 +86,7 @@ export type BffCartLine = Pick<BffSearchItem, "slug" | "title" | "platform" | "r
 export type BffCart = { lines: BffCartLine[]; itemCount: number; total: number; currency: string; hasUnavailable: boolean; csrfToken: string };
 
 // apps/Bff/Features/Wishlist.
-export type BffWishlistItem = Pick<BffSearchItem, "slug" | "title" | "platform" | "region" | "imageUrl" | "price" | "currency" | "inStock"> & {
+export type BffWishlistItem = Pick<BffProductSummary, "slug" | "title" | "platform" | "region" | "imageUrl" | "price" | "currency" | "inStock"> & {
   targetPrice: number | null;
   reached: boolean;
   addedAt: string;

@@ -13,3 +13,12 @@ export function formatDateTime(iso: string): string {
   const parts = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const;
   return new Intl.DateTimeFormat("en-US", { ...parts, timeZone: "UTC", timeZoneName: "short" }).format(new Date(iso));
 }
+
+// How long ago, in the largest whole unit: "just now", "12 minutes ago", "3 hours ago", "2 days ago".
+export function formatAge(iso: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  const [value, unit] =
+    minutes < 60 ? [minutes, "minute"] : minutes < 48 * 60 ? [Math.floor(minutes / 60), "hour"] : [Math.floor(minutes / 1440), "day"];
+  if (unit === "minute" && value < 1) return "just now";
+  return `${value} ${unit}${value === 1 ? "" : "s"} ago`;
+}

@@ -14,10 +14,13 @@ export type ProductSummary = {
   releaseDate: string | null;
 };
 
+// One card per game: the variant it opens, its lowest price ("from") and the platforms it is on.
+export type GameSummary = ProductSummary & { platforms: string[]; variants: number };
+
 export type FacetName = "platform" | "region" | "genre" | "priceBand" | "inStock";
 export type Facet = { name: FacetName; label: string; values: { value: string; count: number }[] };
 
-export type SearchResults = { items: ProductSummary[]; total: number; facets: Facet[]; suggestion: string | null };
+export type SearchResults = { items: GameSummary[]; total: number; facets: Facet[]; suggestion: string | null };
 
 export type Offer = {
   supplier: string;
@@ -28,11 +31,21 @@ export type Offer = {
   syncedAt: string;
 };
 
+export type Variant = Pick<ProductSummary, "slug" | "platform" | "region" | "edition" | "price" | "inStock"> & {
+  stock: number;
+  activatesIn: string;
+};
+
+export type PriceHistory = { points: { at: string; price: number | null }[]; lowest: Money | null; since: string };
+
 export type Product = ProductSummary & {
   genres: string[];
   description: string;
   activationNotes: string;
+  activatesIn: string;
   offers: Offer[];
+  variants: Variant[];
+  priceHistory: PriceHistory;
 };
 
 export type CartLine = Pick<ProductSummary, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {

@@ -44,6 +44,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
         item.GetProperty("title").GetString().Should().Be("Elden Ring");
         item.GetProperty("price").GetDecimal().Should().Be(11.56m);
         item.GetProperty("currency").GetString().Should().Be("EUR");
+        item.GetProperty("platforms").EnumerateArray().Select(p => p.GetString()).Should().Equal("Steam");
         result.GetProperty("facets").GetProperty("platform")[0].GetProperty("value").GetString().Should().Be("Steam");
         suggestions.Should().Equal("Elden Ring");
         result.GetProperty("suggestion").ValueKind.Should().Be(JsonValueKind.Null);
@@ -87,8 +88,20 @@ public sealed class CatalogApiTests : IAsyncLifetime
         offer.GetProperty("supplier").GetString().Should().Be("Kinguin");
         offer.GetProperty("stale").GetBoolean().Should().BeTrue();
         offer.TryGetProperty("sku", out _).Should().BeFalse("supplier SKUs are internal");
+        page.GetProperty("activatesIn").GetString().Should().Be("every country");
+        page.GetProperty("priceHistory").GetProperty("lowest").GetDecimal().Should().Be(11.56m);
+        page.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("slug").GetString()).Should().Equal("elden-ring-steam-global");
         (await Eventually.HoldsAsync(() => Task.FromResult(_app.Logs.Events.Any(e => e.Properties.ContainsKey("RequestPath")
             && e.Properties["RequestPath"].ToString().Trim('"') == "/suppliers/offers/refresh")))).Should().BeTrue("the page handed its stale offer on");
+    }
+
+    [Fact]
+    public async Task The_home_rows_are_the_kernels_games()
+    {
+        var home = await _public.GetFromJsonAsync<JsonElement>("/bff/api/catalog/home");
+
+        home.GetProperty("newReleases").EnumerateArray().Select(i => i.GetProperty("title").GetString()).Should().Equal("Elden Ring");
+        home.GetProperty("deals").GetArrayLength().Should().Be(0, "no price has fallen");
     }
 
     [Fact]

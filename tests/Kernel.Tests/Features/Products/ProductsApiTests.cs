@@ -41,6 +41,28 @@ public sealed class ProductsApiTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_product_page_lists_every_variant_of_its_game_with_price_stock_and_where_it_activates()
+    {
+        await Client.PostBatchAsync("kinguin", null,
+            Offer("k-2", "Elden Ring", price: 50m, platform: "Xbox", region: "EU", stock: 2),
+            Offer("k-3", "Elden Ring", price: 40m, edition: "Deluxe", stock: 0),
+            Offer("k-4", "Elden Ring Nightreign", price: 20m));
+
+        var product = (await Client.GetFromJsonAsync<ProductDetail>("/kernel/catalog/products/elden-ring-xbox-eu"))!;
+
+        product.ActivatesIn.Should().Be("Europe");
+        product.Variants.Should().BeEquivalentTo(new[]
+        {
+            new { Slug = "elden-ring-steam-global", Platform = "Steam", Region = "GLOBAL", Edition = "Standard", Price = (decimal?)26.11m,
+                  InStock = true, Stock = 13, ActivatesIn = "every country" },
+            new { Slug = "elden-ring-steam-global-deluxe", Platform = "Steam", Region = "GLOBAL", Edition = "Deluxe", Price = (decimal?)null,
+                  InStock = false, Stock = 0, ActivatesIn = "every country" },
+            new { Slug = "elden-ring-xbox-eu", Platform = "Xbox", Region = "EU", Edition = "Standard", Price = (decimal?)56.32m,
+                  InStock = true, Stock = 2, ActivatesIn = "Europe" },
+        }, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
     public async Task A_lookup_lists_the_known_slugs_as_search_does_in_one_call()
     {
         await Client.PostBatchAsync("kinguin", null, Offer("k-2", "Hades", price: 20m, stock: 0));

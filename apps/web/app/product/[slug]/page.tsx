@@ -7,8 +7,10 @@ import { Badges } from "@/components/product/badges";
 import { Cover } from "@/components/product/cover";
 import { OfferTable } from "@/components/product/offer-table";
 import { Price } from "@/components/product/price";
+import { PriceHistory } from "@/components/product/price-history";
 import { ProductActions } from "@/components/product/product-actions";
 import { ProductJsonLd } from "@/components/product/product-json-ld";
+import { VariantPicker, VariantTable } from "@/components/product/variant-picker";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ wishlistTarget?: string | string[] }> };
 
@@ -55,6 +57,10 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <Price money={product.price} />
           <span className={product.inStock ? "stock-in" : "stock-out"}>{product.inStock ? " In stock" : " Out of stock"}</span>
         </p>
+        {product.price && <p className="hint">All-in price: nothing is added at checkout.</p>}
+        <p className="activates">Activates in {product.activatesIn}</p>
+        <PriceHistory history={product.priceHistory} />
+        <VariantPicker product={product} />
         <ProductActions product={product} wishlistTarget={target} />
         <dl className="facts">
           {product.genres.length > 0 && (
@@ -78,9 +84,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <h2 id="activation">Activation</h2>
         <p>{product.activationNotes || `Redeem the key on ${product.platform}; it works in region ${product.region}.`}</p>
       </section>
+      {product.variants.length > 1 && (
+        <section className="product-variants" aria-labelledby="versions">
+          <h2 id="versions">Every version</h2>
+          <VariantTable product={product} />
+        </section>
+      )}
       <section className="product-offers" aria-labelledby="offers">
         <h2 id="offers">Offers</h2>
-        <OfferTable offers={product.offers} />
+        <OfferTable offers={product.offers} now={Date.now()} />
       </section>
     </article>
   );
