@@ -71,8 +71,8 @@ public static class AdminOrderActionsApi
         }
         await OrderLinesApi.StartFulfillingAsync(order);
         var keys = body.Keys.Select(k => (k.Trim(), "text/plain")).ToList();
-        var stored = await SealedKeys.StoreAsync(vault, order.Transaction, line.ProductId, keys,
-            new KeyProvenance("manual", LineId: lineId, AddedBy: body.AdminId), ct);
+        var stored = (await SealedKeys.StoreAsync(vault, order.Transaction, line.ProductId, keys,
+            new KeyProvenance("manual", LineId: lineId, AddedBy: body.AdminId), ct)).Count;
         if (stored < keys.Count)
         {
             // Not committed: a key the vault already holds was sold or stocked before, and selling it twice is what the vault prevents.
