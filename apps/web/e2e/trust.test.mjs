@@ -53,9 +53,10 @@ describe("trust", () => {
 
     await offer.getByRole("button", { name: "Refund to PayPal" }).click();
 
-    await page.getByRole("status").filter({ hasText: "Refunded to your PayPal account" }).waitFor();
-    await page.reload();
+    // The receipt is rendered again with the refund: the order and its history say so, and the offer is gone.
     await page.getByTestId("order-status").filter({ hasText: "Refunded" }).waitFor();
+    await page.reload();
+    await page.getByRole("list", { name: "Order history" }).getByText("You asked for a refund to PayPal").waitFor();
     assert.equal(await page.getByTestId("refund-offer").count(), 0, "nothing left to refund");
     assert.equal(await page.locator("summary", { hasText: "Reveal key" }).count(), 0, "a refunded key cannot be revealed");
     await screenshot(page, "trust-2-refunded");
@@ -77,9 +78,10 @@ describe("trust", () => {
     await page.getByLabel("Tell us more (optional)").fill("The launcher says the code was already redeemed.");
     await page.getByRole("button", { name: "Send to the store" }).click();
 
-    await page.getByTestId("claim-sent").waitFor();
-    await page.reload();
+    // The receipt is rendered again with the claim in place of the form.
     const claim = page.getByTestId("claim-status").first();
+    await claim.waitFor();
+    await page.reload();
     await claim.waitFor();
     assert.match(await claim.textContent(), /You told us: the key was already used .* We are looking into it/);
     assert.equal(await page.locator("summary", { hasText: "This key does not work" }).count(), 0, "one claim per key");
