@@ -9,6 +9,7 @@ import { OfferTable } from "@/components/product/offer-table";
 import { Price } from "@/components/product/price";
 import { ProductActions } from "@/components/product/product-actions";
 import { ProductJsonLd } from "@/components/product/product-json-ld";
+import { ViewBeacon } from "@/components/product/view-beacon";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ wishlistTarget?: string | string[] }> };
 
@@ -45,6 +46,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   return (
     <article className="product">
       <ProductJsonLd product={product} url={`/product/${product.slug}`} />
+      <ViewBeacon slug={product.slug} />
       <div className="product-cover">
         <Cover src={product.imageUrl} title={product.title} width={360} priority />
       </div>
