@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Funnel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,13 @@ public static class CatalogApi
         group.MapGet("/suggest", SuggestAsync);
         group.MapGet("/home", HomeAsync);
         group.MapGet("/products/{slug}", GetProductAsync);
+        // The product page, once shown in a browser, says so: the page's own reads are also made for prefetches and for
+        // drawing it again after an action, which are no views. Only a count is kept (FunnelCounter).
+        group.MapPost("/products/{slug}/views", ([StringLength(200)] string slug, FunnelCounter funnel) =>
+        {
+            funnel.ProductViewed();
+            return TypedResults.NoContent();
+        });
         return routes;
     }
 
@@ -42,18 +50,13 @@ public static class CatalogApi
     }
 
     // The page is answered from the catalog at once; its stale offers are re-read in the background for later views.
-    // view=false: the storefront drawing the page again for the same shopper, not another view for the funnel.
     private static async Task<Results<Ok<ProductPage>, NotFound>> GetProductAsync(
-        string slug, bool? view, KernelClient kernel, OfferRefreshRequests refreshes, FunnelCounter funnel, CancellationToken ct)
+        string slug, KernelClient kernel, OfferRefreshRequests refreshes, CancellationToken ct)
     {
         var product = (await kernel.GetProductAsync(slug, ct)).Value;
         if (product is null)
         {
             return TypedResults.NotFound();
-        }
-        if (view != false)
-        {
-            funnel.ProductViewed();
         }
         refreshes.Request(product.Offers.Where(o => o.Stale).Select(o => new OfferRef(o.Supplier, o.Sku)));
         return TypedResults.Ok(ProductPage.From(product));

@@ -1,5 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { BffHomeRows, BffProduct, BffProductSummary, BffSearchItem, BffSearchResult } from "./types";
 import type { Facet, FacetName, GameSummary, Money, Product, ProductSummary, SearchResults } from "@/lib/catalog/types";
 import { pageSize, type SearchQuery } from "@/lib/catalog/search-query";
@@ -92,12 +91,8 @@ export async function getHomeRows(): Promise<Record<keyof BffHomeRows, GameSumma
   };
 }
 
-// null only for a slug the catalog does not know; any other failure is an error page, never a false "not found". The BFF
-// counts each read as a product view for the sales funnel, except the page drawn again after an action on it (adding to
-// the cart) or fetched ahead of a click.
+// null only for a slug the catalog does not know; any other failure is an error page, never a false "not found".
 export async function getProduct(slug: string): Promise<Product | null> {
-  const request = await headers();
-  const again = request.has("next-action") || request.has("next-router-prefetch");
-  const product = await orNull(bff<BffProduct>(`/catalog/products/${encodeURIComponent(slug)}${again ? "?view=false" : ""}`), 404);
+  const product = await orNull(bff<BffProduct>(`/catalog/products/${encodeURIComponent(slug)}`), 404);
   return product && reshapeProduct(product);
 }

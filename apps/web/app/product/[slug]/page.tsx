@@ -11,6 +11,7 @@ import { PriceHistory } from "@/components/product/price-history";
 import { ProductActions } from "@/components/product/product-actions";
 import { ProductJsonLd } from "@/components/product/product-json-ld";
 import { VariantPicker, VariantTable } from "@/components/product/variant-picker";
+import { ViewBeacon } from "@/components/product/view-beacon";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ wishlistTarget?: string | string[] }> };
 
@@ -47,6 +48,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   return (
     <article className="product">
       <ProductJsonLd product={product} url={`/product/${product.slug}`} />
+      <ViewBeacon slug={product.slug} />
       <div className="product-cover">
         <Cover src={product.imageUrl} title={product.title} width={360} priority />
       </div>
