@@ -86,3 +86,12 @@ export async function signUp(page, email, password, next = "") {
   await register(page, email, password);
   await confirmAndSignIn(page, email, password, next);
 }
+
+// Signs in on the login page and waits to land on `next`.
+export async function signIn(page, email, password, next) {
+  await page.goto(`${storeUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}

@@ -1,6 +1,6 @@
 // A shopper's steps that several journeys share: finding games in stock, filling the cart, paying on PayPal's page.
 import assert from "node:assert/strict";
-import { screenshot, storeUrl } from "./browser.mjs";
+import { screenshot, storeUrl, viewports } from "./browser.mjs";
 
 // Starting a checkout waits for PayPal's approve link; a key may come from a supplier after the payment.
 export const toPayPal = { timeout: 120_000 };
@@ -30,4 +30,18 @@ export async function payWithPayPal(page, name) {
   await page.waitForURL((url) => !url.href.startsWith(storeUrl), toPayPal);
   await page.getByRole("button", { name: /approve/i }).waitFor();
   await screenshot(page, `${name}-paypal`);
+}
+
+// A guest buys two games and waits on the receipt until both are delivered.
+export async function completedGuestOrder(browser, email) {
+  const context = await browser.newContext(viewports.desktop);
+  const page = await context.newPage();
+  for (const product of await productsInStock(2)) await addToCart(page, product.slug, 1);
+  await page.goto(`${storeUrl}/checkout`);
+  await page.getByLabel("Email").fill(email);
+  await payWithPayPal(page, "admin-0");
+  await page.getByRole("button", { name: /approve/i }).click();
+  await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
+  await page.getByTestId("order-status").filter({ hasText: "Complete" }).waitFor(toKey);
+  await context.close();
 }
