@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
-import { addToCart, payWithPayPal, productsInStock, toKey, toPayPal } from "./shop.mjs";
+import { completedGuestOrder } from "./shop.mjs";
 
 // test.sh starts the store with this first admin.
 const admin = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
@@ -14,20 +14,6 @@ before(async () => {
   browser = await launch();
 });
 after(() => browser?.close());
-
-// A guest buys two games and waits on the receipt until both are delivered.
-async function completedGuestOrder(email) {
-  const context = await browser.newContext(viewports.desktop);
-  const page = await context.newPage();
-  for (const product of await productsInStock(2)) await addToCart(page, product.slug, 1);
-  await page.goto(`${storeUrl}/checkout`);
-  await page.getByLabel("Email").fill(email);
-  await payWithPayPal(page, "admin-0");
-  await page.getByRole("button", { name: /approve/i }).click();
-  await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
-  await page.getByTestId("order-status").filter({ hasText: "Complete" }).waitFor(toKey);
-  await context.close();
-}
 
 // Signing in from the admin area's address lands on its first page, the sales report.
 async function signInAsAdmin(page) {
@@ -49,7 +35,7 @@ function paintedWith(element, [r, g, b]) {
 describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADMIN_PASSWORD name the store's first admin" : false }, () => {
   test("an admin finds an order by its email, refunds one line, and sees the status and the audit entry", async () => {
     const buyer = uniqueEmail("refund-me");
-    await completedGuestOrder(buyer);
+    await completedGuestOrder(browser, buyer);
 
     for (const [name, options] of Object.entries(viewports)) {
       const context = await browser.newContext(options);
@@ -96,7 +82,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
   });
 
   test("the sales charts draw a purchase, with each chart's numbers readable beside it, on a laptop and a phone", async () => {
-    await completedGuestOrder(uniqueEmail("charts"));
+    await completedGuestOrder(browser, uniqueEmail("charts"));
 
     for (const [name, options] of Object.entries(viewports)) {
       const context = await browser.newContext(options);

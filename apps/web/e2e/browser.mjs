@@ -99,3 +99,12 @@ export async function assertAccessible(page, label = page.url()) {
   });
   if (violations.length > 0) throw new Error(`accessibility violations on ${label}:\n${violations.join("\n")}`);
 }
+
+// Signs in on the login page and waits to land on `next`.
+export async function signIn(page, email, password, next) {
+  await page.goto(`${storeUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}

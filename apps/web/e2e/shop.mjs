@@ -1,6 +1,6 @@
 // A shopper's steps that several journeys share: finding games in stock, filling the cart, paying on PayPal's page.
 import assert from "node:assert/strict";
-import { screenshot, storeUrl } from "./browser.mjs";
+import { screenshot, storeUrl, viewports } from "./browser.mjs";
 
 // Starting a checkout waits for PayPal's approve link; a key may come from a supplier after the payment.
 export const toPayPal = { timeout: 120_000 };
@@ -43,9 +43,8 @@ export async function askToReveal(page) {
   assert.match(await warning.textContent(), /ends one-click refunds/);
 }
 
-// A guest buys one game and waits on the receipt until its key is delivered; returns the receipt's address.
-export async function guestPurchase(page, product, email, name) {
-  await addToCart(page, product.slug, 1);
+// Checks the cart out as a guest with PayPal and waits on the receipt until its keys are delivered; returns its address.
+async function payAsGuestUntilDelivered(page, email, name) {
   await page.goto(`${storeUrl}/checkout`);
   await page.getByLabel("Email").fill(email);
   await payWithPayPal(page, name);
@@ -53,4 +52,19 @@ export async function guestPurchase(page, product, email, name) {
   await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
   await page.getByTestId("order-status").filter({ hasText: "Complete" }).waitFor(toKey);
   return page.url();
+}
+
+// A guest buys one game; returns the receipt's address.
+export async function guestPurchase(page, product, email, name) {
+  await addToCart(page, product.slug, 1);
+  return payAsGuestUntilDelivered(page, email, name);
+}
+
+// A guest buys two games in a context of its own.
+export async function completedGuestOrder(browser, email) {
+  const context = await browser.newContext(viewports.desktop);
+  const page = await context.newPage();
+  for (const product of await productsInStock(2)) await addToCart(page, product.slug, 1);
+  await payAsGuestUntilDelivered(page, email, "admin-0");
+  await context.close();
 }

@@ -22,7 +22,7 @@ internal static partial class SettingsRules
     [GeneratedRegex("^(-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$")]
     private static partial Regex ChatIdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{20,100}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex SpreadsheetIdPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9 &'-]{0,39}$")]
