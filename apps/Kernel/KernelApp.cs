@@ -11,6 +11,7 @@ using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Products;
 using GamesDrop.Kernel.Features.Refunds;
 using GamesDrop.Kernel.Features.Regions;
+using GamesDrop.Kernel.Features.Scoreboard;
 using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Suppliers;
 using GamesDrop.Kernel.Features.SyncRuns;
@@ -47,6 +48,10 @@ public static class KernelApp
         builder.Services.AddSingleton<DisposableDomains>();
         builder.Services.AddOptions<RefundSettings>().Bind(builder.Configuration.GetSection("Refunds"))
             .Validate(s => s.OneClickWindow >= TimeSpan.Zero, "Refunds:OneClickWindow cannot be negative.").ValidateOnStart();
+        builder.Services.AddOptions<ScoreboardSettings>().Bind(builder.Configuration.GetSection("Scoreboard"))
+            .Validate(s => s.Days > 0 && s.FillRateFloor is >= 0 and <= 1 && s.MinPurchases > 0, "Scoreboard: Days and MinPurchases at least 1, FillRateFloor 0 to 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScoreboardSettings>>().Value);
         builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
@@ -72,7 +77,8 @@ public static class KernelApp
             .MapWishlist()
             .MapAdminOrders()
             .MapAudit()
-            .MapInventory();
+            .MapInventory()
+            .MapScoreboard();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()
