@@ -16,6 +16,7 @@ using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Products;
 using GamesDrop.Kernel.Features.Refunds;
 using GamesDrop.Kernel.Features.Regions;
+using GamesDrop.Kernel.Features.Scoreboard;
 using GamesDrop.Kernel.Features.Search;
 using GamesDrop.Kernel.Features.Settings;
 using GamesDrop.Kernel.Features.Suppliers;
@@ -61,6 +62,10 @@ public static class KernelApp
             .Validate(s => s.OneClickWindow >= TimeSpan.Zero, "Refunds:OneClickWindow cannot be negative.").ValidateOnStart();
         builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection("Analytics"))
             .Validate(s => s.IsValid(), "Analytics:TimeZone must be an IANA time zone, such as Europe/Berlin.").ValidateOnStart();
+        builder.Services.AddOptions<ScoreboardSettings>().Bind(builder.Configuration.GetSection("Scoreboard"))
+            .Validate(s => s.Days > 0 && s.FillRateFloor is >= 0 and <= 1 && s.MinPurchases > 0, "Scoreboard: Days and MinPurchases at least 1, FillRateFloor 0 to 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScoreboardSettings>>().Value);
         builder.Services.AddExceptionHandler<KeyVaultUnavailableHandler>();
         return builder;
     }
@@ -92,7 +97,8 @@ public static class KernelApp
             .MapInventory()
             .MapSettings()
             .MapStoredSettings()
-            .MapAnalytics();
+            .MapAnalytics()
+            .MapScoreboard();
         kernel.MapGroup("/catalog")
             .MapSuppliers()
             .MapOffers()

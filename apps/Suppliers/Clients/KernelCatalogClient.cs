@@ -14,6 +14,9 @@ public sealed class KernelCatalogClient(HttpClient http)
     public async Task SetReachableAsync(string code, bool reachable, CancellationToken ct) =>
         (await http.PutAsJsonAsync($"catalog/suppliers/{code}/availability", new SupplierAvailability(code, reachable), ct)).EnsureSuccessStatusCode();
 
+    public async Task RecordPurchaseAsync(string supplier, SupplierPurchaseOutcome outcome, CancellationToken ct) =>
+        (await http.PostAsJsonAsync($"catalog/suppliers/{supplier}/purchases", outcome, ct)).EnsureSuccessStatusCode();
+
     public Task<SyncRunStarted> StartRunAsync(StartSyncRun start, CancellationToken ct) => PostAsync<SyncRunStarted>("catalog/sync-runs", start, ct);
 
     public Task<OfferBatchResult> SendBatchAsync(OfferBatch batch, CancellationToken ct) => PostAsync<OfferBatchResult>("catalog/offers/batch", batch, ct);

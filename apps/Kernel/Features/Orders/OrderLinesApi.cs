@@ -1,5 +1,6 @@
 using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Keys;
+using GamesDrop.Kernel.Features.Scoreboard;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using static GamesDrop.Kernel.Features.Orders.OrderChange;
@@ -46,14 +47,14 @@ public static class OrderLinesApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SupplierCandidate>>, NotFound>> CandidatesAsync(
-        Guid orderId, long lineId, NpgsqlDataSource db, CancellationToken ct)
+        Guid orderId, long lineId, ScoreboardSettings scoring, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var order = await OrderTransaction.BeginAsync(db, orderId, ct);
         if (order is null || await LineAsync(order, lineId) is not { } line)
         {
             return TypedResults.NotFound();
         }
-        var candidates = await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice);
+        var candidates = await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice, scoring);
         return TypedResults.Ok<IReadOnlyList<SupplierCandidate>>(
             candidates.Select(c => new SupplierCandidate(c.Supplier, c.Sku, c.MaxUnitPrice, c.Currency)).ToList());
     }

@@ -1,3 +1,5 @@
+using GamesDrop.Kernel.Features.Scoreboard;
+
 namespace GamesDrop.Kernel.Features.Orders;
 
 internal static class OrderLinesSql
@@ -8,18 +10,21 @@ internal static class OrderLinesSql
         """;
 
     /// <summary>
-    /// In-stock offers of enabled, reachable suppliers, cheapest in the store currency first. The most a supplier may
-    /// charge is the line's locked price in the offer's currency (the kernel's rates, as pricing converts), rounded
-    /// down to what offer prices hold, so the cost never exceeds the price; offers above it are left out.
+    /// In-stock offers of enabled, reachable suppliers, in the order <see cref="Orders.Candidates"/> explains: suppliers
+    /// under the fill-rate floor last, then cheapest in the store currency first. The most a supplier may charge is the
+    /// line's locked price in the offer's currency (the kernel's rates, as pricing converts), rounded down to what offer
+    /// prices hold, so the cost never exceeds the price; offers above it are left out.
     /// </summary>
-    public const string Candidates = """
+    public const string Candidates = $"""
+        WITH scores AS ({ScoreboardSql.Scores})
         SELECT o.supplier_code AS Supplier, o.supplier_sku AS Sku, m.max_unit_price AS MaxUnitPrice, o.currency AS Currency, o.stock AS Stock
         FROM supplier_offers o
         JOIN suppliers s ON s.code = o.supplier_code AND s.enabled AND s.reachable
+        JOIN scores sc ON sc.Supplier = o.supplier_code
         JOIN currency_rates r ON r.currency = o.currency
         CROSS JOIN LATERAL (SELECT floor(@UnitPrice / r.rate_to_store * 10000) / 10000 AS max_unit_price) m
         WHERE o.product_id = @ProductId AND o.available AND o.stock > 0 AND o.price <= m.max_unit_price
-        ORDER BY o.price * r.rate_to_store, o.id
+        ORDER BY (sc.Purchases >= @MinPurchases AND sc.FillRate < @FillRateFloor), o.price * r.rate_to_store, o.id
         """;
 
     /// <summary>The line's held own-stock keys are sold to it.</summary>

@@ -5,6 +5,7 @@ using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Keys;
+using GamesDrop.Kernel.Features.Scoreboard;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using static GamesDrop.Kernel.Features.Orders.OrderChange;
@@ -121,7 +122,7 @@ public static class OrdersApi
 
     // Own stock first; what it cannot cover needs an affordable in-stock supplier offer, or nothing stays held.
     private static async Task<Results<Ok<ReserveResult>, NotFound>> ReserveAsync(
-        Guid orderId, StoreSettings store, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct)
+        Guid orderId, StoreSettings store, ScoreboardSettings scoring, IEventPublisher events, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var order = await OrderTransaction.BeginAsync(db, orderId, ct);
         if (order is null)
@@ -144,7 +145,7 @@ public static class OrdersApi
                 fromStock.Add(line.ProductId);
             }
             var missing = line.Quantity - held;
-            if (missing > 0 && (await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice)).Sum(c => c.Stock) < missing)
+            if (missing > 0 && (await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice, scoring)).Sum(c => c.Stock) < missing)
             {
                 // Not committed: every key held above goes back with the rollback.
                 return TypedResults.Ok(new ReserveResult(false, $"'{line.Slug}' is out of stock at its price."));

@@ -17,12 +17,12 @@ public sealed class PurchaseMetrics(TimeProvider time)
         _started.TryAdd((supplier, supplierOrderId), time.GetUtcNow());
     }
 
-    /// <summary>Counts a purchase fulfilled once, however often its completion is read.</summary>
-    public void Fulfilled(string supplier, string supplierOrderId)
+    /// <summary>Counts a purchase fulfilled once, however often its completion is read; its seconds to key the first time, else null.</summary>
+    public double? Fulfilled(string supplier, string supplierOrderId)
     {
         if (!_started.TryRemove((supplier, supplierOrderId), out var started))
         {
-            return;
+            return null;
         }
         _fulfilled.AddOrUpdate(supplier, 1, (_, n) => n + 1);
         var seconds = _secondsToKey.GetOrAdd(supplier, _ => new ConcurrentQueue<double>());
@@ -30,6 +30,7 @@ public sealed class PurchaseMetrics(TimeProvider time)
         while (seconds.Count > Window && seconds.TryDequeue(out _))
         {
         }
+        return (time.GetUtcNow() - started).TotalSeconds;
     }
 
     public void Failed(string supplier, string supplierOrderId) => _started.TryRemove((supplier, supplierOrderId), out _);

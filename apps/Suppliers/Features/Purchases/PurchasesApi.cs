@@ -1,5 +1,7 @@
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Features.Health;
+using GamesDrop.Suppliers.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Suppliers.Features.Purchases;
@@ -22,8 +24,8 @@ public static partial class PurchasesApi
 
     /// <returns>200 pending or completed; 202 unknown (poll <c>/status</c>, never buy elsewhere); 409 failed.</returns>
     private static async Task<Results<Ok<PurchaseResult>, Accepted<PurchaseResult>, Conflict<PurchaseResult>, ValidationProblem>> BuyAsync(
-        BuyRequest request, SupplierRegistry registry, SupplierMonitor monitor, SupplierBuyer buyer, PurchaseMetrics metrics, ILoggerFactory logs,
-        CancellationToken ct)
+        BuyRequest request, SupplierRegistry registry, SupplierMonitor monitor, SupplierBuyer buyer, PurchaseMetrics metrics, KernelCatalogClient kernel,
+        ILoggerFactory logs, CancellationToken ct)
     {
         if (Validate(request) is { } problem)
         {
@@ -45,6 +47,7 @@ public static partial class PurchasesApi
                 // The supplier broke our cap: its keys are not accepted, and the order is left to operations to dispute.
                 LogAboveCap(logger, supplier.Code, request.Reference, purchase.SupplierOrderId, purchase.UnitPrice, candidate.MaxUnitPrice);
                 metrics.Refused(supplier.Code);
+                await ReportAsync(kernel, logger, supplier.Code, request.Reference, null, ct);
                 failures.Add($"{supplier.Code}: charged {purchase.UnitPrice} {supplier.Currency} a key, above the cap {candidate.MaxUnitPrice} (order {purchase.SupplierOrderId})");
                 continue;
             }
@@ -54,7 +57,7 @@ public static partial class PurchasesApi
                     metrics.Attempted(supplier.Code, purchase.SupplierOrderId!);
                     if (purchase.Status == PurchaseStatus.Completed)
                     {
-                        metrics.Fulfilled(supplier.Code, purchase.SupplierOrderId!);
+                        await ReportAsync(kernel, logger, supplier.Code, request.Reference, metrics.Fulfilled(supplier.Code, purchase.SupplierOrderId!), ct);
                     }
                     return TypedResults.Ok(result);
                 case PurchaseStatus.Unknown:
@@ -66,6 +69,7 @@ public static partial class PurchasesApi
                     return TypedResults.Conflict(result);
                 default:
                     metrics.Refused(supplier.Code);
+                    await ReportAsync(kernel, logger, supplier.Code, request.Reference, null, ct);
                     LogFailedOver(logger, supplier.Code, request.Reference, purchase.Failure);
                     failures.Add($"{supplier.Code}: {purchase.Failure}");
                     break;
@@ -76,7 +80,8 @@ public static partial class PurchasesApi
 
     /// <summary>A purchase as the supplier has it now; without a supplier order id (after a 202), looked up by our reference.</summary>
     private static async Task<Results<Ok<PurchaseResult>, NotFound, ValidationProblem>> StatusAsync(
-        StatusRequest request, SupplierRegistry registry, SupplierBuyer buyer, PurchaseMetrics metrics, CancellationToken ct)
+        StatusRequest request, SupplierRegistry registry, SupplierBuyer buyer, PurchaseMetrics metrics, KernelCatalogClient kernel, ILoggerFactory logs,
+        CancellationToken ct)
     {
         if (registry.Find(request.Supplier) is not { } supplier)
         {
@@ -88,16 +93,38 @@ public static partial class PurchasesApi
         }
         var purchase = await buyer.ReadAsync(
             supplier, new PurchaseRequest(request.Reference, request.Sku, request.Quantity, request.MaxUnitPrice), request.SupplierOrderId, ct);
-        if (purchase is { Status: PurchaseStatus.Completed, SupplierOrderId: { } completed })
+        var logger = logs.CreateLogger(typeof(PurchasesApi));
+        if (purchase is { Status: PurchaseStatus.Completed, SupplierOrderId: { } completed } && metrics.Fulfilled(supplier.Code, completed) is { } seconds)
         {
-            metrics.Fulfilled(supplier.Code, completed);
+            await ReportAsync(kernel, logger, supplier.Code, request.Reference, seconds, ct);
         }
         else if (purchase is { Status: PurchaseStatus.Failed, SupplierOrderId: { } failed })
         {
             metrics.Failed(supplier.Code, failed);
+            await ReportAsync(kernel, logger, supplier.Code, request.Reference, null, ct);
         }
         return TypedResults.Ok(PurchaseResult.From(supplier, request.Sku, purchase));
     }
+
+    /// <summary>
+    /// Tells the kernel's scoreboard how a purchase ended (seconds to key when filled, null when failed), which fulfilment
+    /// reads to order suppliers. Best effort: a purchase never fails because its score could not be written.
+    /// </summary>
+    private static async Task ReportAsync(KernelCatalogClient kernel, ILogger logger, string supplier, string reference, double? secondsToKey, CancellationToken ct)
+    {
+        try
+        {
+            await kernel.RecordPurchaseAsync(supplier,
+                new SupplierPurchaseOutcome(reference, secondsToKey is null ? "failed" : "fulfilled", secondsToKey is { } s ? Math.Round(s, 3) : null), ct);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            LogScoreLost(logger, e, supplier, reference);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purchase {Reference} at {Supplier}: its outcome did not reach the scoreboard")]
+    private static partial void LogScoreLost(ILogger logger, Exception e, string supplier, string reference);
 
     private static ValidationProblem? Validate(BuyRequest request)
     {

@@ -132,6 +132,9 @@ public sealed class PurchasesTests : IAsyncLifetime
         health.Single(h => h.Supplier == "kinguin").FillRate.Should().Be(0);
         health.Single(h => h.Supplier == "digiflazz").FillRate.Should().Be(1);
         health.Single(h => h.Supplier == "digiflazz").MedianSecondsToKey.Should().NotBeNull();
+        (await _store.QueryAsync<string>(
+            "SELECT string_agg(supplier_code || ':' || outcome || ':' || (seconds_to_key IS NOT NULL), ',' ORDER BY supplier_code) FROM supplier_purchases WHERE reference = @Reference",
+            new { Reference = reference })).Should().Be("digiflazz:fulfilled:true,kinguin:failed:false", "the kernel's scoreboard hears how each ended");
         _store.Store.Logs.AllText.Should().NotContain(settled.Keys[0].Value, "keys never reach the logs");
     }
 
