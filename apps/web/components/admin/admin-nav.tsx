@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-// Only what is built is listed; inventory, suppliers and configuration come with their pages.
+// Only what is built is listed.
 const sections = [
   { href: "/admin/analytics", label: "Sales" },
   { href: "/admin/orders", label: "Orders" },
