@@ -51,6 +51,26 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host again after a kill, on the same database, port, keys and settings.</summary>
     public async Task StartAsync()
     {
+        Launch();
+        using var client = Client();
+        var ready = await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                using var response = await client.GetAsync("bff/health/ready");
+                return response.StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromMinutes(2));
+        ready.Should().BeTrue("the host starts; its last output:\n" + string.Join('\n', _output));
+    }
+
+    /// <summary>Starts the process without waiting for it to be ready: its background work begins before readiness does.</summary>
+    public void Launch()
+    {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Embedded.dll")])
         {
             WorkingDirectory = TestEnvironment.RepoRoot,
@@ -68,20 +88,6 @@ public sealed class HostProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var client = Client();
-        var ready = await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                using var response = await client.GetAsync("bff/health/ready");
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromMinutes(2));
-        ready.Should().BeTrue("the host starts; its last output:\n" + string.Join('\n', _output));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is handed back.</summary>
