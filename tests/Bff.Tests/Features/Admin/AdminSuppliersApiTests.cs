@@ -49,6 +49,7 @@ public sealed class AdminSuppliersApiTests : IAsyncLifetime
         kinguin.GetProperty("health").GetProperty("lastSuccessfulSync").GetDateTimeOffset().Should().BeAfter(DateTimeOffset.UtcNow.AddHours(-1));
         audit.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("after").GetProperty("enabled").GetBoolean()))
             .Should().Equal(("supplier-enable", true), ("supplier-disable", false));
+        audit.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).Should().Equal(AuditActions.All, "the audit page offers these as filters");
     }
 
     [Fact]
