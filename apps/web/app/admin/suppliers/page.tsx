@@ -55,23 +55,25 @@ export default async function SuppliersPage() {
           </tr>
         ))}
       </AdminTable>
-      <h2>Scoreboard</h2>
-      <AdminTable
-        head={["Supplier", "Purchases", "Fill rate", "Median time to key", "Claims", "Claims per key", "Margin", "Fulfilment tries it"]}
-      >
-        {suppliers.map(({ supplier: s, score: c }) => (
-          <tr key={s.code} data-score={s.code}>
-            <td>{s.name}</td>
-            <td>{c?.purchases ?? "—"}</td>
-            <td>{percent(c?.fillRate)}</td>
-            <td>{seconds(c?.medianSecondsToKey)}</td>
-            <td>{c?.claims ?? "—"}</td>
-            <td>{percent(c?.claimRate)}</td>
-            <td>{percent(c?.margin)}</td>
-            <td>{c == null ? "—" : c.triedLast ? "after the others (fill rate under the floor)" : "by price"}</td>
-          </tr>
-        ))}
-      </AdminTable>
+      <section className="admin-section" aria-labelledby="scoreboard-heading">
+        <h2 id="scoreboard-heading">Scoreboard</h2>
+        <AdminTable
+          head={["Supplier", "Purchases", "Fill rate", "Median time to key", "Claims", "Claims per key", "Margin", "Fulfilment tries it"]}
+        >
+          {suppliers.map(({ supplier: s, score: c }) => (
+            <tr key={s.code}>
+              <td>{s.name}</td>
+              <td>{c?.purchases ?? "—"}</td>
+              <td>{percent(c?.fillRate)}</td>
+              <td>{seconds(c?.medianSecondsToKey)}</td>
+              <td>{c?.claims ?? "—"}</td>
+              <td>{percent(c?.claimRate)}</td>
+              <td>{percent(c?.margin)}</td>
+              <td>{c == null ? "—" : c.triedLast ? "after the others (fill rate under the floor)" : "by price"}</td>
+            </tr>
+          ))}
+        </AdminTable>
+      </section>
     </>
   );
 }
