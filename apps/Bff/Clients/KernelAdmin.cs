@@ -4,7 +4,7 @@ using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Bff.Clients;
 
-/// <summary>Typed client for the kernel's staff views: orders with their provenance, system settings, own-stock inventory, suppliers, and the audit of admin actions.</summary>
+/// <summary>Typed client for the kernel's staff views: orders with their provenance, system settings, own-stock inventory, suppliers and their scoreboard, and the audit of admin actions.</summary>
 public sealed class KernelAdmin(HttpClient http)
 {
     public Task<KernelAnswer<AdminOrderPage>> OrdersAsync(QueryString query, CancellationToken ct) =>
@@ -42,6 +42,9 @@ public sealed class KernelAdmin(HttpClient http)
 
     public Task<KernelAnswer<List<RegisteredSupplier>>> SuppliersAsync(CancellationToken ct) =>
         SendAsync<List<RegisteredSupplier>>(HttpMethod.Get, "catalog/suppliers", null, ct);
+
+    public Task<KernelAnswer<List<SupplierScore>>> ScoreboardAsync(CancellationToken ct) =>
+        SendAsync<List<SupplierScore>>(HttpMethod.Get, "admin/scoreboard", null, ct);
 
     public async Task<RegisteredSupplier> SwitchSupplierAsync(RegisteredSupplier supplier, bool enabled, CancellationToken ct) =>
         (await SendAsync<RegisteredSupplier>(HttpMethod.Put, $"catalog/suppliers/{supplier.Code}",

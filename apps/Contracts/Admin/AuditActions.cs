@@ -19,11 +19,12 @@ public static class AuditActions
     public const string SupplierDisable = "supplier-disable";
     public const string SupplierSync = "supplier-sync";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>
-    {
+    /// <summary>Every action, in the order the audit page offers them as filters (it reads them from the audit's answer).</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
         Refund, Approve, Deny, RevealKey, ResendKeys, FulfilByHand, ClaimReplace, ClaimRefund, ClaimReject, NotificationResend, ChangeSettings,
         InventoryUpload, SupplierEnable, SupplierDisable, SupplierSync,
-    };
+    ];
 
     public const string Order = "order";
     public const string Setting = "setting";

@@ -12,4 +12,5 @@ public sealed record AuditEntry(
 public sealed record RecordedAuditEntry(
     long Id, Guid ActorId, string ActorEmail, string Action, string TargetType, string TargetId, JsonElement? Before, JsonElement? After, DateTime At);
 
-public sealed record AuditPage(IReadOnlyList<RecordedAuditEntry> Items, long Total);
+/// <param name="Actions">Every action the audit records, so filters offer exactly these.</param>
+public sealed record AuditPage(IReadOnlyList<RecordedAuditEntry> Items, long Total, IReadOnlyList<string> Actions);

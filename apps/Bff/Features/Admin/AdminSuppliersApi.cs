@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GamesDrop.Bff.Features.Admin;
 
 /// <summary>
-/// Suppliers for the operations team: the kernel's registry joined with the suppliers app's health, switching a supplier
+/// Suppliers for the operations team: the kernel's registry joined with its scoreboard and the suppliers app's health, switching a supplier
 /// on or off (the kernel reprices), and a full sync started and watched; switches and syncs are audited.
 /// </summary>
 public static class AdminSuppliersApi
@@ -29,9 +29,11 @@ public static class AdminSuppliersApi
     private static async Task<Ok<List<AdminSupplier>>> ListAsync(KernelAdmin kernel, SuppliersAdmin suppliers, CancellationToken ct)
     {
         var registered = kernel.SuppliersAsync(ct);
+        var scoreboard = kernel.ScoreboardAsync(ct);
         var health = await suppliers.HealthAsync(ct);
+        var scores = (await scoreboard).Value!;
         return TypedResults.Ok((await registered).Value!
-            .Select(s => new AdminSupplier(s, health?.FirstOrDefault(h => h.Supplier == s.Code)))
+            .Select(s => new AdminSupplier(s, health?.FirstOrDefault(h => h.Supplier == s.Code), scores.FirstOrDefault(c => c.Supplier == s.Code)))
             .ToList());
     }
 

@@ -57,7 +57,7 @@ public static class AuditApi
             Limit = size, Offset = ((page ?? 1) - 1) * size,
         }, cancellationToken: ct));
         var entries = (await results.ReadAsync<AuditRow>()).Select(r => r.ToEntry()).ToList();
-        return TypedResults.Ok(new AuditPage(entries, await results.ReadSingleAsync<long>()));
+        return TypedResults.Ok(new AuditPage(entries, await results.ReadSingleAsync<long>(), AuditActions.All));
     }
 
     private static string? Json(JsonElement? value) => value is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } v ? v.GetRawText() : null;

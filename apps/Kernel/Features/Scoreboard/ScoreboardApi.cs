@@ -24,7 +24,7 @@ public static class ScoreboardApi
     private static async Task<Ok<List<SupplierScore>>> ScoresAsync(ScoreboardSettings scoring, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var scores = await connection.QueryAsync<SupplierScore>(new CommandDefinition(ScoreboardSql.All, new { scoring.Days }, cancellationToken: ct));
+        var scores = await connection.QueryAsync<SupplierScore>(new CommandDefinition(ScoreboardSql.All, new { scoring.Days, scoring.FillRateFloor, scoring.MinPurchases }, cancellationToken: ct));
         return TypedResults.Ok(scores.ToList());
     }
 

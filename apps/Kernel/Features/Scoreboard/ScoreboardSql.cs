@@ -5,7 +5,9 @@ internal static class ScoreboardSql
     /// <summary>
     /// Per supplier over the last <c>@Days</c>: purchases settled and the share filled, the median time to a key, claims
     /// against its keys (key_claims) per key delivered, and the margin of its sold keys (price less cost in the store currency,
-    /// over price). Kept as one fragment so fulfilment's candidate order reads the same numbers the admin sees.
+    /// over price), and whether fulfilment tries it after the others: at least <c>@MinPurchases</c> settled and a fill rate
+    /// under <c>@FillRateFloor</c>. Kept as one fragment so fulfilment's candidate order reads the same numbers and the same
+    /// rule the admin sees.
     /// </summary>
     public const string Scores = """
         SELECT s.code AS Supplier,
@@ -14,7 +16,8 @@ internal static class ScoreboardSql
                p.median_seconds AS MedianSecondsToKey,
                coalesce(c.claims, 0) AS Claims,
                CASE WHEN k.delivered > 0 THEN round(coalesce(c.claims, 0)::numeric / k.delivered, 4) END AS ClaimRate,
-               k.margin AS Margin
+               k.margin AS Margin,
+               coalesce(p.settled, 0) >= @MinPurchases AND coalesce(p.fill_rate < @FillRateFloor, false) AS TriedLast
         FROM suppliers s
         LEFT JOIN LATERAL (
             SELECT count(*)::int AS settled,

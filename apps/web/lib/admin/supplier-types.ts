@@ -1,4 +1,4 @@
-// Wire types of the BFF's suppliers page (apps/Contracts/Admin/AdminSuppliers.cs, Catalog/SupplierHealth.cs, SyncStatus.cs).
+// Wire types of the BFF's suppliers page (apps/Contracts/Admin/AdminSuppliers.cs, SupplierScores.cs, Catalog/SupplierHealth.cs, SyncStatus.cs).
 
 export type RegisteredSupplier = {
   code: string;
@@ -24,7 +24,18 @@ export type SupplierHealth = {
   lowBalance: boolean;
 };
 
-export type AdminSupplier = { supplier: RegisteredSupplier; health: SupplierHealth | null };
+export type SupplierScore = {
+  supplier: string;
+  purchases: number;
+  fillRate: number | null;
+  medianSecondsToKey: number | null;
+  claims: number;
+  claimRate: number | null;
+  margin: number | null;
+  triedLast: boolean;
+};
+
+export type AdminSupplier = { supplier: RegisteredSupplier; health: SupplierHealth | null; score: SupplierScore | null };
 
 export type SyncStatus = {
   supplier: string;

@@ -85,7 +85,7 @@ export type AuditEntry = {
   at: string;
 };
 
-export type AuditPage = { items: AuditEntry[]; total: number };
+export type AuditPage = { items: AuditEntry[]; total: number; actions: string[] };
 
 // A buyer's claim on a key that does not work (apps/Contracts/Orders/KeyClaims.cs); supplier: who delivered the key (none: own stock).
 export type AdminClaim = {

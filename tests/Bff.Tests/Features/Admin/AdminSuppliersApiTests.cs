@@ -2,11 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GamesDrop.AppTesting;
+using GamesDrop.Contracts.Admin;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.TestSupport;
 
 namespace GamesDrop.Bff.Tests.Features.Admin;
 
-/// <summary>An admin reads each supplier's health, switches one off and on (audited), and starts a sync watched to its end.</summary>
+/// <summary>
+/// An admin reads each supplier's health and scoreboard, switches one off and on (audited), and starts a sync watched to its end.
+/// </summary>
 public sealed class AdminSuppliersApiTests : IAsyncLifetime
 {
     private StoreWithSandbox _store = null!;
@@ -45,7 +49,32 @@ public sealed class AdminSuppliersApiTests : IAsyncLifetime
         kinguin.GetProperty("health").GetProperty("lastSuccessfulSync").GetDateTimeOffset().Should().BeAfter(DateTimeOffset.UtcNow.AddHours(-1));
         audit.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("after").GetProperty("enabled").GetBoolean()))
             .Should().Equal(("supplier-enable", true), ("supplier-disable", false));
+        audit.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).Should().Equal(AuditActions.All, "the audit page offers these as filters");
     }
+
+    [Fact]
+    public async Task The_scoreboard_shows_fill_rate_time_to_key_claims_margin_and_that_a_failing_supplier_is_tried_last()
+    {
+        await _store.SyncAsync("kinguin", full: true);
+        using var admin = await AdminAsync();
+        var fresh = await ScoreAsync(admin, "kinguin");
+        using var kernel = _store.Store.InternalClient();
+        for (var i = 0; i < 12; i++)
+        {
+            // Five filled after 2 to 6 seconds, seven failed: 5 of 12 is under the 80 % floor, over the 10 purchases that count.
+            var outcome = new SupplierPurchaseOutcome($"board-{i}", i < 5 ? "fulfilled" : "failed", i < 5 ? 2 + i : null);
+            (await kernel.PostAsJsonAsync("/kernel/catalog/suppliers/kinguin/purchases", outcome)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        var scored = await ScoreAsync(admin, "kinguin");
+
+        fresh.Should().Be(new SupplierScore("kinguin", 0, null, null, 0, null, null, TriedLast: false));
+        scored.Should().Be(new SupplierScore("kinguin", 12, 0.4167, 4.0, 0, null, null, TriedLast: true));
+    }
+
+    private static async Task<SupplierScore> ScoreAsync(Shopper admin, string code) =>
+        (await admin.Http.GetFromJsonAsync<List<AdminSupplier>>("/bff/api/admin/suppliers", JsonSerializerOptions.Web))!
+            .Single(s => s.Supplier.Code == code).Score!;
 
     [Fact]
     public async Task Sync_now_runs_a_full_sync_whose_progress_the_admin_watches_to_the_end()

@@ -43,9 +43,11 @@ public sealed class ScoreboardTests : OrdersTest
         await PurchasesAsync("eneba", fulfilled: 12, failed: 0);
 
         var scored = await CandidatesAsync();
+        var scores = await Client.GetFromJsonAsync<List<SupplierScore>>("/kernel/admin/scoreboard");
 
         cheapestFirst.Should().Equal("kinguin", "eneba");
         scored.Should().Equal(["eneba", "kinguin"], "Kinguin filled 5 of 12 purchases, under the 80 % floor");
+        scores!.Select(s => (s.Supplier, s.TriedLast)).Should().Equal(("eneba", false), ("kinguin", true));
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class ScoreboardTests : OrdersTest
 
         (retried.StatusCode, unknown.StatusCode, bad.StatusCode).Should().Be((HttpStatusCode.NoContent, HttpStatusCode.NotFound, HttpStatusCode.BadRequest));
         scores.Should().Equal(
-            new SupplierScore("eneba", 0, null, null, 0, null, null),
-            new SupplierScore("kinguin", 4, 1.0, 3.5, 0, null, null));
+            new SupplierScore("eneba", 0, null, null, 0, null, null, TriedLast: false),
+            new SupplierScore("kinguin", 4, 1.0, 3.5, 0, null, null, TriedLast: false));
     }
 }

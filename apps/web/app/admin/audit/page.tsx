@@ -9,12 +9,6 @@ import { getAudit } from "@/lib/bff/admin";
 
 export const metadata: Metadata = { title: "Audit" };
 
-const actions = [
-  "order-refund", "order-approve", "order-deny", "order-reveal-key", "order-resend-keys", "order-fulfil-by-hand",
-  "claim-replace", "claim-refund", "claim-reject", "notification-resend", "settings-change",
-  "inventory-upload", "supplier-enable", "supplier-disable", "supplier-sync",
-];
-
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 const state = (value: unknown) => (value == null ? "—" : JSON.stringify(value));
@@ -32,7 +26,7 @@ export default async function AuditPage({ searchParams }: Props) {
           Staff email
           <input name="actor" type="search" defaultValue={params.actor} maxLength={254} />
         </label>
-        <ChoiceFilter label="Action" name="action" choices={actions} value={params.action} />
+        <ChoiceFilter label="Action" name="action" choices={page.actions} value={params.action} />
         <label>
           Order id
           <input name="targetId" defaultValue={params.targetId} maxLength={100} />

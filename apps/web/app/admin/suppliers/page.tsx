@@ -10,8 +10,10 @@ export const metadata: Metadata = { title: "Suppliers" };
 
 const percent = (rate: number | null | undefined) => (rate == null ? "—" : `${(rate * 100).toFixed(1)} %`);
 const ms = (value: number | null | undefined) => (value == null ? "—" : `${value} ms`);
+const seconds = (value: number | null | undefined) => (value == null ? "—" : `${value.toFixed(1)} s`);
 
-// Each supplier: on or off, how its calls and purchases go, its circuit, balance and last sync, and a sync on demand.
+// Each supplier: on or off, how its calls and purchases go, its circuit, balance and last sync, and a sync on demand; then
+// the scoreboard fulfilment orders suppliers by, with whether it tries a supplier after the others.
 export default async function SuppliersPage() {
   const suppliers = await getSuppliers();
   return (
@@ -53,6 +55,25 @@ export default async function SuppliersPage() {
           </tr>
         ))}
       </AdminTable>
+      <section className="admin-section" aria-labelledby="scoreboard-heading">
+        <h2 id="scoreboard-heading">Scoreboard</h2>
+        <AdminTable
+          head={["Supplier", "Purchases", "Fill rate", "Median time to key", "Claims", "Claims per key", "Margin", "Fulfilment tries it"]}
+        >
+          {suppliers.map(({ supplier: s, score: c }) => (
+            <tr key={s.code}>
+              <td>{s.name}</td>
+              <td>{c?.purchases ?? "—"}</td>
+              <td>{percent(c?.fillRate)}</td>
+              <td>{seconds(c?.medianSecondsToKey)}</td>
+              <td>{c?.claims ?? "—"}</td>
+              <td>{percent(c?.claimRate)}</td>
+              <td>{percent(c?.margin)}</td>
+              <td>{c == null ? "—" : c.triedLast ? "after the others (fill rate under the floor)" : "by price"}</td>
+            </tr>
+          ))}
+        </AdminTable>
+      </section>
     </>
   );
 }

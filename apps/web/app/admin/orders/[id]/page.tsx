@@ -173,7 +173,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
                 <td>{k.status}</td>
                 <td>
                   {k.status === "sold" && (
-                    <KeyReveal action={revealKeyAction} hidden={{ orderId: order.id, keyId: String(k.keyId) }} label={`key #${k.keyId}`} seen={null} />
+                    <KeyReveal action={revealKeyAction} hidden={{ orderId: order.id, keyId: String(k.keyId) }} label={`key #${k.keyId}`} seen={null} warning={null} />
                   )}
                 </td>
               </tr>
