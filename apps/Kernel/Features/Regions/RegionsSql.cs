@@ -8,9 +8,10 @@ internal static class RegionsSql
     /// Where the buyer of <c>@OrderId</c> plays, NULL when unknown: the country the region check last passed (PayPal's
     /// payer country once known), else the account's.
     /// </summary>
-    public const string BuyerCountry = """
-        coalesce((SELECT e.note FROM order_events e WHERE e.order_id = @OrderId AND e.step = 'region-checked' ORDER BY e.id DESC LIMIT 1),
-                 (SELECT u.country FROM orders o JOIN users u ON u.id = o.user_id WHERE o.id = @OrderId))
+    public const string BuyerCountry = $"""
+        SELECT coalesce((SELECT e.note FROM order_events e WHERE e.order_id = @OrderId AND e.step = '{RegionsApi.CheckedStep}'
+                         ORDER BY e.id DESC LIMIT 1),
+                        ({AccountCountry}))
         """;
 
     /// <summary>
