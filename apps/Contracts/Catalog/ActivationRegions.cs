@@ -66,10 +66,11 @@ public static partial class ActivationRegions
 
     /// <summary>
     /// Which keys will not activate in <paramref name="country"/>, in the buyer's words; <paramref name="whose"/> names
-    /// where the country came from ("in your account", "of your PayPal account").
+    /// where the country came from ("in your account", "of your PayPal account"). A null region: the key's region covers
+    /// the country, but every key on sale for it excludes the country.
     /// </summary>
-    public static string Mismatch(IEnumerable<(string Title, string Region)> keys, string country, string whose) =>
-        string.Join(", ", keys.Select(k => $"“{k.Title}” (a key for {Describe(k.Region)})"))
+    public static string Mismatch(IEnumerable<(string Title, string? Region)> keys, string country, string whose) =>
+        string.Join(", ", keys.Select(k => $"“{k.Title}” ({(k.Region is null ? "no key on sale works there" : $"a key for {Describe(k.Region)}")})"))
         + $" will not activate in {country}, the country {whose}.";
 
     /// <summary>Where a key for <paramref name="region"/> activates, in a buyer's words: "every country", "Europe".</summary>

@@ -2,7 +2,8 @@ namespace GamesDrop.Contracts.Catalog;
 
 /// <summary>
 /// One supplier listing as the suppliers app hands it to the kernel: the supplier's own SKU, the facts that
-/// match it to a product, and its price in the supplier's currency.
+/// match it to a product, and its price in the supplier's currency. <paramref name="ExcludedCountries"/>: ISO 3166 codes
+/// where the supplier says its keys do not work (Kinguin's countryLimitation); none when the supplier names none.
 /// </summary>
 public sealed record SupplierOffer(
     string Sku,
@@ -19,4 +20,5 @@ public sealed record SupplierOffer(
     string Currency,
     int Stock,
     bool Available,
-    DateTimeOffset? SupplierUpdatedAt);
+    DateTimeOffset? SupplierUpdatedAt,
+    IReadOnlyList<string>? ExcludedCountries = null);

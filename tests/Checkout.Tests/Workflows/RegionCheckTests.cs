@@ -33,6 +33,26 @@ public sealed class RegionCheckTests(CheckoutStoreFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_global_key_every_supplier_offer_excludes_the_accounts_country_for_is_refused_before_PayPal_is_called()
+    {
+        var product = await Shop.ProductInRegionAsync("GLOBAL");
+        (await Shop.QueryAsync<long>("""
+            UPDATE supplier_offers SET excluded_countries = '{DE}'
+            WHERE product_id = (SELECT id FROM products WHERE slug = @Product) RETURNING id
+            """, new { Product = product })).Should().NotBeEmpty();
+        var user = await Shop.UserInAsync("excluded.in.de@example.com", "DE");
+        var placed = await Shop.PlaceAsync(product, email: "excluded.in.de@example.com", userId: user);
+
+        await Shop.BeginAsync(placed.OrderId);
+        var order = await Shop.WaitFinalAsync(placed.OrderId);
+
+        order.Status.Should().Be(OrderStatuses.Cancelled);
+        order.Payment.Should().BeNull("no PayPal order was created");
+        order.RegionRefusal.Should().Be(
+            $"“{placed.Lines[0].Title}” (no key on sale works there) will not activate in DE, the country in your account. Nothing was charged.");
+    }
+
+    [Fact]
     public async Task A_key_that_works_in_the_accounts_country_goes_on_to_PayPal()
     {
         var product = await Shop.ProductInRegionAsync("EU", 1);

@@ -15,9 +15,9 @@ internal static class CatalogData
     public static SupplierOffer Offer(
         string sku, string title = "Elden Ring", decimal price = 10m, string currency = "EUR", int stock = 5, bool available = true,
         string platform = "Steam", string region = "GLOBAL", string edition = "", string[]? genres = null,
-        DateTimeOffset? updatedAt = null, DateOnly? releaseDate = null) =>
+        DateTimeOffset? updatedAt = null, DateOnly? releaseDate = null, string[]? excluded = null) =>
         new(sku, title, platform, region, edition, genres ?? ["Action"], releaseDate ?? new DateOnly(2022, 2, 25),
-            $"About {title}.", "Redeem on " + platform + ".", $"https://img.example/{sku}.jpg", price, currency, stock, available, updatedAt ?? Noon);
+            $"About {title}.", "Redeem on " + platform + ".", $"https://img.example/{sku}.jpg", price, currency, stock, available, updatedAt ?? Noon, excluded);
 
     public static async Task RegisterSupplierAsync(this HttpClient client, string code, string currency = "EUR")
     {

@@ -41,6 +41,20 @@ public sealed class KinguinSupplierTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_listing_carries_the_countries_its_region_excludes()
+    {
+        var offers = new List<GamesDrop.Contracts.Catalog.SupplierOffer>();
+        await foreach (var page in AdapterFactory.Kinguin(_sandbox).ListOffersAsync(null, CancellationToken.None))
+        {
+            offers.AddRange(page);
+        }
+
+        offers.Where(o => o.Region == "EUROPE").Should().NotBeEmpty().And.AllSatisfy(o => o.ExcludedCountries.Should().Equal("BY", "RU", "UA"));
+        offers.Where(o => o.Region == "LATIN AMERICA").Should().AllSatisfy(o => o.ExcludedCountries.Should().Equal("CA", "US"));
+        offers.Where(o => o.Region == "REGION FREE").Should().NotBeEmpty().And.AllSatisfy(o => o.ExcludedCountries.Should().BeEmpty());
+    }
+
+    [Fact]
     public async Task Delta_listing_returns_only_what_changed_since()
     {
         var kinguin = AdapterFactory.Kinguin(_sandbox);

@@ -1,5 +1,6 @@
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Adapters.Digiflazz;
+using GamesDrop.Suppliers.Adapters.Kinguin;
 
 namespace GamesDrop.Suppliers.Tests.Adapters;
 
@@ -52,6 +53,18 @@ public sealed class MappingTests
         DigiflazzMapping.IsSellable(Item(from: "23:00", to: "01:30"), at2330Wib).Should().BeFalse();
         DigiflazzMapping.IsSellable(Item(from: "23:00", to: "01:30"), at0100Wib).Should().BeFalse();
         DigiflazzMapping.IsSellable(Item(from: "23:00", to: "01:30"), at1200Wib).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Kinguin_country_limitation_becomes_upper_cased_two_letter_codes_once_each()
+    {
+        var product = new KinguinProduct(1, "64b7f0a2c3d4e5f601234567", "Hades", null, "Steam", null, 9.5m, 3, false, "EUROPE",
+            ["ru", " BY ", "Russia", null, "", "RU"], null, null, null, null);
+
+        var offer = KinguinMapping.ToOffer(product);
+
+        offer.ExcludedCountries.Should().Equal("BY", "RU");
+        offer.Region.Should().Be("EUROPE");
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public static class CheckoutApi
         var misfits = cart.Lines.Where(l => l.Region.Length > 0 && !ActivationRegions.Activates(l.Region, country)).ToList();
         return TypedResults.Ok(misfits.Count == 0
             ? new RegionWarning(country, null, [])
-            : new RegionWarning(country, ActivationRegions.Mismatch(misfits.Select(l => (l.Title, l.Region)), country, "in your account"),
+            : new RegionWarning(country, ActivationRegions.Mismatch(misfits.Select(l => (l.Title, (string?)l.Region)), country, "in your account"),
                 [.. misfits.Select(l => l.Slug)]));
     }
 

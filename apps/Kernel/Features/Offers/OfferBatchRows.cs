@@ -12,7 +12,7 @@ internal sealed record OfferBatchRows(
     string[] Skus, string[] Titles, string[] Platforms, string[] Regions, string[] Editions,
     string[] MatchKeys, string[] Slugs, string[] ProductTitles, string[] ProductPlatforms, string[] ProductRegions, string[] ProductEditions,
     string[] Genres, DateOnly?[] ReleaseDates, string[] Descriptions, string[] ActivationNotes, string?[] ImageUrls,
-    decimal[] Prices, string[] Currencies, int[] Stocks, bool[] Availables, DateTime?[] SupplierUpdatedAts)
+    decimal[] Prices, string[] Currencies, int[] Stocks, bool[] Availables, DateTime?[] SupplierUpdatedAts, string[] ExcludedCountries)
 {
     public static OfferBatchRows From(OfferBatch batch, PaymentFeeSettings fee)
     {
@@ -41,7 +41,8 @@ internal sealed record OfferBatchRows(
             Currencies: [.. offers.Select(o => o.Currency)],
             Stocks: [.. offers.Select(o => o.Stock)],
             Availables: [.. offers.Select(o => o.Available)],
-            SupplierUpdatedAts: [.. offers.Select(o => o.SupplierUpdatedAt?.UtcDateTime)]);
+            SupplierUpdatedAts: [.. offers.Select(o => o.SupplierUpdatedAt?.UtcDateTime)],
+            ExcludedCountries: [.. offers.Select(o => JsonSerializer.Serialize(o.ExcludedCountries ?? []))]);
     }
 }
 

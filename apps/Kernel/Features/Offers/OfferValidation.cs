@@ -13,6 +13,9 @@ internal static partial class OfferValidation
     public const int MaxBatchSize = 1000;
     public const decimal MaxPrice = 1_000_000_000m;
 
+    /// <summary>More than there are countries: a list this long is not a list of countries.</summary>
+    public const int MaxExcludedCountries = 250;
+
     /// <summary>What refuses a whole batch: whose it is and how many offers it holds. Single offers are screened apart.</summary>
     public static Dictionary<string, string[]> Validate(OfferBatch batch)
     {
@@ -112,6 +115,10 @@ internal static partial class OfferValidation
                 && Uri.TryCreate(offer.ImageUrl, UriKind.Absolute, out var image) && image.Scheme is "https" or "http"))
         {
             errors[nameof(offer.ImageUrl)] = ["An absolute http(s) URL."];
+        }
+        if (offer.ExcludedCountries is { } excluded && (excluded.Count > MaxExcludedCountries || !excluded.All(ActivationRegions.IsCountry)))
+        {
+            errors[nameof(offer.ExcludedCountries)] = [$"At most {MaxExcludedCountries} two-letter country codes in capitals."];
         }
         Price(errors, nameof(offer.Price), offer.Price);
         Currency(errors, nameof(offer.Currency), offer.Currency);

@@ -22,14 +22,15 @@ internal static class OffersSql
         DELETE FROM quarantined_offers WHERE supplier_code = @Supplier AND supplier_sku = ANY (@Skus);
 
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
-        SELECT i.*, NULL::bigint AS product_id, NULL::bigint AS offer_id, NULL::bigint AS old_product_id,
+        SELECT i.*, x.excluded_countries, NULL::bigint AS product_id, NULL::bigint AS offer_id, NULL::bigint AS old_product_id,
                false AS changed, false AS price_changed, false AS sale_changed, false AS outdated, false AS created, false AS updated
         FROM unnest(@Skus, @Titles, @Platforms, @Regions, @Editions, @MatchKeys, @Slugs, @ProductTitles, @ProductPlatforms,
                     @ProductRegions, @ProductEditions, @Genres, @ReleaseDates, @Descriptions, @ActivationNotes, @ImageUrls,
-                    @Prices, @Currencies, @Stocks, @Availables, @SupplierUpdatedAts)
+                    @Prices, @Currencies, @Stocks, @Availables, @SupplierUpdatedAts, @ExcludedCountries)
             AS i (sku, title, platform, region, edition, match_key, slug, product_title, product_platform, product_region,
                   product_edition, genres_json, release_date, description, activation_notes, image_url,
-                  price, currency, stock, available, supplier_updated_at);
+                  price, currency, stock, available, supplier_updated_at, excluded_json),
+        LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(i.excluded_json::jsonb)) AS excluded_countries) x;
 
         -- A supplier clock ahead of ours would make every later listing look older than this one: none is newer than now.
         UPDATE incoming SET supplier_updated_at = now() WHERE supplier_updated_at > now();
@@ -53,8 +54,9 @@ internal static class OffersSql
 
         UPDATE incoming i
         SET offer_id = o.id, old_product_id = o.product_id,
-            changed = (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, o.product_id)
-                      IS DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, i.product_id),
+            changed = (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, o.product_id, o.excluded_countries)
+                      IS DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, i.product_id,
+                                        i.excluded_countries),
             price_changed = (o.price, o.currency) IS DISTINCT FROM (i.price, i.currency),
             sale_changed = (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (i.price, i.currency, i.stock, i.available),
             outdated = coalesce(i.supplier_updated_at < o.supplier_updated_at, false)
@@ -70,7 +72,7 @@ internal static class OffersSql
             UPDATE supplier_offers o
             SET title = i.title, platform = i.platform, region = i.region, edition = i.edition, price = i.price,
                 currency = i.currency, stock = i.stock, available = i.available, product_id = i.product_id,
-                supplier_updated_at = coalesce(i.supplier_updated_at, o.supplier_updated_at), synced_at = now()
+                excluded_countries = i.excluded_countries, supplier_updated_at = coalesce(i.supplier_updated_at, o.supplier_updated_at), synced_at = now()
             FROM incoming i
             WHERE o.id = i.offer_id AND i.changed AND NOT i.outdated
               AND NOT coalesce(i.supplier_updated_at < o.supplier_updated_at, false)
@@ -80,9 +82,9 @@ internal static class OffersSql
 
         WITH inserted AS (
             INSERT INTO supplier_offers (supplier_code, supplier_sku, product_id, title, platform, region, edition,
-                                         price, currency, stock, available, supplier_updated_at)
+                                         price, currency, stock, available, supplier_updated_at, excluded_countries)
             SELECT @Supplier, i.sku, i.product_id, i.title, i.platform, i.region, i.edition,
-                   i.price, i.currency, i.stock, i.available, i.supplier_updated_at
+                   i.price, i.currency, i.stock, i.available, i.supplier_updated_at, i.excluded_countries
             FROM incoming i WHERE i.offer_id IS NULL
             ORDER BY i.sku
             ON CONFLICT (supplier_code, supplier_sku) DO NOTHING

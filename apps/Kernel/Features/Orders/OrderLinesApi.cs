@@ -1,5 +1,6 @@
 using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Features.Keys;
+using GamesDrop.Kernel.Features.Regions;
 using GamesDrop.Kernel.Features.Scoreboard;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -54,7 +55,8 @@ public static class OrderLinesApi
         {
             return TypedResults.NotFound();
         }
-        var candidates = await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice, scoring);
+        var country = await order.QuerySingleOrDefaultAsync<string>(RegionsSql.BuyerCountry, new { OrderId = orderId });
+        var candidates = await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice, scoring, country);
         return TypedResults.Ok<IReadOnlyList<SupplierCandidate>>(
             candidates.Select(c => new SupplierCandidate(c.Supplier, c.Sku, c.MaxUnitPrice, c.Currency)).ToList());
     }

@@ -24,6 +24,7 @@ internal static class OrderLinesSql
         JOIN currency_rates r ON r.currency = o.currency
         CROSS JOIN LATERAL (SELECT floor(@UnitPrice / r.rate_to_store * 10000) / 10000 AS max_unit_price) m
         WHERE o.product_id = @ProductId AND o.available AND o.stock > 0 AND o.price <= m.max_unit_price
+          AND NOT coalesce(@Country = ANY (o.excluded_countries), false)
         ORDER BY sc.TriedLast, o.price * r.rate_to_store, o.id
         """;
 

@@ -145,7 +145,9 @@ public static class OrdersApi
                 fromStock.Add(line.ProductId);
             }
             var missing = line.Quantity - held;
-            if (missing > 0 && (await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice, scoring)).Sum(c => c.Stock) < missing)
+            // Every offer counts here, whatever the buyer's country: the region check that follows refuses a country no offer
+            // works in and says why, where counting only the buyer's offers would call the game out of stock.
+            if (missing > 0 && (await Candidates.ForLineAsync(order, line.ProductId, line.UnitPrice, scoring, country: null)).Sum(c => c.Stock) < missing)
             {
                 // Not committed: every key held above goes back with the rollback.
                 return TypedResults.Ok(new ReserveResult(false, $"'{line.Slug}' is out of stock at its price."));

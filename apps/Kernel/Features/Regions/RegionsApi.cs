@@ -8,7 +8,8 @@ namespace GamesDrop.Kernel.Features.Regions;
 
 /// <summary>
 /// The region check checkout's policy step asks for, before PayPal is called, and again with PayPal's payer country
-/// before capture: each key's region (products.region, from the supplier's listing) against the buyer's country. The
+/// before capture: each key's region (products.region, from the supplier's listing) against the buyer's country, and the
+/// countries the supplier offers exclude (see <see cref="RegionsSql.LineRegions"/>). The
 /// outcome goes on the order's timeline; a refusal names the games in plain words.
 /// </summary>
 public static class RegionsApi
@@ -39,8 +40,8 @@ public static class RegionsApi
         {
             return TypedResults.Ok(new RegionVerdict(true, null, null));
         }
-        var misfits = (await order.QueryAsync<LineRegion>(RegionsSql.LineRegions, new { OrderId = orderId }))
-            .Where(l => !ActivationRegions.Activates(l.Region, country)).ToList();
+        var misfits = (await order.QueryAsync<LineRegion>(RegionsSql.LineRegions, new { OrderId = orderId, Country = country }))
+            .Where(l => l.Excluded || !ActivationRegions.Activates(l.Region, country)).ToList();
         var verdict = misfits.Count == 0
             ? new RegionVerdict(true, country, null)
             : new RegionVerdict(false, country, Refusal(misfits, country, fromPayPal: body.PayerCountry is not null));
@@ -50,8 +51,8 @@ public static class RegionsApi
     }
 
     private static string Refusal(IReadOnlyList<LineRegion> misfits, string country, bool fromPayPal) =>
-        ActivationRegions.Mismatch(misfits.Select(m => (m.Title, m.Region)), country, fromPayPal ? "of your PayPal account" : "in your account")
+        ActivationRegions.Mismatch(misfits.Select(m => (m.Title, ActivationRegions.Activates(m.Region, country) ? null : m.Region)), country, fromPayPal ? "of your PayPal account" : "in your account")
         + " Nothing was charged.";
 
-    private sealed record LineRegion(string Title, string Region);
+    private sealed record LineRegion(string Title, string Region, bool Excluded);
 }

@@ -20,5 +20,13 @@ internal static class KinguinMapping
         Currency: "EUR",
         Stock: Math.Max(0, product.Qty),
         Available: product.Qty > 0,
-        SupplierUpdatedAt: product.UpdatedAt);
+        SupplierUpdatedAt: product.UpdatedAt,
+        ExcludedCountries: Countries(product.CountryLimitation));
+
+    /// <summary>
+    /// countryLimitation lists the countries where the key does not work. Codes are upper-cased and anything that is not a
+    /// two-letter code is dropped: a garbled entry must not cost the whole listing, and it cannot name a buyer's country.
+    /// </summary>
+    private static string[] Countries(IReadOnlyList<string?>? codes) =>
+        [.. (codes ?? []).Select(c => c?.Trim().ToUpperInvariant()).OfType<string>().Where(ActivationRegions.IsCountry).Distinct().Order(StringComparer.Ordinal)];
 }

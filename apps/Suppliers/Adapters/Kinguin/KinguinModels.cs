@@ -17,6 +17,7 @@ internal sealed record KinguinProduct(
     int Qty,
     bool IsPreorder,
     string? RegionalLimitations,
+    IReadOnlyList<string?>? CountryLimitation,
     IReadOnlyList<string>? Genres,
     string? ActivationDetails,
     KinguinImages? Images,

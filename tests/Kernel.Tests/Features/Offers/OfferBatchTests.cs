@@ -110,6 +110,20 @@ public sealed class OfferBatchTests : CatalogTest
     }
 
     [Fact]
+    public async Task Excluded_countries_are_stored_per_offer_and_anything_but_country_codes_is_quarantined()
+    {
+        var result = await Client.PostBatchAsync("kinguin", null,
+            Offer("k-1", excluded: ["RU", "BY"]), Offer("k-2", "Hades"), Offer("k-3", "Celeste", excluded: ["ru"]));
+        await Client.PostBatchAsync("kinguin", null, Offer("k-2", "Hades", excluded: ["US"]));
+
+        result.Should().Be(new Contracts.Catalog.OfferBatchResult(2, 0, 0, 1));
+        (await App.QueryAsync<(string, string)>("SELECT supplier_sku, array_to_string(excluded_countries, ',') FROM supplier_offers ORDER BY 1"))
+            .Should().Equal([("k-1", "RU,BY"), ("k-2", "US")], "a listing that only changes its exclusions is updated");
+        (await Client.GetFromJsonAsync<List<Contracts.Catalog.QuarantinedOffer>>("/kernel/catalog/offers/quarantined?supplier=kinguin"))!
+            .Should().ContainSingle().Which.Reason.Should().Contain("ExcludedCountries");
+    }
+
+    [Fact]
     public async Task Batches_are_refused_whole_only_for_what_concerns_the_whole_batch()
     {
         var unknown = await Client.PostAsJsonAsync("/kernel/catalog/offers/batch",

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Contracts.Orders;
 using GamesDrop.Kernel.Tests.Features.Orders;
 using GamesDrop.Kernel.Tests.Features.Wishlist;
@@ -72,6 +73,38 @@ public sealed class RegionCheckTests : OrdersTest
     }
 
     [Fact]
+    public async Task A_global_key_whose_every_offer_excludes_the_accounts_country_is_refused_before_payment()
+    {
+        await Client.PostBatchAsync("kinguin", null, Offer("k-4", "Hollow Knight", excluded: ["RU", "US"]));
+        var us = await Client.CreateOrderAsync(await UserInAsync("excluded@example.com", "US"), (Elden, 1), ("hollow-knight-steam-global", 1));
+        var de = await Client.CreateOrderAsync(await UserInAsync("included@example.com", "DE"), ("hollow-knight-steam-global", 1));
+
+        var refused = await CheckAsync(us.OrderId);
+
+        refused.Fits.Should().BeFalse();
+        refused.Reason.Should().Be("“Hollow Knight” (no key on sale works there) will not activate in US, the country in your account. Nothing was charged.");
+        (await CheckAsync(de.OrderId)).Fits.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_game_whose_cheapest_offer_excludes_the_buyers_country_stays_buyable_and_fulfilment_skips_that_offer()
+    {
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1", "Elden Ring", price: 10m, excluded: ["US"]));
+        await Client.RegisterSupplierAsync("eneba");
+        await Client.PostBatchAsync("eneba", null, Offer("e-1", "Elden Ring", price: 10.4m));
+        var us = await Client.CreateOrderAsync(await UserInAsync("buyer.us@example.com", "US"), (Elden, 1));
+        var de = await Client.CreateOrderAsync(await UserInAsync("buyer.de@example.com", "DE"), (Elden, 1));
+        var guest = await Client.CreateOrderAsync(null, (Elden, 1));
+
+        (await CheckAsync(us.OrderId)).Fits.Should().BeTrue("Eneba's offer works in the US");
+        (await CheckAsync(guest.OrderId, "US")).Fits.Should().BeTrue();
+
+        (await CandidatesAsync(us)).Should().Equal("eneba");
+        (await CandidatesAsync(guest)).Should().Equal(["eneba"], "PayPal's payer country counts once the region check passed it");
+        (await CandidatesAsync(de)).Should().Equal("kinguin", "eneba");
+    }
+
+    [Fact]
     public async Task A_payer_country_that_is_not_a_country_code_is_refused()
     {
         var order = await Client.CreateOrderAsync(null, (Elden, 1));
@@ -98,6 +131,10 @@ public sealed class RegionCheckTests : OrdersTest
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return user;
     }
+
+    private async Task<IEnumerable<string>> CandidatesAsync(CreatedOrder order) =>
+        (await Client.GetFromJsonAsync<List<SupplierCandidate>>($"/kernel/orders/{order.OrderId}/lines/{order.Lines.Single().LineId}/candidates"))!
+            .Select(c => c.Supplier);
 
     private Task<RegionVerdict> CheckAsync(Guid orderId, string? payerCountry = null) =>
         Client.PostOkAsync<RegionVerdict>($"/kernel/orders/{orderId}/region-check", new CheckRegion(payerCountry));
