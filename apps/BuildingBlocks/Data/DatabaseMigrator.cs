@@ -15,9 +15,13 @@ namespace GamesDrop.BuildingBlocks.Data;
 /// </summary>
 public static class DatabaseMigrator
 {
+    /// <summary>A fresh server (the first <c>./run.sh</c>) has no store database yet.</summary>
+    public static void CreateDatabaseIfMissing(string connectionString, ILogger logger) =>
+        EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUpLog(logger));
+
     public static void Migrate(string connectionString, Assembly scripts, string schema, ILogger logger)
     {
-        EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUpLog(logger));
+        CreateDatabaseIfMissing(connectionString, logger);
         connectionString = AsOwner(connectionString, schema);
         using var schemaLock = LockSchema(connectionString, schema);
         EnsureSchema(connectionString, schema);

@@ -25,7 +25,12 @@ internal sealed partial class MigrationsHostedService(
         var connectionString = DataExtensions.Required(services, DataExtensions.ConnectionName);
         if (host.Profile == RuntimeProfile.Embedded)
         {
-            await RetryAsync("roles", () => RoleProvisioner.ProvisionAsync(connectionString, cancellationToken), cancellationToken);
+            // The roles are given schemas inside the store database, so it must exist first.
+            await RetryAsync("roles", () =>
+            {
+                DatabaseMigrator.CreateDatabaseIfMissing(connectionString, logger);
+                return RoleProvisioner.ProvisionAsync(connectionString, cancellationToken);
+            }, cancellationToken);
         }
         foreach (var set in sets.DistinctBy(s => s.Schema))
         {
