@@ -69,6 +69,7 @@ for (const [device, options] of Object.entries(viewports)) {
         await page.getByRole("status").filter({ hasText: "Added to your cart" }).waitFor();
         await page.goto(`${storeUrl}/cart`);
         const line = page.getByRole("list", { name: "Games in your cart" }).locator(":scope > li");
+        await line.first().waitFor();
         assert.equal(await line.count(), 1);
         assert.equal(await line.getByRole("link", { name: game.title }).getAttribute("href"), chosen, "the chosen variant is in the cart");
         assert.equal((await line.locator(".badge-platform").textContent()).trim(), platform);
