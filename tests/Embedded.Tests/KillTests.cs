@@ -85,7 +85,10 @@ public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
             SELECT (SELECT count(*) FROM messaging.deliveries WHERE delivered_at IS NOT NULL) >= 50
                AND EXISTS (SELECT 1 FROM messaging.outbox o LEFT JOIN messaging.deliveries d ON d.message_id = o.id
                            WHERE o.topic = 'registration-attempted' AND d.delivered_at IS NULL)
-            """), TimeSpan.FromMinutes(2))).Should().BeTrue("deliveries are under way");
+            """), TimeSpan.FromMinutes(2))).Should().BeTrue("deliveries are under way: " + string.Join(" | ", await QueryAsync<string>("""
+            SELECT format('outbox %s relayed %s failed %s err %s src %s', count(*), count(relayed_at), count(*) FILTER (WHERE attempts > 0), max(last_error), string_agg(DISTINCT source, ',')) FROM messaging.outbox
+            UNION ALL SELECT format('deliveries %s delivered %s dead %s err %s', count(*), count(delivered_at), count(dead_at), max(last_error)) FROM messaging.deliveries
+            """)));
 
         await _host.KillAsync();
         var undeliveredAtKill = await ScalarAsync<int>("""
