@@ -13,7 +13,7 @@ internal sealed class EmbeddedEventBroker(NpgsqlDataSource db, TopicSubscription
 {
     public async Task<BrokerResult> PublishAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
     {
-        var all = subscriptions.All;
+        var all = await subscriptions.LoadedAsync(ct);
         var rows = messages
             .SelectMany(m => all.Where(s => s.PubsubName == m.PubsubName && s.Topic == m.Topic).Select(s => (m.Id, s.Route, s.DeadLetterTopic)))
             .ToList();

@@ -1,6 +1,8 @@
 using Dapr;
+using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Contracts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace GamesDrop.Embedded.Runtime.PubSub;
 
@@ -12,8 +14,22 @@ public sealed record TopicSubscription(string PubsubName, string Topic, string R
 /// so the Embedded profile delivers to exactly the routes daprd would. It refuses a subscription without a
 /// dead-letter topic (<see cref="Subscriptions.WithSubscription"/>), which daprd would redeliver for ever.
 /// </summary>
-public sealed class TopicSubscriptions(EndpointDataSource endpoints)
+public sealed class TopicSubscriptions(EndpointDataSource endpoints, IHostApplicationLifetime lifetime)
 {
+    /// <summary>
+    /// <see cref="All"/> once the server has built its pipeline. Until then the mapped endpoints are not yet in the
+    /// data source and the list is empty, so events fanned out against it would be dropped; daprd likewise asks the
+    /// app for its subscriptions only once the app listens.
+    /// </summary>
+    public async Task<IReadOnlyList<TopicSubscription>> LoadedAsync(CancellationToken ct)
+    {
+        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            await HostStarted.WaitAsync(lifetime, ct);
+        }
+        return All;
+    }
+
     public IReadOnlyList<TopicSubscription> All
     {
         get
@@ -38,7 +54,4 @@ public sealed class TopicSubscriptions(EndpointDataSource endpoints)
             return all;
         }
     }
-
-    public IEnumerable<TopicSubscription> For(string pubsubName, string topic) =>
-        All.Where(s => s.PubsubName == pubsubName && s.Topic == topic);
 }

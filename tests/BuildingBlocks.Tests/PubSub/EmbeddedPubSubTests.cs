@@ -6,6 +6,7 @@ using GamesDrop.Embedded.Runtime.PubSub;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -214,6 +215,25 @@ public sealed class EmbeddedPubSubTests : IAsyncLifetime
         var read = () => host.Services.GetRequiredService<TopicSubscriptions>().All;
 
         read.Should().Throw<InvalidOperationException>().WithMessage("*/orders/events/bare*without a dead-letter topic*");
+    }
+
+    [Fact]
+    public async Task Subscriptions_are_read_only_once_the_server_has_built_its_pipeline_so_a_backlog_is_not_fanned_out_to_nobody()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton<TopicSubscriptions>();
+        await using var app = builder.Build();
+        app.MapPost("/orders/events/early", (ThingHappened _) => Results.Ok()).WithSubscription(Topic);
+        var subscriptions = app.Services.GetRequiredService<TopicSubscriptions>();
+
+        var loaded = subscriptions.LoadedAsync(CancellationToken.None);
+        var beforeStart = subscriptions.All;
+        await app.StartAsync();
+
+        beforeStart.Should().BeEmpty("the mapped endpoints reach the data source only as the server starts");
+        (await loaded).Should().ContainSingle().Which.Route.Should().Be("/orders/events/early");
+        await app.StopAsync();
     }
 
     [Fact]
