@@ -49,9 +49,15 @@ public sealed class SupplierPurchases(HttpClient http)
 public sealed record SupplierPurchase(string? Supplier, string? Sku, string? SupplierOrderId, string Status, IReadOnlyList<SupplierKey> Keys,
     string? Failure, decimal? UnitCost, string? Currency)
 {
-    /// <summary>A completed purchase as the kernel stores it: the keys with where they came from and what they cost.</summary>
-    public DeliverKeys ToDelivery(DateTimeOffset at) =>
-        new(Supplier!, SupplierOrderId!, UnitCost ?? 0, Currency ?? "", at, [.. Keys.Select(k => new DeliveredKey(k.Value, k.ContentType))]);
+    /// <summary>
+    /// A completed purchase as the kernel stores it: the keys with where they came from and what they cost. A cost the
+    /// supplier did not state in full is stored as unknown, never as free, and never holds the keys back.
+    /// </summary>
+    public DeliverKeys ToDelivery(DateTimeOffset at)
+    {
+        var (cost, currency) = UnitCost is { } known && Currency is { Length: > 0 } code ? (known, code) : ((decimal?)null, (string?)null);
+        return new(Supplier!, SupplierOrderId!, cost, currency, at, [.. Keys.Select(k => new DeliveredKey(k.Value, k.ContentType))]);
+    }
 }
 
 public sealed record SupplierKey(string Id, string Value, string ContentType);

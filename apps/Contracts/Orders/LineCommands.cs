@@ -9,9 +9,13 @@ public sealed record FulfilResult(bool Fulfilled);
 /// </summary>
 public sealed record SupplierCandidate(string Supplier, string Sku, decimal MaxUnitPrice, string Currency);
 
-/// <summary>Keys a supplier delivered for a line, with what they cost; a repeat of the same supplier order adds nothing.</summary>
+/// <summary>
+/// Keys a supplier delivered for a line, with what they cost; a repeat of the same supplier order adds nothing.
+/// <paramref name="UnitCost"/> and <paramref name="Currency"/> are both null when the supplier did not say: the keys are
+/// stored all the same, and reports count them as keys without a cost rather than as free.
+/// </summary>
 public sealed record DeliverKeys(
-    string Supplier, string SupplierOrderId, decimal UnitCost, string Currency, DateTimeOffset BoughtAt, IReadOnlyList<DeliveredKey> Keys);
+    string Supplier, string SupplierOrderId, decimal? UnitCost, string? Currency, DateTimeOffset BoughtAt, IReadOnlyList<DeliveredKey> Keys);
 
 /// <summary>A key as delivered; its value never appears in logs, so the record does not print it.</summary>
 public sealed record DeliveredKey(string Value, string ContentType)

@@ -129,11 +129,21 @@ internal static partial class OrderValidation
         var errors = new Dictionary<string, string[]>();
         Text(errors, "supplier", delivery.Supplier, 32);
         Text(errors, "supplierOrderId", delivery.SupplierOrderId, 200);
-        if (delivery.UnitCost is < 0 or > MaxAmount)
+        if (delivery.UnitCost is null)
         {
-            errors["unitCost"] = [$"From 0 to {MaxAmount}."];
+            if (delivery.Currency is not null)
+            {
+                errors["currency"] = ["Only with a unit cost."];
+            }
         }
-        Currency(errors, delivery.Currency);
+        else
+        {
+            if (delivery.UnitCost is < 0 or > MaxAmount)
+            {
+                errors["unitCost"] = [$"From 0 to {MaxAmount}."];
+            }
+            Currency(errors, delivery.Currency);
+        }
         if (delivery.BoughtAt == default)
         {
             errors["boughtAt"] = ["When the supplier sold the keys."];

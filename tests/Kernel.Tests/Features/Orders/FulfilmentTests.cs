@@ -44,6 +44,21 @@ public sealed class FulfilmentTests : OrdersTest
     }
 
     [Fact]
+    public async Task Keys_whose_cost_the_supplier_did_not_state_are_stored_without_one_and_a_currency_without_a_cost_is_refused()
+    {
+        var order = await Client.PaidOrderAsync();
+        var line = $"/kernel/orders/{order.OrderId}/lines/{order.Lines.Single().LineId}";
+
+        var currencyOnly = await Client.PostAsJsonAsync($"{line}/keys", Delivery("KO-9", "SUPPLIER-9") with { UnitCost = null });
+        var delivered = await Client.PostOkAsync<DeliveredKeys>($"{line}/keys", Delivery("KO-9", "SUPPLIER-9") with { UnitCost = null, Currency = null });
+
+        currencyOnly.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        delivered.Should().Be(new DeliveredKeys(true, 1, 0));
+        (await App.QueryAsync<(decimal?, string?)>("SELECT unit_cost, cost_currency FROM product_keys WHERE supplier_order_id = 'KO-9'"))
+            .Should().Equal([(null, null)], "an unknown cost is stored as unknown, not as free");
+    }
+
+    [Fact]
     public async Task Completion_with_every_line_refunded_is_refunded_and_with_a_failed_line_unrefunded_is_failed()
     {
         var refunded = await Client.PaidOrderAsync();
