@@ -15,7 +15,7 @@ public sealed record AdminOrderHead(
     DateTime CreatedAt, DateTime? ReviewBy);
 
 public sealed record AdminOrderLine(
-    long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, decimal? UnitCost, string Status, string? Error);
+    long LineId, string Title, string Slug, int Quantity, decimal UnitPrice, string Status, string? Error);
 
 public sealed record AdminPayment(
     string? ProviderOrderId, string? CaptureId, string? AuthorizationId, string Status, decimal Amount, decimal RefundedAmount, string Currency,

@@ -32,7 +32,7 @@ internal static class AdminOrdersSql
                o.currency AS Currency, o.total AS Total, o.created_at AS CreatedAt, o.review_by AS ReviewBy
         FROM orders o WHERE o.id = @OrderId;
 
-        SELECT l.id AS LineId, l.title AS Title, l.slug AS Slug, l.quantity AS Quantity, l.unit_price AS UnitPrice, l.unit_cost AS UnitCost,
+        SELECT l.id AS LineId, l.title AS Title, l.slug AS Slug, l.quantity AS Quantity, l.unit_price AS UnitPrice,
                l.status AS Status, l.error AS Error
         FROM order_lines l WHERE l.order_id = @OrderId ORDER BY l.id;
 

@@ -18,7 +18,6 @@ export type AdminOrderLine = {
   slug: string;
   quantity: number;
   unitPrice: number;
-  unitCost: number | null;
   status: string;
   error: string | null;
 };

@@ -82,7 +82,7 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="lines" className="admin-section">
         <h2 id="lines">Lines</h2>
-        <AdminTable head={["Game", "Qty", "Price", "Cost", "Status", "Action"]}>
+        <AdminTable head={["Game", "Qty", "Price", "Status", "Action"]}>
           {lines.map((l) => (
             <tr key={l.lineId} data-line={l.lineId}>
               <td>
@@ -91,7 +91,6 @@ export default async function AdminOrderPage({ params, searchParams }: Props) {
               </td>
               <td>{l.quantity}</td>
               <td>{money(l.unitPrice, order.currency)}</td>
-              <td>{money(l.unitCost, null)}</td>
               <td>{l.status}</td>
               <td>
                 {canRefund && l.status === "fulfilled" && (
