@@ -42,6 +42,7 @@ echo "$APPS" | while read -r app role schemas extensions; do
   sql -v role="$role" -v password="$(password_of "$app")" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
 SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'role', :'password') \gexec
+SELECT format('ALTER ROLE %I SET jit = off', :'role') \gexec
 SELECT format('GRANT gamesdrop_messaging TO %I', :'role') \gexec
 SQL
   for extension in $(echo "$extensions" | tr , ' '); do

@@ -19,16 +19,16 @@ public sealed class DatabaseRolesTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Every_app_connects_as_its_own_role_which_is_no_superuser()
+    public async Task Every_app_connects_as_its_own_role_which_is_no_superuser_and_compiles_no_JIT()
     {
         foreach (var app in AppDatabases.All)
         {
             await using var connection = await DataSourceOf(app).OpenConnectionAsync();
 
-            var role = await connection.QuerySingleAsync<(string Name, bool Super, bool CreateRole)>(
-                "SELECT rolname, rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user");
+            var role = await connection.QuerySingleAsync<(string Name, bool Super, bool CreateRole, string Jit)>(
+                "SELECT rolname, rolsuper, rolcreaterole, current_setting('jit') FROM pg_roles WHERE rolname = current_user");
 
-            role.Should().Be((app.Role, false, false), app.AppId);
+            role.Should().Be((app.Role, false, false, "off"), app.AppId);
         }
     }
 

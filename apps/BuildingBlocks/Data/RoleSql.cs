@@ -10,9 +10,13 @@ internal static class RoleSql
         SELECT format('CREATE ROLE %I NOLOGIN', @Role) WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = @Role)
         """;
 
+    // JIT off: the search and pricing statements cross the planner's JIT threshold on a large catalog, and compiling
+    // them took longer (about 50 ms) than running them. Set here, one host at a time, not in a migration: a role's
+    // settings are cluster-wide, and hosts migrating other databases at once failed with "tuple concurrently updated".
     public const string CreateLogin = """
         SELECT format('CREATE ROLE %I LOGIN', @Role) WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = @Role)
         UNION ALL SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', @Role, @Password)
+        UNION ALL SELECT format('ALTER ROLE %I SET jit = off', @Role)
         """;
 
     public const string GrantGroup = "SELECT format('GRANT %I TO %I', @Group, @Role)";

@@ -69,7 +69,3 @@ CREATE UNLOGGED TABLE sync_run_seen (
     sku    text   NOT NULL,
     PRIMARY KEY (run_id, sku)
 );
-
--- Search and pricing statements cross the planner's JIT cost threshold on a large catalog, and compiling them
--- took longer (about 50 ms) than running them. For the kernel role's new sessions: it need not own the database.
-ALTER ROLE CURRENT_USER SET jit = off;
