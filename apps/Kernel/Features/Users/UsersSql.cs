@@ -26,6 +26,18 @@ internal static class UsersSql
 
     public const string ById = $"SELECT {Account} FROM users u WHERE u.id = @Id";
 
+    /// <summary>
+    /// Locks every admin's role row, so two admins taking each other's role at once are served one after the other and
+    /// the second sees the first's change: the store never ends without an admin.
+    /// </summary>
+    public const string LockAdmins = "SELECT user_id FROM user_roles WHERE role = 'admin' ORDER BY user_id FOR UPDATE";
+
+    public const string LockById = $"SELECT {Account} FROM users u WHERE u.id = @Id FOR UPDATE";
+
+    public const string GrantRole = "INSERT INTO user_roles (user_id, role) VALUES (@Id, @Role) ON CONFLICT DO NOTHING";
+
+    public const string RevokeRole = "DELETE FROM user_roles WHERE user_id = @Id AND role = @Role";
+
     public const string Page = $"""
         SELECT {Account} FROM users u ORDER BY u.created_at, u.id LIMIT @Limit OFFSET @Offset;
         SELECT count(*) FROM users;
