@@ -18,7 +18,7 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<Ok<KernelUserPage>, ValidationProblem>> ListAsync(
-        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct) =>
+        [StringLength(254)] string? email, [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct) =>
         AdminArea.Answer(await kernel.ListAsync(request.QueryString, ct));
 
     // The kernel holds the rules (not one's own role, never the last admin) and audits the change in one transaction; the

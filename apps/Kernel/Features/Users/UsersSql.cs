@@ -38,9 +38,12 @@ internal static class UsersSql
 
     public const string RevokeRole = "DELETE FROM user_roles WHERE user_id = @Id AND role = @Role";
 
+    // Newest first; @Email, when set, is a substring of the address (wildcards escaped by the caller).
+    private const string Matching = "(CAST(@Email AS text) IS NULL OR u.email ILIKE '%' || @Email || '%')";
+
     public const string Page = $"""
-        SELECT {Account} FROM users u ORDER BY u.created_at, u.id LIMIT @Limit OFFSET @Offset;
-        SELECT count(*) FROM users;
+        SELECT {Account} FROM users u WHERE {Matching} ORDER BY u.created_at DESC, u.id DESC LIMIT @Limit OFFSET @Offset;
+        SELECT count(*) FROM users u WHERE {Matching};
         """;
 
     public const string UpdateProfile = $"""

@@ -25,13 +25,17 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
         (await admin.LoginAsync("boss@example.com", "admin secret horse")).StatusCode.Should().Be(HttpStatusCode.OK);
         using var anonymous = _app.PublicClient();
 
-        var page = await admin.Http.GetFromJsonAsync<JsonElement>("/bff/api/admin/users?page=2&pageSize=1");
+        var page = await admin.Http.GetFromJsonAsync<JsonElement>("/bff/api/admin/users?page=1&pageSize=1");
         var asCustomer = await customer.Http.GetAsync("/bff/api/admin/users");
         var asStranger = await anonymous.GetAsync("/bff/api/admin/users");
         var badPage = await admin.Http.GetAsync("/bff/api/admin/users?pageSize=1000");
+        var byEmail = await admin.Http.GetFromJsonAsync<JsonElement>("/bff/api/admin/users?email=ANN%40");
+        var wildcard = await admin.Http.GetFromJsonAsync<JsonElement>("/bff/api/admin/users?email=%25");
 
         page.GetProperty("total").GetInt64().Should().Be(2);
         page.GetProperty("items").EnumerateArray().Single().GetProperty("email").GetString().Should().Be("ann@example.com");
+        byEmail.GetProperty("items").EnumerateArray().Single().GetProperty("email").GetString().Should().Be("ann@example.com");
+        wildcard.GetProperty("total").GetInt64().Should().Be(0, "the filter is taken literally");
         (asCustomer.StatusCode, asStranger.StatusCode, badPage.StatusCode)
             .Should().Be((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest));
         asCustomer.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
