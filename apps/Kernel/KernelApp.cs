@@ -76,6 +76,7 @@ public static class KernelApp
             .RequireAuthorization(ServiceDefaultsExtensions.InternalPolicy)
             .MapCurrencies()
             .MapUsers()
+            .MapAdminRole()
             .MapPasswords()
             .MapEmailVerification()
             .MapUserOrders()

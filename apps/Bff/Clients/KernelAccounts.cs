@@ -1,5 +1,6 @@
 using System.Net;
 using GamesDrop.Bff.Features.Wishlist;
+using GamesDrop.Contracts.Admin;
 using GamesDrop.Contracts.Orders;
 
 namespace GamesDrop.Bff.Clients;
@@ -16,6 +17,9 @@ public sealed class KernelAccounts(HttpClient http)
         SendAsync<KernelUserPage>(HttpMethod.Get, "users" + query, null, ct);
 
     public Task<KernelAnswer<KernelUser>> GetAsync(Guid id, CancellationToken ct) => SendAsync<KernelUser>(HttpMethod.Get, $"users/{id}", null, ct);
+
+    public Task<KernelAnswer<KernelUser>> ChangeAdminRoleAsync(Guid id, AdminRoleChange body, CancellationToken ct) =>
+        SendAsync<KernelUser>(HttpMethod.Put, $"users/{id}/admin-role", body, ct);
 
     public Task<KernelAnswer<KernelUser>> PutProfileAsync(Guid id, object body, CancellationToken ct) =>
         SendAsync<KernelUser>(HttpMethod.Put, $"users/{id}/profile", body, ct);

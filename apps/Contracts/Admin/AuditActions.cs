@@ -18,19 +18,22 @@ public static class AuditActions
     public const string SupplierEnable = "supplier-enable";
     public const string SupplierDisable = "supplier-disable";
     public const string SupplierSync = "supplier-sync";
+    public const string UserGrantAdmin = "user-grant-admin";
+    public const string UserRevokeAdmin = "user-revoke-admin";
 
     /// <summary>Every action, in the order the audit page offers them as filters (it reads them from the audit's answer).</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Refund, Approve, Deny, RevealKey, ResendKeys, FulfilByHand, ClaimReplace, ClaimRefund, ClaimReject, NotificationResend, ChangeSettings,
-        InventoryUpload, SupplierEnable, SupplierDisable, SupplierSync,
+        InventoryUpload, SupplierEnable, SupplierDisable, SupplierSync, UserGrantAdmin, UserRevokeAdmin,
     ];
 
     public const string Order = "order";
+    public const string User = "user";
     public const string Setting = "setting";
     public const string Notification = "notification";
     public const string Inventory = "inventory";
     public const string Supplier = "supplier";
 
-    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, "user", Setting, Notification, Inventory, Supplier };
+    public static readonly IReadOnlySet<string> TargetTypes = new HashSet<string> { Order, User, Setting, Notification, Inventory, Supplier };
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace GamesDrop.Contracts.Admin;
 
 // System configuration as staff read and change it (the kernel validates and stores it; configuration gives defaults).
@@ -21,8 +23,15 @@ public sealed record FraudThresholds(
 /// <param name="SpreadsheetId">The Google sheet sales rows go to; none turns them off.</param>
 public sealed record NotificationTargets(string? TelegramChatId, string? SpreadsheetId);
 
-/// <summary>A margin rule: the most specific (supplier and genre, supplier, genre, the default with neither) prices an offer.</summary>
-public sealed record MarginRule(string? Supplier, string? Genre, decimal MarginPercent, decimal MinMargin);
+/// <summary>
+/// A margin rule: the most specific (supplier and genre, supplier, genre, the default with neither) prices an offer. The
+/// shapes are checked where a request comes in; the kernel checks the rest (the floor, known suppliers, one rule per pair).
+/// </summary>
+public sealed record MarginRule(
+    [RegularExpression("^[a-z][a-z0-9-]{1,31}$", ErrorMessage = "A supplier's code, such as kinguin.")] string? Supplier,
+    [RegularExpression("^[a-z0-9][a-z0-9 &'-]{0,39}$", ErrorMessage = "A genre in lower case, as the catalog names it.")] string? Genre,
+    [Range(typeof(decimal), "0", "500", ErrorMessage = "From 0 to 500 %.")] decimal MarginPercent,
+    [Range(typeof(decimal), "0", "1000", ErrorMessage = "From 0 to 1000.")] decimal MinMargin);
 
 public sealed record CurrencyRateSetting(string Currency, decimal RateToStore, DateTime UpdatedAt);
 

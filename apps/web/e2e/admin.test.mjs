@@ -3,7 +3,7 @@
 // nothing there.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { assertFitsScreen, launch, newestAuditEntry, onEachScreen, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 import { completedGuestOrder } from "./shop.mjs";
 
 // test.sh starts the store with this first admin.
@@ -33,13 +33,10 @@ function paintedWith(element, [r, g, b]) {
 }
 
 describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADMIN_PASSWORD name the store's first admin" : false }, () => {
-  test("an admin finds an order by its email, refunds one line, and sees the status and the audit entry", async () => {
-    const buyer = uniqueEmail("refund-me");
-    await completedGuestOrder(browser, buyer);
-
-    for (const [name, options] of Object.entries(viewports)) {
-      const context = await browser.newContext(options);
-      const page = await context.newPage();
+  test("an admin finds an order by its email, refunds one line, and sees the status and the audit entry, on a laptop and a phone", async () => {
+    await onEachScreen(browser, async (page, name) => {
+      const buyer = uniqueEmail("refund-me");
+      await completedGuestOrder(browser, buyer);
       await signInAsAdmin(page);
       await page.waitForURL(/\/admin\/analytics$/);
       await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
@@ -50,11 +47,8 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       await page.waitForURL(/email=/);
       const rows = page.getByRole("table").getByRole("row");
       assert.equal(await rows.count(), 2, "the heading and the one order of that buyer");
+      if (name === "mobile") await assertFitsScreen(page, "orders");
       await screenshot(page, `admin-1-orders-${name}`);
-      if (name !== "desktop") {
-        await context.close();
-        continue;
-      }
 
       await rows.nth(1).getByRole("link").click();
       await page.getByRole("heading", { level: 1, name: /^Order GD-/ }).waitFor();
@@ -64,21 +58,18 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       assert.equal((await page.getByTestId("order-status").textContent()).trim(), "partially_refunded");
       assert.notEqual((await page.getByTestId("refunded-amount").textContent()).trim().split(" ")[0], "0.00");
       assert.equal(await page.getByRole("button", { name: "Refund line" }).count(), 1, "the other line can still be refunded");
-      await screenshot(page, "admin-2-refunded");
+      if (name === "mobile") await assertFitsScreen(page, "order");
+      await screenshot(page, `admin-2-refunded-${name}`);
 
       await page.getByRole("link", { name: "Staff actions on this order" }).click();
-      // The order page has tables too: read the audit's only once it is the page shown.
-      await page.getByRole("heading", { level: 1, name: "Audit" }).waitFor();
-      const entry = page.getByRole("table").getByRole("row").nth(1);
-      await entry.waitFor();
-      const cells = await entry.getByRole("cell").allTextContents();
+      const cells = await newestAuditEntry(page);
       assert.equal(cells[1], admin.email);
       assert.equal(cells[2], "order-refund");
       assert.match(cells[4], /"status":"completed"/, "before");
       assert.match(cells[5], /"status":"partially_refunded"/, "after");
-      await screenshot(page, "admin-3-audit");
-      await context.close();
-    }
+      if (name === "mobile") await assertFitsScreen(page, "audit");
+      await screenshot(page, `admin-3-audit-${name}`);
+    });
   });
 
   test("the sales charts draw a purchase, with each chart's numbers readable beside it, on a laptop and a phone", async () => {
@@ -102,9 +93,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
         assert.ok((await image.evaluate(paintedWith, color)) > 0, `${chart} draws bars (${name})`);
       }
       assert.equal(await page.locator(".admin-table").count(), 5, "a table beside each chart");
-      if (name === "mobile") {
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling on a phone");
-      }
+      if (name === "mobile") await assertFitsScreen(page, "sales");
       await screenshot(page, `admin-4-sales-${name}`);
 
       await page.getByLabel("From", { exact: true }).fill("2026-12-05");

@@ -1,4 +1,5 @@
 // Headless Chromium from apt, driven by playwright-core: no browser is ever downloaded.
+import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -28,6 +29,32 @@ export const viewports = {
   desktop: { viewport: { width: 1366, height: 900 } },
   mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
+
+// Each journey of the admin area runs on a laptop and on a phone, in a fresh browser context for each.
+export async function onEachScreen(browser, journey) {
+  for (const [name, options] of Object.entries(viewports)) {
+    const context = await browser.newContext(options);
+    try {
+      await journey(await context.newPage(), name);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+// On a phone the page itself never scrolls sideways: wide tables scroll inside their own box.
+export async function assertFitsScreen(page, label) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  assert.ok(scrollWidth <= innerWidth, `${label}: the page is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+}
+
+// The newest entry of the admin audit as its cells' text, read once the audit is the page shown (pages before it had tables too).
+export async function newestAuditEntry(page) {
+  await page.getByRole("heading", { level: 1, name: "Audit" }).waitFor();
+  const entry = page.getByRole("table").getByRole("row").nth(1);
+  await entry.waitFor();
+  return entry.getByRole("cell").allTextContents();
+}
 
 // Screenshots of every step, for a human to look at; artifacts/ is ignored by git.
 export async function screenshot(page, name) {

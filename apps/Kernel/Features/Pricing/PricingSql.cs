@@ -20,7 +20,7 @@ internal static class PricingSql
     /// <summary>
     /// The price each offer would sell at: its cost in the store currency (offers with no rate are left out)
     /// plus the margin of the most specific rule (supplier and genre, supplier, genre, default; a tie between
-    /// genres goes to the higher margin), at least its floor, then grossed up by the payment fee so the buyer's
+    /// genres goes to the higher margin; rules name genres in lower case, the catalog as suppliers spell them), at least its floor, then grossed up by the payment fee so the buyer's
     /// payment less the fee is cost plus margin, rounded up to the cent so the fee never eats the margin.
     /// Only offers that can be sold count: available, in stock, from an enabled supplier that is reachable.
     /// The best offer is the one with the lowest price; products are written only when something changed, and a
@@ -46,7 +46,7 @@ internal static class PricingSql
                 SELECT mr.margin_percent, mr.min_margin
                 FROM margin_rules mr
                 WHERE (mr.supplier_code IS NULL OR mr.supplier_code = e.supplier_code)
-                  AND (mr.genre IS NULL OR mr.genre = ANY (p.genres))
+                  AND (mr.genre IS NULL OR EXISTS (SELECT 1 FROM unnest(p.genres) g WHERE lower(g) = lower(mr.genre)))
                 ORDER BY mr.supplier_code IS NULL, mr.genre IS NULL, mr.margin_percent DESC, mr.id
                 LIMIT 1) m
         ), best AS (

@@ -3,6 +3,7 @@ using Dapper;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Accounts;
+using GamesDrop.Kernel.Features.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -58,12 +59,12 @@ public static class UsersApi
     }
 
     private static async Task<Ok<UserPage>> ListAsync(
-        [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, NpgsqlDataSource db, CancellationToken ct)
+        [StringLength(254)] string? email, [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, NpgsqlDataSource db, CancellationToken ct)
     {
         var size = pageSize ?? 20;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            UsersSql.Page, new { Limit = size, Offset = ((page ?? 1) - 1) * size }, cancellationToken: ct));
+            UsersSql.Page, new { Email = AdminFilters.Like(email), Limit = size, Offset = ((page ?? 1) - 1) * size }, cancellationToken: ct));
         var users = (await results.ReadAsync<UserRow>()).Select(u => u.ToAccount()).ToList();
         return TypedResults.Ok(new UserPage(users, await results.ReadSingleAsync<long>()));
     }

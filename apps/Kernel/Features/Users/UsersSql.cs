@@ -26,9 +26,24 @@ internal static class UsersSql
 
     public const string ById = $"SELECT {Account} FROM users u WHERE u.id = @Id";
 
+    /// <summary>
+    /// Locks every admin's role row, so two admins taking each other's role at once are served one after the other and
+    /// the second sees the first's change: the store never ends without an admin.
+    /// </summary>
+    public const string LockAdmins = "SELECT user_id FROM user_roles WHERE role = 'admin' ORDER BY user_id FOR UPDATE";
+
+    public const string LockById = $"SELECT {Account} FROM users u WHERE u.id = @Id FOR UPDATE";
+
+    public const string GrantRole = "INSERT INTO user_roles (user_id, role) VALUES (@Id, @Role) ON CONFLICT DO NOTHING";
+
+    public const string RevokeRole = "DELETE FROM user_roles WHERE user_id = @Id AND role = @Role";
+
+    // Newest first; @Email, when set, is a substring of the address (wildcards escaped by the caller).
+    private const string Matching = "(CAST(@Email AS text) IS NULL OR u.email ILIKE '%' || @Email || '%')";
+
     public const string Page = $"""
-        SELECT {Account} FROM users u ORDER BY u.created_at, u.id LIMIT @Limit OFFSET @Offset;
-        SELECT count(*) FROM users;
+        SELECT {Account} FROM users u WHERE {Matching} ORDER BY u.created_at DESC, u.id DESC LIMIT @Limit OFFSET @Offset;
+        SELECT count(*) FROM users u WHERE {Matching};
         """;
 
     public const string UpdateProfile = $"""

@@ -10,6 +10,7 @@ const sections = [
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/suppliers", label: "Suppliers" },
+  { href: "/admin/users", label: "Users" },
 ] as const;
 
 export function AdminNav({ current }: { current: (typeof sections)[number]["href"] }) {

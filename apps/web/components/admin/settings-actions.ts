@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { MarginRule, SystemSettings } from "@/lib/admin/types";
 import * as admin from "@/lib/bff/admin";
-import { problemState, text, typed } from "@/lib/forms/problem";
+import { problemMessage, problemState, text, typed } from "@/lib/forms/problem";
 import type { FormState } from "@/lib/forms/state";
 
 // Numbers as the store writes them: ASCII digits, a dot for decimals. "3,49" or other scripts' digits are named back to
@@ -60,6 +60,28 @@ export async function saveSettingsAction(_: FormState, form: FormData): Promise<
   return save(numbers, form, () => admin.saveSettings(settings, rules), "Saved. The new settings are in force now; prices follow the new margins and fee.");
 }
 
+// Adding or removing a rule sends the whole list the store holds now, with that one rule more or less.
+export async function addMarginRuleAction(_: FormState, form: FormData): Promise<FormState> {
+  const numbers = new Numbers(form);
+  const optional = (name: string) => text(form, name).trim().toLowerCase() || null;
+  const rule: MarginRule = {
+    supplier: optional("supplier"),
+    genre: optional("genre"),
+    marginPercent: numbers.read("marginPercent"),
+    minMargin: numbers.read("minMargin"),
+  };
+  const { settings, marginRules } = await admin.getSettings();
+  return save(numbers, form, () => admin.saveSettings(settings, [...marginRules, rule]), "Rule added. Prices follow it now.", problemMessage);
+}
+
+export async function removeMarginRuleAction(_: FormState, form: FormData): Promise<FormState> {
+  const supplier = text(form, "supplier") || null;
+  const genre = text(form, "genre") || null;
+  const { settings, marginRules } = await admin.getSettings();
+  const rest = marginRules.filter((r) => r.supplier !== supplier || r.genre !== genre);
+  return save(new Numbers(form), form, () => admin.saveSettings(settings, rest), "Rule removed. Prices follow the other rules now.", problemMessage);
+}
+
 export async function saveRateAction(_: FormState, form: FormData): Promise<FormState> {
   const numbers = new Numbers(form);
   const currency = text(form, "currency");
@@ -68,14 +90,21 @@ export async function saveRateAction(_: FormState, form: FormData): Promise<Form
 }
 
 // What the form typed stays in it, and a save is said in words the admin reads as done.
-async function save(numbers: Numbers, form: FormData, saving: () => Promise<unknown>, saved: string): Promise<FormState> {
+async function save(
+  numbers: Numbers,
+  form: FormData,
+  saving: () => Promise<unknown>,
+  saved: string,
+  // The store names a rule's problems by its place in the list, which the add and remove forms show as one message.
+  refused: (error: unknown, form: FormData) => FormState = problemState,
+): Promise<FormState> {
   if (Object.keys(numbers.errors).length > 0) {
     return { status: "error", message: "Please correct the fields marked below.", fieldErrors: numbers.errors, values: typed(form) };
   }
   try {
     await saving();
   } catch (error) {
-    return problemState(error, form);
+    return refused(error, form);
   }
   revalidatePath("/admin/settings");
   return { status: "done", message: saved, values: typed(form) };

@@ -173,3 +173,15 @@ export type SalesReport = {
   topProducts: TopProduct[];
   funnel: SalesFunnel;
 };
+
+export type AdminUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  lockedUntil: string | null;
+  emailVerified: boolean;
+  createdAt: string;
+};
+
+export type AdminUserPage = { items: AdminUser[]; total: number };

@@ -1,6 +1,6 @@
 import "server-only";
 import type {
-  AdminClaim, AdminOrder, AdminOrderPage, AuditPage, CurrencyRate, MarginRule, SalesReport, SettingsView, SystemSettings,
+  AdminClaim, AdminOrder, AdminOrderPage, AdminUser, AdminUserPage, AuditPage, CurrencyRate, MarginRule, SalesReport, SettingsView, SystemSettings,
   UndeliveredNotification,
 } from "@/lib/admin/types";
 import type { RevealedKey } from "@/lib/orders/types";
@@ -70,3 +70,12 @@ export const saveSettings = (settings: SystemSettings, marginRules: MarginRule[]
 
 export const saveRate = (currency: string, rateToStore: number) =>
   signedInWrite<CurrencyRate>("PUT", `/admin/settings/rates/${encodeURIComponent(currency)}`, { rateToStore });
+
+export const userFilters = ["email", "page"] as const;
+
+export const getAdminUsers = (params: Record<string, string | undefined>) =>
+  bff<AdminUserPage>(`/admin/users${query(params, userFilters)}`, { shopper: "page" });
+
+// The store refuses an admin's own role and the last admin's, and signs the user out so the change holds at once.
+export const changeAdminRole = (id: string, admin: boolean) =>
+  signedInWrite<AdminUser>("PUT", `/admin/users/${encodeURIComponent(id)}/admin-role`, { admin });

@@ -21,6 +21,12 @@ export function problemState(error: unknown, form: FormData): FormState {
   return { ...refusal(error), values: typed(form) };
 }
 
+/** As {@link problemState}, for a form with no fields to mark (a button, a list's row): the store's reasons are its message. */
+export function problemMessage(error: unknown, form: FormData): FormState {
+  const state = problemState(error, form);
+  return state.fieldErrors ? { status: "error", message: Object.values(state.fieldErrors).flat().join(" "), values: state.values } : state;
+}
+
 function refusal(error: unknown): FormState {
   if (!(error instanceof BffError)) throw error;
   const { status, problem } = error;

@@ -70,4 +70,49 @@ public sealed class AdminSettingsApiTests(CheckoutFixture fixture) : IClassFixtu
         entry.GetProperty("before").GetProperty("rateToStore").GetDecimal().Should().Be(view.Rates.Single(r => r.Currency == "USD").RateToStore);
         entry.GetProperty("after").GetProperty("rateToStore").GetDecimal().Should().Be(0.9m);
     }
+
+    [Fact]
+    public async Task Added_margin_rules_price_the_store_at_once_removing_them_restores_the_price_and_the_audit_keeps_both()
+    {
+        using var admin = await AdminAsync();
+        var slug = await fixture.ProductAsync();
+        var view = (await admin.Http.GetFromJsonAsync<SettingsView>("/bff/api/admin/settings", JsonSerializerOptions.Web))!;
+        var standard = view.MarginRules.Single(r => r is { Supplier: null, Genre: null });
+        MarginRule[] added = [standard with { Supplier = "kinguin", MarginPercent = standard.MarginPercent + 30 },
+            standard with { Supplier = "digiflazz", MarginPercent = standard.MarginPercent + 30 }];
+        var priceBefore = await PriceAsync(admin, slug);
+
+        var add = await admin.SendAsync(HttpMethod.Put, "/bff/api/admin/settings", new { settings = view.Settings, marginRules = view.MarginRules.Concat(added) });
+        var priceWithRules = await PriceAsync(admin, slug);
+        var remove = await admin.SendAsync(HttpMethod.Put, "/bff/api/admin/settings", new { settings = view.Settings, marginRules = view.MarginRules });
+        var priceAfter = await PriceAsync(admin, slug);
+
+        (add.StatusCode, remove.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK), await add.Content.ReadAsStringAsync());
+        priceWithRules.Should().BeGreaterThan(priceBefore, "both of the product's suppliers now ask 30 points more");
+        priceAfter.Should().Be(priceBefore);
+        var entries = (await admin.Http.GetFromJsonAsync<JsonElement>("/bff/api/admin/audit?action=settings-change&targetId=system"))
+            .GetProperty("items").EnumerateArray().Take(2).Select(e => $"{Suppliers(e.GetProperty("before"))} → {Suppliers(e.GetProperty("after"))}").ToList();
+        entries.Should().Equal("digiflazz kinguin → ", " → digiflazz kinguin");
+    }
+
+    [Fact]
+    public async Task A_margin_rule_of_the_wrong_shape_is_refused_where_it_comes_in_and_the_default_rule_cannot_be_removed()
+    {
+        using var admin = await AdminAsync();
+        var view = (await admin.Http.GetFromJsonAsync<SettingsView>("/bff/api/admin/settings", JsonSerializerOptions.Web))!;
+
+        var badShape = await admin.SendAsync(HttpMethod.Put, "/bff/api/admin/settings",
+            new { settings = view.Settings, marginRules = view.MarginRules.Append(new MarginRule("Kinguin'--", "<b>", -1, 0)) });
+        var noDefault = await admin.SendAsync(HttpMethod.Put, "/bff/api/admin/settings",
+            new { settings = view.Settings, marginRules = view.MarginRules.Where(r => r.Supplier is not null || r.Genre is not null) });
+
+        (badShape.StatusCode, noDefault.StatusCode).Should().Be((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest));
+        (await badShape.Content.ReadAsStringAsync()).Should().Contain("A supplier's code").And.Contain("From 0 to 500 %");
+        (await noDefault.Content.ReadAsStringAsync()).Should().Contain("One default rule");
+        (await admin.Http.GetFromJsonAsync<SettingsView>("/bff/api/admin/settings", JsonSerializerOptions.Web))!.MarginRules
+            .Should().Equal(view.MarginRules, "nothing changed");
+    }
+
+    private static string Suppliers(JsonElement state) =>
+        string.Join(" ", state.GetProperty("marginRules").EnumerateArray().Select(r => r.GetProperty("supplier").GetString()).OfType<string>().Order());
 }

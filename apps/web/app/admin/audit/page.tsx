@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 const state = (value: unknown) => (value == null ? "—" : JSON.stringify(value));
 
-// Who did what to which order, newest first.
+// Who did what to which order, user, supplier or setting, newest first.
 export default async function AuditPage({ searchParams }: Props) {
   const params = await searchParams;
   const page = await getAudit(params);
@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </label>
         <ChoiceFilter label="Action" name="action" choices={page.actions} value={params.action} />
         <label>
-          Order id
+          Target id (order, user, supplier, setting)
           <input name="targetId" defaultValue={params.targetId} maxLength={100} />
         </label>
       </FilterForm>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AdminTable } from "@/components/admin/admin-table";
 import { when } from "@/components/admin/format";
-import { saveRateAction, saveSettingsAction } from "@/components/admin/settings-actions";
+import { addMarginRuleAction, removeMarginRuleAction, saveRateAction, saveSettingsAction } from "@/components/admin/settings-actions";
 import { ActionForm, type Field } from "@/components/forms/action-form";
 import type { MarginRule } from "@/lib/admin/types";
 import { getSettings } from "@/lib/bff/admin";
@@ -56,6 +56,46 @@ export default async function SettingsPage() {
       <section aria-labelledby="settings" className="admin-section">
         <h2 id="settings">Store settings</h2>
         <ActionForm action={saveSettingsAction} fields={fields} submit="Save settings" hidden={hidden} label="Store settings" />
+      </section>
+      <section aria-labelledby="margin-rules" className="admin-section">
+        <h2 id="margin-rules">Margin rules</h2>
+        <p className="admin-note">The most specific rule prices an offer: supplier and genre, then supplier, then genre, then the default.</p>
+        <AdminTable head={["Supplier", "Genre", "Margin (%)", `Least margin (${s.currency})`, "Remove"]}>
+          {marginRules.map((r) => (
+            <tr key={ruleName(r)}>
+              <td>{r.supplier ?? "any"}</td>
+              <td>{r.genre ?? "any"}</td>
+              <td>{r.marginPercent}</td>
+              <td>{r.minMargin}</td>
+              <td>
+                {r.supplier == null && r.genre == null ? (
+                  "the default stays"
+                ) : (
+                  <ActionForm
+                    action={removeMarginRuleAction}
+                    fields={[]}
+                    submit="Remove"
+                    hidden={{ supplier: r.supplier ?? "", genre: r.genre ?? "" }}
+                    inline
+                    label={`Remove the rule ${ruleName(r)}`}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
+        <h3>Add a rule</h3>
+        <ActionForm
+          action={addMarginRuleAction}
+          fields={[
+            { name: "supplier", label: "Supplier code", maxLength: 32, hint: "Such as kinguin or digiflazz; empty for any supplier." },
+            { name: "genre", label: "Genre", maxLength: 40, hint: "As the catalog names it, such as rpg; empty for any genre." },
+            { name: "marginPercent", label: "Margin (%)", required: true, hint: `At least the floor of ${s.marginFloorPercent} %.` },
+            { name: "minMargin", label: `Least margin (${s.currency})`, required: true, defaultValue: "0" },
+          ]}
+          submit="Add rule"
+          label="Add a margin rule"
+        />
       </section>
       <section aria-labelledby="rates" className="admin-section">
         <h2 id="rates">Exchange rates</h2>
