@@ -1,8 +1,8 @@
 // Staff actions beyond refunds: an admin raises the margin and sees the store's price follow, then reveals a key of a
-// guest's order and finds the reveal in the audit.
+// guest's order and finds the reveal in the audit. Every page on the way passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, signIn, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { assertAccessible, launch, screenshot, signIn, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 import { completedGuestOrder, productInStock } from "./shop.mjs";
 
 const admin = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
@@ -35,9 +35,11 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
 
     const original = await setMargin("8,5");
     await page.getByRole("alert").filter({ hasText: "Use digits 0-9 and a dot for decimals" }).waitFor();
+    await assertAccessible(page, "admin-ops-1-settings-refused");
     await screenshot(page, "admin-ops-1-settings-refused");
     await setMargin(String(Number(original) + 25));
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await assertAccessible(page, "admin-ops-2-settings-saved");
     await screenshot(page, "admin-ops-2-settings-saved");
     const raised = await priceOnStore();
     // The journeys after this one buy at the usual prices.
@@ -66,6 +68,7 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
     const key = page.getByTestId(/^key-(value|image)$/);
     await key.waitFor();
     assert.ok(((await key.textContent()) || (await key.getAttribute("src")) || "").trim().length > 0, "the key is shown");
+    await assertAccessible(page, "admin-ops-3-key-revealed");
     await screenshot(page, "admin-ops-3-key-revealed");
 
     await page.getByRole("link", { name: "Staff actions on this order" }).click();
@@ -75,6 +78,7 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
     const cells = await entry.getByRole("cell").allTextContents();
     assert.equal(cells[1], admin.email);
     assert.equal(cells[2], "order-reveal-key");
+    await assertAccessible(page, "admin-ops-4-audit");
     await screenshot(page, "admin-ops-4-audit");
     await context.close();
   });

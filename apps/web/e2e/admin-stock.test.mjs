@@ -1,8 +1,9 @@
 // Stock and suppliers from the admin pages: an admin uploads a CSV of own-stock keys with good, bad and duplicate rows
-// and reads the report row by row, then starts a supplier sync and watches its progress bar to the end.
+// and reads the report row by row, then starts a supplier sync and watches its progress bar to the end. Every page on the
+// way passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, signIn, storeUrl, viewports } from "./browser.mjs";
+import { assertAccessible, launch, screenshot, signIn, storeUrl, viewports } from "./browser.mjs";
 
 const admin = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
 
@@ -49,6 +50,7 @@ describe("admin stock and suppliers", { skip: !admin.email || !admin.password ? 
 
     await upload(page, csv);
     const first = await reportRows(page);
+    await assertAccessible(page, "admin-stock-1-upload-report");
     await screenshot(page, "admin-stock-1-upload-report");
 
     assert.deepEqual(first.map(([line, slug, outcome]) => [line, slug, outcome]), [
@@ -81,6 +83,7 @@ describe("admin stock and suppliers", { skip: !admin.email || !admin.password ? 
     await bar.waitFor();
     const status = page.getByTestId(`sync-${code}`);
     await status.filter({ hasText: /^Done: \d+ offers \(100 %\)$/ }).waitFor(toSynced);
+    await assertAccessible(page, "admin-stock-2-sync-done");
     await screenshot(page, "admin-stock-2-sync-done");
 
     assert.equal(await bar.getAttribute("value"), "100", "the bar is full once the run has finished");

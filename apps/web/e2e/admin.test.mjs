@@ -1,9 +1,9 @@
 // The operations team's side: an admin signs in, finds a guest's order by its email, refunds one of its two lines, and
 // reads the new status and the audit entry; the sales charts draw a purchase. A customer who tries the admin pages finds
-// nothing there.
+// nothing there. Every page on the way passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { assertAccessible, launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 import { completedGuestOrder } from "./shop.mjs";
 
 // test.sh starts the store with this first admin.
@@ -50,6 +50,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       await page.waitForURL(/email=/);
       const rows = page.getByRole("table").getByRole("row");
       assert.equal(await rows.count(), 2, "the heading and the one order of that buyer");
+      await assertAccessible(page, `admin-1-orders-${name}`);
       await screenshot(page, `admin-1-orders-${name}`);
       if (name !== "desktop") {
         await context.close();
@@ -64,6 +65,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       assert.equal((await page.getByTestId("order-status").textContent()).trim(), "partially_refunded");
       assert.notEqual((await page.getByTestId("refunded-amount").textContent()).trim().split(" ")[0], "0.00");
       assert.equal(await page.getByRole("button", { name: "Refund line" }).count(), 1, "the other line can still be refunded");
+      await assertAccessible(page, "admin-2-refunded");
       await screenshot(page, "admin-2-refunded");
 
       await page.getByRole("link", { name: "Staff actions on this order" }).click();
@@ -76,6 +78,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       assert.equal(cells[2], "order-refund");
       assert.match(cells[4], /"status":"completed"/, "before");
       assert.match(cells[5], /"status":"partially_refunded"/, "after");
+      await assertAccessible(page, "admin-3-audit");
       await screenshot(page, "admin-3-audit");
       await context.close();
     }
@@ -105,12 +108,14 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       if (name === "mobile") {
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling on a phone");
       }
+      await assertAccessible(page, `admin-4-sales-${name}`);
       await screenshot(page, `admin-4-sales-${name}`);
 
       await page.getByLabel("From", { exact: true }).fill("2026-12-05");
       await page.getByLabel("To (included)", { exact: true }).fill("2026-12-01");
       await page.getByRole("button", { name: "Show" }).click();
       await page.getByRole("alert").filter({ hasText: "The range is reversed." }).waitFor();
+      await assertAccessible(page, `admin-5-sales-reversed-${name}`);
       await context.close();
     }
   });
@@ -122,6 +127,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
     const response = await page.goto(`${storeUrl}/admin/orders`);
     assert.equal(response.status(), 404);
     assert.equal(await page.getByRole("link", { name: "Admin" }).count(), 0);
+    await assertAccessible(page, "admin-not-found");
     await context.close();
   });
 });
