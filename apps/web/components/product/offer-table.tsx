@@ -23,7 +23,9 @@ export function OfferTable({ offers, now }: { offers: Offer[]; now: number }) {
       <thead>
         <tr>
           <th scope="col">Source</th>
-          <th scope="col">Supplier price</th>
+          <th scope="col" className="offer-cost">
+            Supplier price
+          </th>
           <th scope="col">All-in price</th>
           <th scope="col">Stock</th>
           <th scope="col">Delivery</th>
@@ -37,7 +39,7 @@ export function OfferTable({ offers, now }: { offers: Offer[]; now: number }) {
               {offer.supplier}
               {offer.best && <span className="badge badge-best">Best offer</span>}
             </th>
-            <td>
+            <td className="offer-cost">
               <Price money={offer.price} />
             </td>
             <td data-testid="offer-all-in">
