@@ -77,7 +77,7 @@ start_web "$web_port" "$host_url/bff" "$work/web.log"
 wait_ready "http://127.0.0.1:$web_port" "$web_pid" "$work/web.log" /
 
 log "running browser tests (screenshots in apps/web/artifacts/playwright)"
-(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" MAIL_URL="$mail_url" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" node --test --test-reporter=tap e2e/*.test.mjs) \
+(cd apps/web && STORE_URL="http://127.0.0.1:$web_port" MAIL_URL="$mail_url" SANDBOX_URL="$sandbox_url" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" node --test --test-reporter=tap e2e/*.test.mjs) \
   | tee "$results/e2e.tap" || status=1
 e2e_passed=$(sed -n 's/^# pass //p' "$results/e2e.tap"); e2e_failed=$(sed -n 's/^# fail //p' "$results/e2e.tap")
 [ -n "$e2e_passed" ] || status=1

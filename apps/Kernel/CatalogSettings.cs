@@ -11,4 +11,7 @@ public sealed class CatalogSettings
     /// search ends by then, whatever it was asked (suggestions get the same bound, to the second).
     /// </summary>
     public TimeSpan SearchStatementTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How a product page measures each offer's usual time from payment to key.</summary>
+    public DeliveryTimeSettings DeliveryTime { get; set; } = new();
 }

@@ -44,5 +44,5 @@ public sealed record KernelProductVariant(
     string Slug, string Platform, string Region, string Edition, decimal? Price, string Currency, bool InStock, int Stock, string ActivatesIn);
 
 public sealed record KernelProductOffer(
-    string Supplier, string SupplierName, string Sku, decimal? Price, string Currency, int Stock, string Availability, bool Best,
-    DateTimeOffset SyncedAt, DateTimeOffset? SupplierUpdatedAt, bool Stale);
+    string Supplier, string SupplierName, string Sku, decimal? Price, decimal? AllInPrice, string Currency, int Stock, string Availability,
+    bool Best, DateTimeOffset SyncedAt, DateTimeOffset? SupplierUpdatedAt, bool Stale, double? SecondsToKey);

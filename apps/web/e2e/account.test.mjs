@@ -1,8 +1,9 @@
 // Account pages as a gamer meets them: sign-in guards, field errors, a ?next= that tries to leave the store, and a
 // password reset and email confirmation through the mails the store sends (read from the host's development mail view).
+// Every page on the way passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, mailLink, readsMail, register, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { assertAccessible, launch, mailLink, readsMail, register, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -22,6 +23,7 @@ describe("account", () => {
     assert.equal(new URL(page.url()).pathname, "/login");
     assert.equal(new URL(page.url()).searchParams.get("next"), "/account/wishlist");
     assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex");
+    await assertAccessible(page, "login");
     await page.close();
   });
 
@@ -36,6 +38,7 @@ describe("account", () => {
     assert.equal(await page.getByLabel("Password").getAttribute("aria-invalid"), "true");
     assert.equal(await email.inputValue(), "not-an-email");
     assert.equal(await page.getByLabel("Password").inputValue(), "", "a password is never sent back");
+    await assertAccessible(page, "register with errors");
     await screenshot(page, "account-register-errors");
     await page.close();
   });
@@ -62,6 +65,7 @@ describe("account", () => {
     await page.waitForURL(`${storeUrl}/account`);
     await page.getByRole("heading", { name: "Orders" }).waitFor();
     await page.getByText("No orders yet").waitFor();
+    await assertAccessible(page, "account");
 
     // Signed in, the sign-in page sends the visitor straight on: a real redirect, whose target is checked here.
     for (const next of elsewhere) {
@@ -88,6 +92,7 @@ describe("account", () => {
     await page.goto(`${storeUrl}/product/${slug}`);
     await page.getByText("Add to wishlist", { exact: true }).click();
     await page.getByLabel(/Target price/).fill("7.25");
+    await assertAccessible(page, "wishlist form");
     await page.getByRole("button", { name: "Save to wishlist" }).click();
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel("Email").fill(email);
@@ -98,6 +103,7 @@ describe("account", () => {
     assert.equal(await page.getByLabel(/Target price/).inputValue(), "7.25");
     await page.getByRole("button", { name: "Save to wishlist" }).click();
     await page.getByRole("status").filter({ hasText: "Saved to your wishlist" }).waitFor();
+    await assertAccessible(page, "wishlist saved");
     await context.close();
   });
 
@@ -116,16 +122,19 @@ describe("account", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send the link" }).click();
     await page.getByRole("status").filter({ hasText: "a link to choose a new password is on its way" }).waitFor();
+    await assertAccessible(page, "reset requested");
     await screenshot(page, "reset-1-requested");
 
     const link = await mailLink(email, "Reset");
     assert.equal(link.pathname, "/account/reset-password");
     await page.goto(`${storeUrl}${link.pathname}${link.search}`);
     await page.getByLabel("New password", { exact: true }).fill("second-password-2");
+    await assertAccessible(page, "new password");
     await screenshot(page, "reset-2-new-password");
     await page.getByRole("button", { name: "Save the new password" }).click();
     await page.waitForURL(/\/login\?reset=1/);
     await page.getByRole("status").filter({ hasText: "Your password is changed" }).waitFor();
+    await assertAccessible(page, "password changed");
 
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("second-password-2");
@@ -141,6 +150,7 @@ describe("account", () => {
     await page.getByRole("button", { name: "Save the new password" }).click();
     await page.getByRole("alert").filter({ hasText: /./ }).first().waitFor();
     assert.match(page.url(), /\/account\/reset-password/);
+    await assertAccessible(page, "reset link used");
     await context.close();
   });
 });
@@ -160,6 +170,7 @@ describe("abuse limits", () => {
       if (/Too many attempts/.test(await alert.textContent())) break;
     }
     assert.match(await alert.textContent(), /Too many attempts\. Please wait a minute/);
+    await assertAccessible(page, "too many attempts");
     await screenshot(page, "account-too-many-attempts");
     await page.close();
   });

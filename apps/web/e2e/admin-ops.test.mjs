@@ -1,9 +1,9 @@
 // Staff actions beyond refunds, each on a laptop and a phone: an admin raises the margin and sees the store's price follow;
 // adds a margin rule and removes it again, the price following both ways; reveals a key of a guest's order and finds the
-// reveal in the audit; makes a new customer admin and finds that in the audit.
+// reveal in the audit; makes a new customer admin and finds that in the audit. Every page on the way passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { assertFitsScreen, launch, newestAuditEntry, onEachScreen, screenshot, signIn, signUp, storeUrl, uniqueEmail } from "./browser.mjs";
+import { assertAccessible, assertFitsScreen, launch, newestAuditEntry, onEachScreen, screenshot, signIn, signUp, storeUrl, uniqueEmail } from "./browser.mjs";
 import { completedGuestOrder, productInStock } from "./shop.mjs";
 
 const admin = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
@@ -41,10 +41,12 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
 
       const original = await setMargin("8,5");
       await page.getByRole("alert").filter({ hasText: "Use digits 0-9 and a dot for decimals" }).waitFor();
+      await assertAccessible(page, `admin-ops-1-settings-refused-${name}`);
       await screenshot(page, `admin-ops-1-settings-refused-${name}`);
       await setMargin(String(Number(original) + 25));
       await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
       if (name === "mobile") await assertFitsScreen(page, "settings");
+      await assertAccessible(page, `admin-ops-2-settings-saved-${name}`);
       await screenshot(page, `admin-ops-2-settings-saved-${name}`);
       const raised = await priceOnStore(page, product);
       // The journeys after this one buy at the usual prices.
@@ -76,6 +78,7 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
       const remove = page.getByRole("form", { name: `Remove the rule any supplier, ${genre}` });
       await remove.waitFor();
       if (name === "mobile") await assertFitsScreen(page, "settings with a rule");
+      await assertAccessible(page, `admin-ops-3-rule-added-${name}`);
       await screenshot(page, `admin-ops-3-rule-added-${name}`);
       const withRule = await priceOnStore(page, product);
 
@@ -83,6 +86,7 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
       await remove.getByRole("button", { name: "Remove" }).click();
       // The rule's row, with its form, goes once the store has removed it.
       await remove.waitFor({ state: "detached" });
+      await assertAccessible(page, `admin-ops-4-rule-removed-${name}`);
       await screenshot(page, `admin-ops-4-rule-removed-${name}`);
 
       assert.notEqual(withRule, before, "the genre's rule asks 30 points more than the default");
@@ -109,12 +113,14 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
       await key.waitFor();
       assert.ok(((await key.textContent()) || (await key.getAttribute("src")) || "").trim().length > 0, "the key is shown");
       if (name === "mobile") await assertFitsScreen(page, "order with a key shown");
+      await assertAccessible(page, `admin-ops-5-key-revealed-${name}`);
       await screenshot(page, `admin-ops-5-key-revealed-${name}`);
 
       await page.getByRole("link", { name: "Staff actions on this order" }).click();
       const cells = await newestAuditEntry(page);
       assert.equal(cells[1], admin.email);
       assert.equal(cells[2], "order-reveal-key");
+      await assertAccessible(page, `admin-ops-6-audit-${name}`);
       await screenshot(page, `admin-ops-6-audit-${name}`);
     });
   });
@@ -136,12 +142,14 @@ describe("admin operations", { skip: !admin.email || !admin.password ? "ADMIN_EM
       await row.getByRole("status").filter({ hasText: "Now an admin" }).waitFor();
       await row.getByRole("cell", { name: "admin, customer" }).waitFor();
       if (name === "mobile") await assertFitsScreen(page, "users");
+      await assertAccessible(page, `admin-ops-7-made-admin-${name}`);
       await screenshot(page, `admin-ops-7-made-admin-${name}`);
 
       const cells = await latestAudit(page, { action: "user-grant-admin" });
       assert.deepEqual(cells.slice(1, 3), [admin.email, "user-grant-admin"]);
       assert.match(cells[3], /^user [0-9a-f-]{36}$/);
       assert.match(cells[5], new RegExp(`"email":"${customer.replace(/[.+]/g, "\\$&")}".*"roles":\\["admin","customer"\\]`));
+      await assertAccessible(page, `admin-ops-8-audit-${name}`);
       await screenshot(page, `admin-ops-8-audit-${name}`);
     });
   });

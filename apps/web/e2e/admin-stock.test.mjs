@@ -2,7 +2,7 @@
 // and reads the report row by row, then starts a supplier sync and watches its progress bar to the end; on a laptop and a phone.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { assertFitsScreen, launch, onEachScreen, screenshot, signIn, storeUrl } from "./browser.mjs";
+import { assertAccessible, assertFitsScreen, launch, onEachScreen, screenshot, signIn, storeUrl } from "./browser.mjs";
 
 const admin = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
 
@@ -49,6 +49,7 @@ describe("admin stock and suppliers", { skip: !admin.email || !admin.password ? 
       await upload(page, csv);
       const first = await reportRows(page);
       if (name === "mobile") await assertFitsScreen(page, "inventory");
+      await assertAccessible(page, `admin-stock-1-upload-report-${name}`);
       await screenshot(page, `admin-stock-1-upload-report-${name}`);
 
       assert.deepEqual(first.map(([line, slug, outcome]) => [line, slug, outcome]), [
@@ -81,6 +82,7 @@ describe("admin stock and suppliers", { skip: !admin.email || !admin.password ? 
       const status = page.getByTestId(`sync-${code}`);
       await status.filter({ hasText: /^Done: \d+ offers \(100 %\)$/ }).waitFor(toSynced);
       if (name === "mobile") await assertFitsScreen(page, "suppliers");
+      await assertAccessible(page, `admin-stock-2-sync-done-${name}`);
       await screenshot(page, `admin-stock-2-sync-done-${name}`);
 
       assert.equal(await bar.getAttribute("value"), "100", "the bar is full once the run has finished");

@@ -1,9 +1,9 @@
 // The operations team's side: an admin signs in, finds a guest's order by its email, refunds one of its two lines, and
 // reads the new status and the audit entry; the sales charts draw a purchase. A customer who tries the admin pages finds
-// nothing there.
+// nothing there. Every page on the way passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { assertFitsScreen, launch, newestAuditEntry, onEachScreen, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { assertAccessible, assertFitsScreen, launch, newestAuditEntry, onEachScreen, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 import { completedGuestOrder } from "./shop.mjs";
 
 // test.sh starts the store with this first admin.
@@ -48,6 +48,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       const rows = page.getByRole("table").getByRole("row");
       assert.equal(await rows.count(), 2, "the heading and the one order of that buyer");
       if (name === "mobile") await assertFitsScreen(page, "orders");
+      await assertAccessible(page, `admin-1-orders-${name}`);
       await screenshot(page, `admin-1-orders-${name}`);
 
       await rows.nth(1).getByRole("link").click();
@@ -59,6 +60,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       assert.notEqual((await page.getByTestId("refunded-amount").textContent()).trim().split(" ")[0], "0.00");
       assert.equal(await page.getByRole("button", { name: "Refund line" }).count(), 1, "the other line can still be refunded");
       if (name === "mobile") await assertFitsScreen(page, "order");
+      await assertAccessible(page, `admin-2-refunded-${name}`);
       await screenshot(page, `admin-2-refunded-${name}`);
 
       await page.getByRole("link", { name: "Staff actions on this order" }).click();
@@ -68,6 +70,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       assert.match(cells[4], /"status":"completed"/, "before");
       assert.match(cells[5], /"status":"partially_refunded"/, "after");
       if (name === "mobile") await assertFitsScreen(page, "audit");
+      await assertAccessible(page, `admin-3-audit-${name}`);
       await screenshot(page, `admin-3-audit-${name}`);
     });
   });
@@ -94,12 +97,14 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
       }
       assert.equal(await page.locator(".admin-table").count(), 5, "a table beside each chart");
       if (name === "mobile") await assertFitsScreen(page, "sales");
+      await assertAccessible(page, `admin-4-sales-${name}`);
       await screenshot(page, `admin-4-sales-${name}`);
 
       await page.getByLabel("From", { exact: true }).fill("2026-12-05");
       await page.getByLabel("To (included)", { exact: true }).fill("2026-12-01");
       await page.getByRole("button", { name: "Show" }).click();
       await page.getByRole("alert").filter({ hasText: "The range is reversed." }).waitFor();
+      await assertAccessible(page, `admin-5-sales-reversed-${name}`);
       await context.close();
     }
   });
@@ -111,6 +116,7 @@ describe("admin", { skip: !admin.email || !admin.password ? "ADMIN_EMAIL and ADM
     const response = await page.goto(`${storeUrl}/admin/orders`);
     assert.equal(response.status(), 404);
     assert.equal(await page.getByRole("link", { name: "Admin" }).count(), 0);
+    await assertAccessible(page, "admin-not-found");
     await context.close();
   });
 });

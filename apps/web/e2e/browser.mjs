@@ -94,14 +94,18 @@ export async function mailLink(email, subject) {
   throw new Error(`no mail "${subject}" for ${email}`);
 }
 
-// After the registration form was sent: confirms the email by the mailed link and signs in, heading for `next`.
+// After the registration form was sent: confirms the email by the mailed link and signs in, heading for `next`. Each page
+// on the way passes axe-core.
 export async function confirmAndSignIn(page, email, password, next = "") {
   await page.getByRole("status").filter({ hasText: "open the link we sent" }).waitFor();
+  await assertAccessible(page, "registered");
   const link = await mailLink(email, "Confirm your");
   await page.goto(`${storeUrl}${link.pathname}${link.search}`);
+  await assertAccessible(page, "confirm email");
   await page.getByRole("button", { name: "Confirm my email" }).click();
   await page.waitForURL(/\/login\?verified=1/);
   await page.getByRole("status").filter({ hasText: "Your email is confirmed" }).waitFor();
+  await assertAccessible(page, "email confirmed");
   if (next) await page.goto(`${storeUrl}/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

@@ -1,9 +1,10 @@
 // Buying a key: the review page, PayPal's approval page (the sandbox's simulator), back on the receipt, the key delivered
 // and revealed; cancelling on PayPal; a guest who only gives an email. The waits are long on purpose: payment and key
-// delivery run in the background on a shared CI box, and no test asserts how long they took.
+// delivery run in the background on a shared CI box, and no test asserts how long they took. Every page of the store the
+// journeys open passes axe-core; PayPal's approval page is the partner's (here its simulator), not the store's.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { assertAccessible, launch, screenshot, signUp, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
 import { addToCart, askToReveal, payWithPayPal, productInStock, toKey, toPayPal } from "./shop.mjs";
 
 const password = "correct-horse-42";
@@ -27,6 +28,7 @@ async function cartContents(page) {
 async function revealFirstKey(page, name) {
   await askToReveal(page);
   await page.getByText("Revealing marks the key as seen").waitFor();
+  await assertAccessible(page, `${name}-key-listed`);
   await screenshot(page, `${name}-key-listed`);
   await page.getByRole("button", { name: /reveal key/i }).first().click();
   // Suppliers deliver text codes, or images of the code (Kinguin's image keys): either is shown.
@@ -41,6 +43,7 @@ async function revealFirstKey(page, name) {
   const value = image ? await key.getAttribute("src") : (await key.textContent()).trim();
   assert.ok(value.length > 0, "the key is shown");
   await (image ? page.getByRole("link", { name: "Download image" }) : page.getByRole("button", { name: /^Copy/ })).first().waitFor();
+  await assertAccessible(page, `${name}-key-revealed`);
   await screenshot(page, `${name}-key-revealed`);
   return value;
 }
@@ -52,19 +55,27 @@ describe("checkout", () => {
     const email = uniqueEmail("buyer");
     await signUp(page, email, password);
     await page.waitForURL(`${storeUrl}/account`);
+    await assertAccessible(page, "checkout-0-account");
     const product = await productInStock();
 
     const box = page.getByRole("combobox", { name: "Search games" });
     await box.fill(product.title);
     await box.press("Enter");
     await page.waitForURL(/\/search\?q=/);
+    await page.locator(`.card-link[href="/product/${product.slug}"]`).first().waitFor();
+    await assertAccessible(page, "checkout-0-results");
     await page.locator(`.card-link[href="/product/${product.slug}"]`).first().click();
     await page.waitForURL(`${storeUrl}/product/${product.slug}`);
+    // The offer selling the game now says what checkout will charge for it.
+    const allIn = await page.locator(".offer-best").getByTestId("offer-all-in").textContent();
+    await assertAccessible(page, "checkout-0-product");
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.getByRole("status").filter({ hasText: "Added to your cart" }).waitFor();
     await page.getByRole("link", { name: /^Cart, 1 item/ }).click();
     await page.waitForURL(/\/cart$/);
     const total = await page.getByTestId("cart-total").textContent();
+    assert.equal(total, allIn, "one key costs the best offer's all-in price");
+    await assertAccessible(page, "checkout-1-cart");
     await screenshot(page, "checkout-1-cart");
 
     await page.getByRole("link", { name: "Checkout", exact: true }).click();
@@ -74,6 +85,7 @@ describe("checkout", () => {
     assert.equal(await page.getByLabel("Email").count(), 0, "signed in, no email to type");
     await page.getByText(email).waitFor();
     assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex");
+    await assertAccessible(page, "checkout-2-review");
     await screenshot(page, "checkout-2-review");
 
     await payWithPayPal(page, "checkout-3");
@@ -82,12 +94,14 @@ describe("checkout", () => {
     await page.getByRole("heading", { level: 1, name: /^Order / }).waitFor();
     assert.equal(await page.getByTestId("receipt-total").textContent(), total, "the order costs what the cart said");
     assert.ok(await page.getByRole("list", { name: "Order history" }).getByRole("listitem").count() > 0, "the timeline has steps");
+    await assertAccessible(page, "checkout-4-receipt");
     await screenshot(page, "checkout-4-receipt");
     await revealFirstKey(page, "checkout-5");
 
     const number = (await page.getByRole("heading", { level: 1 }).textContent()).replace(/^Order /, "");
     await page.goto(`${storeUrl}/account`);
     await page.getByRole("link", { name: number }).waitFor();
+    await assertAccessible(page, "checkout-6-account");
     await context.close();
   });
 
@@ -109,6 +123,7 @@ describe("checkout", () => {
     await page.waitForURL(`${storeUrl}/cart?payment=cancelled`, toPayPal);
     await page.getByRole("status").filter({ hasText: "Payment cancelled — your cart is just as you left it" }).waitFor();
     assert.deepEqual(await cartContents(page), before, "the same lines, quantities and total");
+    await assertAccessible(page, "cancel-2-cart");
     await screenshot(page, "cancel-2-cart");
     await context.close();
   });
@@ -125,6 +140,7 @@ describe("checkout", () => {
     await page.getByRole("alert").filter({ hasText: "Please correct" }).waitFor(toPayPal);
     assert.equal(await page.getByLabel("Email").getAttribute("aria-invalid"), "true", "the problem is beside the field");
     assert.equal(await page.getByLabel("Email").inputValue(), "not-an-email");
+    await assertAccessible(page, "guest-1-bad-email");
     await screenshot(page, "guest-1-bad-email");
 
     await page.getByLabel("Email").fill(uniqueEmail("guest"));
@@ -133,6 +149,7 @@ describe("checkout", () => {
     await page.waitForURL(/\/receipt\/[^/?]+$/, toPayPal);
     await page.getByText("Keep this link").waitFor();
     assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex, nofollow");
+    await assertAccessible(page, "guest-2-receipt");
     const key = await revealFirstKey(page, "guest-3");
 
     // The link alone is enough: another browser with no cookies opens the same receipt and the same key.
@@ -169,6 +186,7 @@ describe("checkout", () => {
     assert.match(text, /released to you and nothing is charged/, "what happens if it is not approved");
     assert.doesNotMatch(text, /disposable|velocity|score|rule/i, "no rule names for the shopper");
     assert.equal(await page.getByRole("button", { name: /reveal key/i }).count(), 0, "no key before the order is approved");
+    await assertAccessible(page, "held-2-receipt");
     await screenshot(page, "held-2-receipt");
     await context.close();
   });

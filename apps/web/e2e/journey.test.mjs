@@ -1,8 +1,10 @@
-// A shopper's path: a search with a typo, a platform filter, the cheapest first, a product and its offers; then the cart,
-// an account made on the way (the cart survives it), the wishlist with a target price, signing out, a mistyped password.
+// A shopper's path: the home page's four rows (their data made in setup, demo-data.mjs), a search with a typo, a platform
+// filter, the cheapest first, a product and its offers; then the cart, an account made on the way (the cart survives it),
+// the wishlist with a target price, signing out, a mistyped password.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { assertAccessible, confirmAndSignIn, launch, screenshot, storeUrl, uniqueEmail, viewports } from "./browser.mjs";
+import { seedHomeRows } from "./demo-data.mjs";
 
 // "Eldmoor" with a letter missing: the kernel's typo correction must still find the Eldmoor games.
 const typo = "eldmor";
@@ -11,6 +13,7 @@ const password = "correct-horse-42";
 let browser;
 before(async () => {
   browser = await launch();
+  await seedHomeRows(browser);
 });
 after(() => browser?.close());
 
@@ -36,7 +39,9 @@ for (const [device, options] of Object.entries(viewports)) {
       const context = await browser.newContext(options);
       const page = await context.newPage();
       await page.goto(`${storeUrl}/`);
-      assert.ok(await page.locator(".card").count() > 0, "the home page shows products");
+      for (const row of ["Best deals", "New releases", "Bestsellers", "Back in stock"]) {
+        assert.ok(await page.getByRole("region", { name: row }).locator(".card").count() > 0, `the home page's "${row}" row shows games`);
+      }
       await look(page, `${device}-1-home`);
 
       const box = page.getByRole("combobox", { name: "Search games" });

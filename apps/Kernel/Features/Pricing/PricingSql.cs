@@ -18,19 +18,18 @@ internal static class PricingSql
         """;
 
     /// <summary>
-    /// The price each offer would sell at: its cost in the store currency (offers with no rate are left out)
-    /// plus the margin of the most specific rule (supplier and genre, supplier, genre, default; a tie between
+    /// CTEs <c>eligible</c> and <c>priced</c>: the price each offer of the target products would sell at, the one formula
+    /// behind every store price, so a page showing an offer's all-in price shows what checkout charges when it sells.
+    /// That price is the offer's cost in the store currency (offers with no rate are left out) plus the margin of the most specific rule (supplier and genre, supplier, genre, default; a tie between
     /// genres goes to the higher margin; rules name genres in lower case, the catalog as suppliers spell them), at least its floor, then grossed up by the payment fee so the buyer's
     /// payment less the fee is cost plus margin, rounded up to the cent so the fee never eats the margin.
     /// Only offers that can be sold count: available, in stock, from an enabled supplier that is reachable.
-    /// The best offer is the one with the lowest price; products are written only when something changed, and a
-    /// changed price is added to the product's price history in the same statement.
     /// With <paramref name="fewTargets"/> the targets' offers are probed in the product index as an array: a
     /// planner that counts the targets as thousands, or the offers as few while statistics lag a growing catalog,
     /// would otherwise read every offer to find those of a batch's thousand products.
     /// </summary>
-    public static string Reprice(string targets, bool fewTargets = false) => $$"""
-        WITH eligible AS (
+    public static string OfferPrices(string targets, bool fewTargets = false) => $$"""
+        eligible AS (
             SELECT o.product_id, o.id AS offer_id, o.supplier_code, o.stock, o.price * r.rate_to_store AS cost
             FROM supplier_offers o
             JOIN suppliers s ON s.code = o.supplier_code AND s.enabled AND s.reachable
@@ -49,7 +48,16 @@ internal static class PricingSql
                   AND (mr.genre IS NULL OR EXISTS (SELECT 1 FROM unnest(p.genres) g WHERE lower(g) = lower(mr.genre)))
                 ORDER BY mr.supplier_code IS NULL, mr.genre IS NULL, mr.margin_percent DESC, mr.id
                 LIMIT 1) m
-        ), best AS (
+        )
+        """;
+
+    /// <summary>
+    /// The store price of each target product: the price of its best offer (<see cref="OfferPrices"/>), the one with the
+    /// lowest price. Products are written only when something changed, and a changed price is added to the product's
+    /// price history in the same statement.
+    /// </summary>
+    public static string Reprice(string targets, bool fewTargets = false) => $$"""
+        WITH {{OfferPrices(targets, fewTargets)}}, best AS (
             SELECT DISTINCT ON (product_id) product_id, offer_id, price
             FROM priced
             ORDER BY product_id, price, cost, offer_id

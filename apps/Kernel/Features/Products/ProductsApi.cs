@@ -38,7 +38,12 @@ public static partial class ProductsApi
             return TypedResults.NotFound();
         }
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ProductsSql.BySlug, new { Slug = slug }, cancellationToken: ct));
+        var delivery = catalog.DeliveryTime;
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ProductsSql.BySlug, new
+        {
+            Slug = slug, FeePercent = store.PaymentFee.Percent, FeeFixed = store.PaymentFee.Fixed,
+            DeliveryDays = delivery.Days, DeliveryLines = delivery.Lines, DeliveryMinLines = delivery.MinLines,
+        }, cancellationToken: ct));
         var product = await results.ReadSingleOrDefaultAsync<ProductRow>();
         if (product is null)
         {
@@ -100,12 +105,13 @@ public static partial class ProductsApi
     }
 
     private sealed record OfferRow(
-        string Supplier, string SupplierName, string Sku, decimal SupplierPrice, string SupplierCurrency, decimal? Price, int Stock,
-        bool Available, bool SupplierEnabled, bool SupplierReachable, bool Best, DateTime SyncedAt, DateTime? SupplierUpdatedAt)
+        string Supplier, string SupplierName, string Sku, decimal SupplierPrice, string SupplierCurrency, decimal? Price, decimal? AllInPrice,
+        int Stock, bool Available, bool SupplierEnabled, bool SupplierReachable, bool Best, DateTime SyncedAt, DateTime? SupplierUpdatedAt,
+        double? SecondsToKey)
     {
         public ProductOffer ToOffer(string currency, DateTime staleBefore) => new(
-            Supplier, SupplierName, Sku, SupplierPrice, SupplierCurrency, Price, currency, Stock, Availability, Best,
-            SyncedAt, SupplierUpdatedAt, SyncedAt < staleBefore);
+            Supplier, SupplierName, Sku, SupplierPrice, SupplierCurrency, Price, AllInPrice, currency, Stock, Availability, Best,
+            SyncedAt, SupplierUpdatedAt, SyncedAt < staleBefore, SecondsToKey);
 
         private string Availability =>
             !SupplierEnabled ? OfferAvailability.SupplierDisabled
@@ -152,8 +158,11 @@ public sealed record ProductDetail(
     PriceHistory PriceHistory);
 
 /// <param name="Price">The supplier's price converted to the store currency (null without an exchange rate).</param>
+/// <param name="AllInPrice">What checkout charges for the product while this offer sells it, payment fee included; null while it cannot sell.</param>
 /// <param name="SyncedAt">When the kernel last confirmed the offer: its last change, or its supplier's last full sync.</param>
 /// <param name="Stale">Not confirmed within Catalog:StaleAfter.</param>
+/// <param name="SecondsToKey">The supplier's usual time from payment to key (Catalog:DeliveryTime); null while too few deliveries tell.</param>
 public sealed record ProductOffer(
-    string Supplier, string SupplierName, string Sku, decimal SupplierPrice, string SupplierCurrency, decimal? Price, string Currency,
-    int Stock, string Availability, bool Best, DateTime SyncedAt, DateTime? SupplierUpdatedAt, bool Stale);
+    string Supplier, string SupplierName, string Sku, decimal SupplierPrice, string SupplierCurrency, decimal? Price, decimal? AllInPrice,
+    string Currency, int Stock, string Availability, bool Best, DateTime SyncedAt, DateTime? SupplierUpdatedAt, bool Stale,
+    double? SecondsToKey);

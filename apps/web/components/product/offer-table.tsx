@@ -1,4 +1,4 @@
-import { formatAge, formatDateTime } from "@/lib/catalog/format";
+import { formatAge, formatDateTime, formatWithin } from "@/lib/catalog/format";
 import type { Offer } from "@/lib/catalog/types";
 import { Price } from "./price";
 
@@ -19,12 +19,16 @@ export function OfferTable({ offers, now }: { offers: Offer[]; now: number }) {
   }
   return (
     <table className="offers">
-      <caption>Every supplier offer for this game, at the supplier&apos;s price; the price above is what you pay</caption>
+      <caption>Every supplier offer for this game: the all-in price is what you pay at checkout while that offer sells it</caption>
       <thead>
         <tr>
           <th scope="col">Source</th>
-          <th scope="col">Price</th>
+          <th scope="col" className="offer-cost">
+            Supplier price
+          </th>
+          <th scope="col">All-in price</th>
           <th scope="col">Stock</th>
+          <th scope="col">Delivery</th>
           <th scope="col">Price checked</th>
         </tr>
       </thead>
@@ -35,13 +39,18 @@ export function OfferTable({ offers, now }: { offers: Offer[]; now: number }) {
               {offer.supplier}
               {offer.best && <span className="badge badge-best">Best offer</span>}
             </th>
-            <td>
+            <td className="offer-cost">
               <Price money={offer.price} />
+            </td>
+            <td data-testid="offer-all-in">
+              <Price money={offer.allInPrice} />
             </td>
             <td>
               {availabilityText[offer.availability] ?? offer.availability}
               {offer.availability === "available" && ` (${offer.stock})`}
             </td>
+            {/* Measured from recent orders; until there are enough, nothing is promised. */}
+            <td>{offer.secondsToKey !== null && `Usually delivered ${formatWithin(offer.secondsToKey)}`}</td>
             <td>
               <time dateTime={offer.syncedAt} title={formatDateTime(offer.syncedAt)}>{formatAge(offer.syncedAt, now)}</time>
             </td>

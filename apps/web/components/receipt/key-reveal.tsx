@@ -21,9 +21,10 @@ const idle: RevealState = { status: "idle" };
 export function KeyReveal({ action, hidden, label, seen, warning }: Props) {
   const [state, formAction, pending] = useActionState(action, idle);
   if (state.status === "shown") return <ShownKey revealed={state.key} label={label} />;
+  // The name starts with the words shown, so a shopper speaking to the page can say what they see.
   const submit = (
-    <button type="submit" disabled={pending} aria-label={`Reveal ${label}`}>
-      {pending ? "Revealing…" : warning ? "Yes, reveal the key" : "Reveal key"}
+    <button type="submit" disabled={pending} aria-label={`${warning ? "Yes, reveal" : "Reveal"} ${label}`}>
+      {pending ? "Revealing…" : warning ? "Yes, reveal key" : "Reveal key"}
     </button>
   );
   return (

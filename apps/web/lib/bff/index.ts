@@ -52,10 +52,12 @@ function reshapeProduct(p: BffProduct): Product {
     offers: p.offers.map((o) => ({
       supplier: o.supplier,
       price: money(o.price, o.currency),
+      allInPrice: money(o.allInPrice, o.currency),
       stock: o.stock,
       availability: o.availability,
       best: o.best,
       syncedAt: o.syncedAt,
+      secondsToKey: o.secondsToKey,
     })),
   };
 }

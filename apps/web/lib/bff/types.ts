@@ -32,12 +32,16 @@ export type BffSearchResult = {
 export type BffOffer = {
   supplier: string;
   price: number | null;
+  // What checkout charges while this offer sells the game, fees included; null while it cannot sell.
+  allInPrice: number | null;
   currency: string;
   stock: number;
   availability: string;
   best: boolean;
   syncedAt: string;
   stale: boolean;
+  // The usual time from payment to key over recent orders; null until enough orders tell.
+  secondsToKey: number | null;
 };
 
 // Another platform, region or edition of the same game, with its own page.

@@ -22,3 +22,11 @@ export function formatAge(iso: string, now: number): string {
   if (unit === "minute" && value < 1) return "just now";
   return `${value} ${unit}${value === 1 ? "" : "s"} ago`;
 }
+
+// A usual delivery time in the next whole unit up, as a promise reads: "within 1 minute", "within 3 hours".
+export function formatWithin(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const [value, unit] =
+    minutes < 60 ? [minutes, "minute"] : minutes < 48 * 60 ? [Math.ceil(minutes / 60), "hour"] : [Math.ceil(minutes / 1440), "day"];
+  return `within ${value} ${unit}${value === 1 ? "" : "s"}`;
+}

@@ -25,10 +25,12 @@ export type SearchResults = { items: GameSummary[]; total: number; facets: Facet
 export type Offer = {
   supplier: string;
   price: Money | null;
+  allInPrice: Money | null;
   stock: number;
   availability: string;
   best: boolean;
   syncedAt: string;
+  secondsToKey: number | null;
 };
 
 export type Variant = Pick<ProductSummary, "slug" | "platform" | "region" | "edition" | "price" | "inStock"> & {

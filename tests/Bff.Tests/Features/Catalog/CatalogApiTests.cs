@@ -87,6 +87,8 @@ public sealed class CatalogApiTests : IAsyncLifetime
         var offer = page.GetProperty("offers").EnumerateArray().Single();
         offer.GetProperty("supplier").GetString().Should().Be("Kinguin");
         offer.GetProperty("stale").GetBoolean().Should().BeTrue();
+        offer.GetProperty("allInPrice").GetDecimal().Should().Be(11.56m, "the only offer sells at the store price");
+        offer.GetProperty("secondsToKey").ValueKind.Should().Be(JsonValueKind.Null, "no order has told yet");
         offer.TryGetProperty("sku", out _).Should().BeFalse("supplier SKUs are internal");
         page.GetProperty("activatesIn").GetString().Should().Be("every country");
         page.GetProperty("priceHistory").GetProperty("lowest").GetDecimal().Should().Be(11.56m);

@@ -92,7 +92,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <VariantTable product={product} />
         </section>
       )}
-      <section className="product-offers" aria-labelledby="offers">
+      {/* A phone scrolls the offers sideways: the region takes focus so a keyboard can scroll it too. */}
+      <section className="product-offers" aria-labelledby="offers" tabIndex={0}>
         <h2 id="offers">Offers</h2>
         <OfferTable offers={product.offers} now={Date.now()} />
       </section>
