@@ -49,6 +49,10 @@ done
 # Browser tests: the whole store (sandbox, Embedded host, storefront) on free ports over the throwaway databases.
 log "building the storefront"
 build_web
+# The storefront's wire types must be those generated from the BFF's document (kept true by OpenApiDocumentTests above).
+if (cd apps/web && npm run --silent types:check); then passed=$((passed + 1)); else
+  log "apps/web/lib/bff/schema.ts is not generated from apps/Bff/openapi.json: run scripts/web-types.sh"; failed=$((failed + 1))
+fi
 host_url="http://127.0.0.1:$(free_port)"
 sandbox_url="http://127.0.0.1:$(free_port)"
 web_port=$(free_port)

@@ -11,6 +11,7 @@ using GamesDrop.Notifier.Features.Stock;
 using GamesDrop.Notifier.Features.Suppliers;
 using GamesDrop.Notifier.Features.Telegram;
 using GamesDrop.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Notifier;
 
@@ -26,7 +27,11 @@ public static class NotifierApp
         services.AddAppOpenApi(AppIds.Notifier);
         services.AddValidation();
         services.AddMigrations("notifier", typeof(NotifierApp).Assembly);
-        services.AddSingleton(Bind<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section));
+        // Configuration is read through options classes, checked when the app starts rather than at the first mail.
+        services.AddOptions<NotifierStoreOptions>().BindConfiguration(NotifierStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
         // The chat and the sheet are staff settings stored in the kernel: read through IOptionsMonitor, they change without a restart.
         builder.AddStoredSettingsFromKernel();
         services.Configure<TelegramOptions>(builder.Configuration.GetSection(TelegramOptions.Section));
@@ -65,6 +70,4 @@ public static class NotifierApp
             .MapStoredSettings();
         return routes;
     }
-
-    private static T Bind<T>(IConfiguration configuration, string section) where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
 }

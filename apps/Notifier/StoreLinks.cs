@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
+
 namespace GamesDrop.Notifier;
 
 /// <summary>Links into the store (<c>Store:PublicUrl</c>, the storefront's address), for mails and alerts.</summary>
-public sealed class StoreLinks(IConfiguration configuration)
+public sealed class StoreLinks(IOptions<NotifierStoreOptions> store)
 {
-    private Uri PublicUrl { get; } = new((configuration["Store:PublicUrl"] ?? "http://localhost:3000").TrimEnd('/') + "/");
+    private Uri PublicUrl { get; } = new(store.Value.PublicUrl.TrimEnd('/') + "/");
 
     public string To(string path) => new Uri(PublicUrl, path.TrimStart('/')).ToString();
 

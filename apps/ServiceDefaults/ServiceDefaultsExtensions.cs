@@ -4,6 +4,7 @@ using GamesDrop.ServiceDefaults.Logging;
 using GamesDrop.ServiceDefaults.Problems;
 using GamesDrop.ServiceDefaults.Requests;
 using GamesDrop.ServiceDefaults.Telemetry;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -11,6 +12,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Dapr;
 using Dapr.AspNetCore;
@@ -86,7 +89,38 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>One OpenAPI document per app, named by its app id.</summary>
     public static IServiceCollection AddAppOpenApi(this IServiceCollection services, string appId) =>
-        services.AddOpenApi(appId, o => o.ShouldInclude = d => d.GroupName == appId);
+        services.AddOpenApi(appId, o =>
+        {
+            o.ShouldInclude = d => d.GroupName == appId;
+            o.AddSchemaTransformer(NumbersAsWritten);
+            o.AddOperationTransformer(QueryNamesAsSent);
+        });
+
+    // Query binding ignores case; callers send the JSON names, also for parameters bound from a record's properties.
+    private static Task QueryNamesAsSent(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter is { In: ParameterLocation.Query, Name: { } name })
+            {
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(name);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    // The web defaults also read numbers from strings; the apps write JSON numbers, which is what callers' types (the
+    // storefront's are generated from this document) should say.
+    private static Task NumbersAsWritten(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String)
+            && (type.HasFlag(JsonSchemaType.Number) || type.HasFlag(JsonSchemaType.Integer)))
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+        return Task.CompletedTask;
+    }
 
     /// <summary>Middleware in the order every host needs it.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)

@@ -23,8 +23,9 @@ public static class SuppliersApp
         var services = builder.Services;
         services.AddAppOpenApi(AppIds.Suppliers);
         services.AddValidation();
-        services.Configure<KinguinOptions>(builder.Configuration.GetSection("Suppliers:Kinguin"));
-        services.Configure<DigiflazzOptions>(builder.Configuration.GetSection("Suppliers:Digiflazz"));
+        // Configuration is read through options classes, bound and checked when the app starts rather than at first use.
+        services.AddOptions<KinguinOptions>().BindConfiguration("Suppliers:Kinguin").ValidateOnStart();
+        services.AddOptions<DigiflazzOptions>().BindConfiguration("Suppliers:Digiflazz").ValidateOnStart();
         services.AddSingleton<SupplierSecrets>();
         services.AddSingleton<SupplierCallMetrics>();
         services.AddHttpEndpointClient<KinguinSupplier>(KinguinSupplier.EndpointName).AddCallMetrics(KinguinSupplier.SupplierCode);
@@ -39,7 +40,7 @@ public static class SuppliersApp
         services.AddHostedService<WebhookSecretsCheck>();
         services.AddKeyedTransient(OfferRefresher.Key, (sp, key) =>
             new SupplierRegistry(sp.GetKeyedServices<ISupplier>(key), sp.GetRequiredService<IConfiguration>()));
-        services.Configure<RefreshOptions>(builder.Configuration.GetSection("Suppliers:Refresh"));
+        services.AddOptions<RefreshOptions>().BindConfiguration("Suppliers:Refresh").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OfferRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<OfferRefresher>());
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
@@ -49,9 +50,10 @@ public static class SuppliersApp
         services.AddTransient<CatalogSync>();
         services.AddSingleton<SyncQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncQueue>());
-        services.Configure<PurchaseOptions>(builder.Configuration.GetSection("Suppliers:Purchases"));
+        services.AddOptions<PurchaseOptions>().BindConfiguration("Suppliers:Purchases").ValidateOnStart();
         services.AddSingleton<SupplierBuyer>();
         services.AddSingleton<PurchaseMetrics>();
+        services.AddOptions<SupplierMonitorOptions>().BindConfiguration(SupplierMonitorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SupplierMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SupplierMonitor>());
         return builder;

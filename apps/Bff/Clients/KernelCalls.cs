@@ -16,6 +16,20 @@ internal static class KernelCalls
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await http.SendAsync(request, ct);
+        return await AnswerAsync(response, withErrors, content => content.ReadFromJsonAsync<T>(ct), ct);
+    }
+
+    /// <summary>A GET whose 2xx body is kept as sent, for passing on unread; refusals as <see cref="SendAsync"/>.</summary>
+    public static async Task<KernelAnswer<byte[]>> GetBodyAsync(
+        HttpClient http, string path, IReadOnlySet<HttpStatusCode> withErrors, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        return await AnswerAsync<byte[]>(response, withErrors, async content => await content.ReadAsByteArrayAsync(ct), ct);
+    }
+
+    private static async Task<KernelAnswer<T>> AnswerAsync<T>(
+        HttpResponseMessage response, IReadOnlySet<HttpStatusCode> withErrors, Func<HttpContent, Task<T?>> read, CancellationToken ct)
+    {
         if (withErrors.Contains(response.StatusCode))
         {
             var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(ct);
@@ -27,6 +41,6 @@ internal static class KernelCalls
             return new KernelAnswer<T>(response.StatusCode, default, null);
         }
         response.EnsureSuccessStatusCode();
-        return new KernelAnswer<T>(response.StatusCode, await response.Content.ReadFromJsonAsync<T>(ct), null);
+        return new KernelAnswer<T>(response.StatusCode, await read(response.Content), null);
     }
 }

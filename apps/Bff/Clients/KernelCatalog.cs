@@ -1,30 +1,6 @@
 namespace GamesDrop.Bff.Clients;
 
-// The kernel's catalog answers as it sends them; search results pass through to the storefront unchanged.
-
-public sealed record KernelSearchResult(IReadOnlyList<KernelSearchItem> Items, long Total, KernelFacets Facets, string? Suggestion);
-
-/// <summary>One game: the variant to open first, the lowest price of the matching variants, and their platforms.</summary>
-public sealed record KernelSearchItem(
-    string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
-    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate, IReadOnlyList<string> Platforms, int Variants);
-
-/// <summary>The home page's rows of games, as the kernel ranks them; passed through to the storefront unchanged.</summary>
-public sealed record KernelHomeRows(
-    IReadOnlyList<KernelSearchItem> Deals, IReadOnlyList<KernelSearchItem> NewReleases, IReadOnlyList<KernelSearchItem> Bestsellers,
-    IReadOnlyList<KernelSearchItem> BackInStock);
-
-public sealed record KernelProductSummary(
-    string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
-    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate);
-
-public sealed record KernelProductLookup(string Currency, IReadOnlyList<KernelProductSummary> Items);
-
-public sealed record KernelFacets(
-    IReadOnlyList<KernelFacetValue> Platform, IReadOnlyList<KernelFacetValue> Region, IReadOnlyList<KernelFacetValue> Genre,
-    IReadOnlyList<KernelFacetValue> PriceBand, IReadOnlyList<KernelFacetValue> InStock);
-
-public sealed record KernelFacetValue(string Value, int Count);
+// The kernel's product page answer as it sends it; the BFF reshapes it (ProductPage). Search shapes are in Contracts.
 
 public sealed record KernelProduct(
     string Slug, string Title, string Platform, string Region, string Edition, IReadOnlyList<string> Genres, DateOnly? ReleaseDate,

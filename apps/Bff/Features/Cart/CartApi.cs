@@ -36,11 +36,13 @@ public static class CartApi
     private static Ok<CsrfToken> GetCsrf(HttpContext http) =>
         TypedResults.Ok(new CsrfToken(http.Features.GetRequiredFeature<CartOwner>().CsrfToken));
 
-    // For the header on every page: the actor's own count, without pricing the cart at the kernel.
+    // For the header on every page: the actor's own count, without pricing the cart at the kernel. The token lets the
+    // page's forms write to the cart without asking for it first.
     private static async Task<Ok<CartCount>> CountAsync(HttpContext http, CartOwners owners)
     {
-        var cart = await owners.Cart(http.Features.GetRequiredFeature<CartOwner>()).GetAsync();
-        return TypedResults.Ok(new CartCount(cart.Lines.Sum(l => l.Quantity)));
+        var owner = http.Features.GetRequiredFeature<CartOwner>();
+        var cart = await owners.Cart(owner).GetAsync();
+        return TypedResults.Ok(new CartCount(cart.Lines.Sum(l => l.Quantity), owner.CsrfToken));
     }
 
     // The line keeps the price the shopper saw when adding, to show later whether it changed. One kernel lookup prices the
@@ -99,6 +101,6 @@ public sealed record AddCartItem(
     [Required, RegularExpression("^[a-z0-9-]{1,200}$")] string Slug,
     [Range(1, CartLimits.MaxQuantity)] int Quantity);
 
-public sealed record CartCount(int ItemCount);
+public sealed record CartCount(int ItemCount, string CsrfToken);
 
 public sealed record SetCartQuantity([Range(1, CartLimits.MaxQuantity)] int Quantity);

@@ -1,4 +1,5 @@
 using GamesDrop.Bff.Clients;
+using GamesDrop.Contracts.Catalog;
 
 namespace GamesDrop.Bff.Features.Cart;
 
@@ -13,7 +14,7 @@ public sealed record CartView(
         Priced(cart, owner, await kernel.LookupProductsAsync([.. cart.Lines.Select(l => l.Slug)], ct));
 
     /// <summary>Prices <paramref name="cart"/> from <paramref name="lookup"/>, which asked for every line's product.</summary>
-    public static CartView Priced(CartContents cart, CartOwner owner, KernelProductLookup lookup)
+    public static CartView Priced(CartContents cart, CartOwner owner, ProductLookupResult lookup)
     {
         var products = lookup.Items.ToDictionary(p => p.Slug);
         var lines = cart.Lines.Select(l => CartLineView.From(l, products.GetValueOrDefault(l.Slug))).ToList();
@@ -29,7 +30,7 @@ public sealed record CartLineView(
     string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl, int Quantity,
     decimal? UnitPrice, decimal? AddedUnitPrice, bool PriceChanged, bool Available, decimal LineTotal)
 {
-    public static CartLineView From(CartLine line, KernelProductSummary? product)
+    public static CartLineView From(CartLine line, ProductSummary? product)
     {
         var price = product is { InStock: true, Price: { } p } ? p : (decimal?)null;
         return new CartLineView(

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Funnel;
+using GamesDrop.Contracts.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Features.Catalog;
@@ -8,11 +9,14 @@ namespace GamesDrop.Bff.Features.Catalog;
 /// <summary>The public catalog: search, suggestions and product pages.</summary>
 public static class CatalogApi
 {
+    private const string JsonType = "application/json";
+
     public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder routes)
     {
         var group = routes.MapGroup("/catalog").WithTags("Catalog").AllowAnonymous();
-        group.MapGet("/search", SearchAsync);
-        group.MapGet("/suggest", SuggestAsync);
+        // The kernel's answers pass through as sent; the document still names their shape for the storefront's types.
+        group.MapGet("/search", SearchAsync).Produces<SearchResult>(StatusCodes.Status200OK, JsonType);
+        group.MapGet("/suggest", SuggestAsync).Produces<IReadOnlyList<string>>(StatusCodes.Status200OK, JsonType);
         group.MapGet("/home", HomeAsync);
         group.MapGet("/products/{slug}", GetProductAsync);
         // The product page, once shown in a browser, says so: the page's own reads are also made for prefetches and for
@@ -25,28 +29,26 @@ public static class CatalogApi
         return routes;
     }
 
-    // Parameters are declared for the OpenAPI document and for type checks; the kernel validates their ranges.
-    private static Task<Results<Ok<KernelSearchResult>, ValidationProblem>> SearchAsync(
-        string? q, string? platform, string? region, string? genre, decimal? minPrice, decimal? maxPrice, bool? inStock,
-        string? sort, int? page, int? pageSize, HttpRequest request, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
-        CachedAsync(cache, SearchCache.Key("search", request.Query), () => kernel.SearchAsync(request.QueryString, CancellationToken.None), ct);
+    // Bound once here (a value of the wrong type is refused at the edge); the kernel checks the ranges.
+    private static Task<Results<FileContentHttpResult, ValidationProblem>> SearchAsync(
+        [AsParameters] SearchParameters search, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
+        PassedOnAsync(cache, SearchCache.SearchKey(search), () => kernel.SearchAsync(search, CancellationToken.None), ct);
 
-    private static Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
-        string? q, HttpRequest request, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
-        CachedAsync(cache, SearchCache.Key("suggest", request.Query), () => kernel.SuggestAsync(request.QueryString, CancellationToken.None), ct);
+    private static Task<Results<FileContentHttpResult, ValidationProblem>> SuggestAsync(
+        string? q, KernelClient kernel, SearchCache cache, CancellationToken ct) =>
+        PassedOnAsync(cache, SearchCache.SuggestKey(q), () => kernel.SuggestAsync(q, CancellationToken.None), ct);
 
     // The rows change with prices and sales, not per shopper: one answer serves everyone for the cache's time.
-    private static async Task<Ok<KernelHomeRows>> HomeAsync(KernelClient kernel, SearchCache cache, CancellationToken ct) =>
+    private static async Task<Ok<HomeRows>> HomeAsync(KernelClient kernel, SearchCache cache, CancellationToken ct) =>
         TypedResults.Ok(await cache.GetOrAddAsync("home", () => kernel.GetHomeRowsAsync(CancellationToken.None)).WaitAsync(ct));
 
     // The kernel call is shared by every shopper waiting for the same answer, so one leaving does not cancel it
-    // (the client's timeout still ends it); each waits with its own token.
-    private static async Task<Results<Ok<T>, ValidationProblem>> CachedAsync<T>(
-        SearchCache cache, string key, Func<Task<KernelReply<T>>> ask, CancellationToken ct)
-        where T : class
+    // (the client's timeout still ends it); each waits with its own token. The body is sent on as the kernel wrote it.
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> PassedOnAsync(
+        SearchCache cache, string key, Func<Task<KernelAnswer<byte[]>>> ask, CancellationToken ct)
     {
-        var reply = await cache.GetOrAddAsync(key, ask).WaitAsync(ct);
-        return reply.Errors is not null ? TypedResults.ValidationProblem(reply.Errors) : TypedResults.Ok(reply.Value!);
+        var answer = await cache.GetOrAddAsync(key, ask).WaitAsync(ct);
+        return answer.Errors is not null ? TypedResults.ValidationProblem(answer.Errors) : TypedResults.Bytes(answer.Value!, JsonType);
     }
 
     // The page is answered from the catalog at once; its stale offers are re-read in the background for later views.

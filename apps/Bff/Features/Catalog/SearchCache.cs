@@ -1,4 +1,4 @@
-using System.Text;
+using GamesDrop.Contracts.Catalog;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GamesDrop.Bff.Features.Catalog;
@@ -11,30 +11,17 @@ namespace GamesDrop.Bff.Features.Catalog;
 /// </summary>
 public sealed class SearchCache(IConfiguration configuration) : IDisposable
 {
-    // What the kernel reads, in a fixed order; anything else in the query string does not change the answer.
-    private static readonly string[] Parameters = ["q", "platform", "region", "genre", "minPrice", "maxPrice", "inStock", "sort", "page", "pageSize"];
-
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     public TimeSpan For { get; } = configuration.GetValue("Catalog:SearchCacheFor", TimeSpan.FromSeconds(30));
 
     /// <summary>
-    /// The cache key of a query: its parameters in one order, the words in lower case (search compares them so;
+    /// The cache key of a search: its parameters in one order, the words in lower case (search compares them so;
     /// lowercasing keeps the length the kernel validates). Filters keep their case: genres match exactly.
     /// </summary>
-    public static string Key(string kind, IQueryCollection query)
-    {
-        var key = new StringBuilder(kind);
-        foreach (var name in Parameters)
-        {
-            if (query.TryGetValue(name, out var values))
-            {
-                var value = values.ToString();
-                key.Append('&').Append(name).Append('=').Append(name == "q" ? value.ToLowerInvariant() : value);
-            }
-        }
-        return key.ToString();
-    }
+    public static string SearchKey(SearchParameters search) => "search" + (search with { Q = search.Q?.ToLowerInvariant() }).ToQueryString();
+
+    public static string SuggestKey(string? q) => "suggest?" + q?.ToLowerInvariant();
 
     /// <summary>
     /// The cached answer, or <paramref name="load"/>'s. Shoppers asking the same while it loads share that one call;

@@ -1,4 +1,5 @@
 using Dapper;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Kernel.Features.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -45,8 +46,3 @@ public static class HomeApi
         public SearchItem ToItem() => new(Slug, Title, Platform, Region, Edition, ImageUrl, Price, Currency, InStock, ReleaseDate, Platforms, Variants);
     }
 }
-
-/// <param name="Deals">In stock below its usual price (the median over 90 days), the largest saving first.</param>
-/// <param name="BackInStock">Could not be bought, and can again since the last 14 days.</param>
-public sealed record HomeRows(
-    IReadOnlyList<SearchItem> Deals, IReadOnlyList<SearchItem> NewReleases, IReadOnlyList<SearchItem> Bestsellers, IReadOnlyList<SearchItem> BackInStock);

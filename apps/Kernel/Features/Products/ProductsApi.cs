@@ -125,14 +125,6 @@ public static partial class ProductsApi
 
 public sealed record ProductLookup([Required, MaxLength(50)] string[] Slugs);
 
-/// <summary>The products found and the store currency their prices are in.</summary>
-public sealed record ProductLookupResult(string Currency, IReadOnlyList<ProductSummary> Items);
-
-/// <summary>One product (a variant of a game) as a cart line shows it.</summary>
-public sealed record ProductSummary(
-    string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
-    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate);
-
 /// <summary>A variant of the game a product page shows: its own page, price and stock, and where its keys activate.</summary>
 /// <param name="ActivatesIn">In the buyer's words: "every country", "Europe", "the United States".</param>
 public sealed record ProductVariant(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -40,7 +41,7 @@ public static class SearchApi
     // results the other platforms would give instead of only the chosen one.
     // A search the statement timeout ended is the store's trouble, not the shopper's: 503, try again shortly.
     private static async Task<Results<Ok<SearchResult>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        [AsParameters] SearchRequest request, StoreSettings store, NpgsqlDataSource db,
+        [AsParameters] SearchParameters request, StoreSettings store, NpgsqlDataSource db,
         [FromKeyedServices(WordsDataSource)] NpgsqlDataSource words, HttpContext http, CancellationToken ct)
     {
         var errors = request.Validate();
@@ -79,11 +80,11 @@ public static class SearchApi
     private static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
         string? q, NpgsqlDataSource db, CatalogSettings catalog, CancellationToken ct)
     {
-        if (q?.Length > SearchRequest.MaxQueryLength || q?.Contains('\0') == true || SearchRequest.WordCount(q) > SearchRequest.MaxQueryWords)
+        if (q?.Length > SearchRules.MaxQueryLength || q?.Contains('\0') == true || SearchRules.WordCount(q) > SearchRules.MaxQueryWords)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["q"] = [$"At most {SearchRequest.MaxQueryLength} characters and {SearchRequest.MaxQueryWords} words."],
+                ["q"] = [$"At most {SearchRules.MaxQueryLength} characters and {SearchRules.MaxQueryWords} words."],
             });
         }
         // One or two characters match too much to be worth a query.
@@ -98,14 +99,14 @@ public static class SearchApi
     }
 
     /// <summary>Words search through the GIN index; browsing reads the whole catalog to count games.</summary>
-    internal static string StatementFor(SearchRequest request) =>
+    internal static string StatementFor(SearchParameters request) =>
         request.Text is not null ? SearchSql.SearchWords : SearchSql.Search;
 
     // Words searches keep one prepared statement per pooled connection (Npgsql keeps it across pool returns).
     // Browsing is planned per query: its filters are "parameter is null or ..." conditions that only a plan for the
     // actual values turns into index ranges.
     internal static async Task<SearchRow> QueryAsync(
-        NpgsqlConnection connection, string sql, SearchRequest request, string currency, CancellationToken ct)
+        NpgsqlConnection connection, string sql, SearchParameters request, string currency, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         request.AddParameters(command.Parameters, currency);
@@ -123,21 +124,3 @@ public static class SearchApi
 
     internal sealed record SearchRow(long Total, string Items, string Platform, string Region, string Genre, string PriceBand, string InStock);
 }
-
-/// <summary>A page of results; <c>Suggestion</c> is the title searched instead when the query itself found nothing.</summary>
-public sealed record SearchResult(IReadOnlyList<SearchItem> Items, long Total, SearchFacets Facets, string? Suggestion);
-
-/// <summary>
-/// One game (every variant sharing its title) as a result card: the variant to open first (in stock, then the
-/// cheapest), the lowest price among the variants that match, and the platforms they are on.
-/// </summary>
-public sealed record SearchItem(
-    string Slug, string Title, string Platform, string Region, string Edition, string? ImageUrl,
-    decimal? Price, string Currency, bool InStock, DateOnly? ReleaseDate, IReadOnlyList<string> Platforms, int Variants);
-
-/// <summary>Each facet counts the results of every filter but its own.</summary>
-public sealed record SearchFacets(
-    IReadOnlyList<FacetValue> Platform, IReadOnlyList<FacetValue> Region, IReadOnlyList<FacetValue> Genre,
-    IReadOnlyList<FacetValue> PriceBand, IReadOnlyList<FacetValue> InStock);
-
-public sealed record FacetValue(string Value, int Count);

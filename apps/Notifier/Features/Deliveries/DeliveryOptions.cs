@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace GamesDrop.Notifier.Features.Deliveries;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class DeliveryOptions
 {
     public const string Section = "Notifier:Delivery";
 
+    [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 10;
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxRetry { get; set; } = TimeSpan.FromMinutes(10);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using GamesDrop.BuildingBlocks.Bindings.Mail;
+using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Notifier.Features.Mail;
 
@@ -9,9 +10,9 @@ namespace GamesDrop.Notifier.Features.Mail;
 /// A mail from paragraphs and at most one button link: plain text, and the same as simple HTML with every value encoded.
 /// Section <c>Notifier:Mail</c> names the sender.
 /// </summary>
-public sealed class MailTemplates(IConfiguration configuration)
+public sealed class MailTemplates(IOptions<MailOptions> options)
 {
-    private string From => configuration["Notifier:Mail:From"] is { Length: > 0 } from ? from : "GamesDrop <no-reply@gamesdrop.test>";
+    private string From => options.Value.From;
 
     public OutgoingMail Compose(string to, string subject, string greeting, IReadOnlyList<string> paragraphs, (string Text, string Url)? link = null,
         IReadOnlyList<string>? after = null)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using GamesDrop.BuildingBlocks.PubSub;
 using System.Globalization;
@@ -47,7 +48,7 @@ public static class SalesReportApi
 
     /// <summary>Appends the summary of the day before, once per day and currency however often the binding fires.</summary>
     private static async Task<Ok> DailySummaryAsync(
-        TimeProvider clock, IConfiguration configuration, [FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, NotificationOutbox outbox, CancellationToken ct)
+        TimeProvider clock, IOptions<NotifierStoreOptions> store, [FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, NotificationOutbox outbox, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         List<DayTotals> totals;
@@ -57,7 +58,7 @@ public static class SalesReportApi
         }
         if (totals.Count == 0)
         {
-            totals.Add(new DayTotals(configuration["Store:Currency"] ?? "EUR", 0, 0, 0));
+            totals.Add(new DayTotals(store.Value.Currency, 0, 0, 0));
         }
         foreach (var t in totals)
         {

@@ -5,6 +5,7 @@ using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.Contracts;
 using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Clients;
+using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Suppliers.Features.Health;
 
@@ -17,7 +18,7 @@ public sealed record SupplierState(bool Reachable, decimal? Balance, DateTimeOff
 /// balances, raising an event when one runs low.
 /// </summary>
 public sealed partial class SupplierMonitor(
-    IServiceScopeFactory scopes, SupplierCallMetrics metrics, ICircuitStates circuits, IConfiguration configuration,
+    IServiceScopeFactory scopes, SupplierCallMetrics metrics, ICircuitStates circuits, IOptions<SupplierMonitorOptions> options,
     TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SupplierMonitor> logger) : BackgroundService
 {
     private const int FailuresMeaningDown = 5;
@@ -40,7 +41,7 @@ public sealed partial class SupplierMonitor(
         {
             return;
         }
-        var balanceEvery = configuration.GetValue("Suppliers:BalanceCheckInterval", TimeSpan.FromMinutes(5));
+        var balanceEvery = options.Value.BalanceCheckInterval;
         var nextBalanceCheck = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {

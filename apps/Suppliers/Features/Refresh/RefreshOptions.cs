@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace GamesDrop.Suppliers.Features.Refresh;
 
 /// <summary>
@@ -7,14 +9,18 @@ namespace GamesDrop.Suppliers.Features.Refresh;
 public sealed class RefreshOptions
 {
     /// <summary>Re-reads per second, per supplier.</summary>
+    [Range(0.01, 1000)]
     public double CallsPerSecond { get; set; } = 2;
 
     /// <summary>Re-reads a supplier may get at once after a quiet spell.</summary>
+    [Range(1, 10_000)]
     public int Burst { get; set; } = 10;
 
     /// <summary>Offers waiting at most; past it a view's request is dropped and the offer stays stale until the next view.</summary>
+    [Range(1, 1_000_000)]
     public int QueueLimit { get; set; } = 1000;
 
     /// <summary>Re-reads in flight at once, over all suppliers.</summary>
+    [Range(1, 100)]
     public int Concurrency { get; set; } = 4;
 }

@@ -12,7 +12,7 @@ function quantity(form: FormData): number {
 // From the product page: a message the shopper can act on, and the header's count follows.
 export async function addToCartAction(_: FormState, form: FormData): Promise<FormState> {
   try {
-    const updated = await cart.addToCart(text(form, "slug"), quantity(form));
+    const updated = await cart.addToCart(text(form, "slug"), quantity(form), text(form, "csrf") || undefined);
     revalidatePath("/", "layout");
     return { status: "done", message: `Added to your cart (${updated.itemCount} ${updated.itemCount === 1 ? "item" : "items"}).` };
   } catch (error) {

@@ -1,12 +1,15 @@
 import { addToCartAction } from "@/components/cart/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { saveWishlistAction } from "@/components/wishlist/actions";
+import { getCartToken } from "@/lib/bff/cart";
 import { targetPriceField } from "@/lib/forms/fields";
 import type { Product } from "@/lib/catalog/types";
 
 // Add to cart (with a quantity) and to the wishlist (with a target price); a signed-out shopper is sent to sign in first
-// and comes back with the wishlist form open on the target typed (wishlistTarget).
-export function ProductActions({ product, wishlistTarget }: { product: Product; wishlistTarget?: string }) {
+// and comes back with the wishlist form open on the target typed (wishlistTarget). The cart's token, when the visitor has a
+// cart, goes with the add so it is one call to the BFF.
+export async function ProductActions({ product, wishlistTarget }: { product: Product; wishlistTarget?: string }) {
+  const csrf = product.inStock ? await getCartToken() : undefined;
   return (
     <div className="product-actions">
       {product.inStock ? (
@@ -15,7 +18,7 @@ export function ProductActions({ product, wishlistTarget }: { product: Product; 
           label="Add to cart"
           inline
           submit="Add to cart"
-          hidden={{ slug: product.slug }}
+          hidden={csrf ? { slug: product.slug, csrf } : { slug: product.slug }}
           fields={[{ name: "quantity", label: "Quantity", type: "number", min: 1, max: 10, defaultValue: "1", required: true }]}
         />
       ) : (

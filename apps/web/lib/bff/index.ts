@@ -1,13 +1,13 @@
 import "server-only";
-import type { BffHomeRows, BffProduct, BffProductSummary, BffSearchItem, BffSearchResult } from "./types";
+import type { BffHomeRows, BffProduct, BffProductSummary, BffSearchItem, BffSearchParams, BffSearchResult } from "./types";
 import type { Facet, FacetName, GameSummary, Money, Product, ProductSummary, SearchResults } from "@/lib/catalog/types";
 import { pageSize, type SearchQuery } from "@/lib/catalog/search-query";
 import { bff, orNull } from "./request";
 
 // "0-10", "70+": the kernel's price bands, sent back as the price range they name.
-function priceRange(band: string | undefined): { minPrice?: string; maxPrice?: string } {
+function priceRange(band: string | undefined): Pick<BffSearchParams, "minPrice" | "maxPrice"> {
   const match = band?.match(/^(\d+)(?:-(\d+)|\+)$/);
-  return match ? { minPrice: match[1], maxPrice: match[2] } : {};
+  return match ? { minPrice: Number(match[1]), maxPrice: match[2] === undefined ? undefined : Number(match[2]) } : {};
 }
 
 const facetLabels: Record<FacetName, string> = {
@@ -63,13 +63,18 @@ function reshapeProduct(p: BffProduct): Product {
 }
 
 export async function searchProducts(query: SearchQuery, size = pageSize): Promise<SearchResults> {
+  const { priceBand, inStock, page, ...rest } = query;
+  const search: BffSearchParams = {
+    ...rest,
+    ...priceRange(priceBand),
+    inStock: inStock === undefined ? undefined : inStock === "true",
+    page: page ?? 1,
+    pageSize: size,
+  };
   const params = new URLSearchParams();
-  const { priceBand, page, ...rest } = query;
-  for (const [key, value] of Object.entries({ ...rest, ...priceRange(priceBand) })) {
-    if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(search)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
   }
-  params.set("page", String(page ?? 1));
-  params.set("pageSize", String(size));
   const result = await bff<BffSearchResult>(`/catalog/search?${params}`);
   return {
     items: result.items.map(reshapeGame),

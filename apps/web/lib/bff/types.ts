@@ -1,33 +1,20 @@
-// Wire types: the BFF's JSON as it arrives (apps/Bff/Features/Catalog). Components never see these.
+// Wire types: the BFF's JSON as it arrives. Those generated from the BFF's OpenAPI document (schema.ts, `npm run types`)
+// are named here; the rest are still written by hand. Components never see these.
+import type { components, paths } from "./schema";
 
-export type BffFacetValue = { value: string; count: number };
+type Schemas = components["schemas"];
 
-export type BffProductSummary = {
-  slug: string;
-  title: string;
-  platform: string;
-  region: string;
-  edition: string;
-  imageUrl: string | null;
-  price: number | null;
-  currency: string;
-  inStock: boolean;
-  releaseDate: string | null;
-};
+export type BffSearchParams = NonNullable<paths["/bff/api/catalog/search"]["get"]["parameters"]["query"]>;
 
 // One game: the variant to open first, the lowest price of the variants that match, and their platforms.
-export type BffSearchItem = BffProductSummary & { platforms: string[]; variants: number };
+export type BffSearchItem = Schemas["SearchItem"];
+export type BffProductSummary = Omit<BffSearchItem, "platforms" | "variants">;
 
 // The home page's rows of games, ranked by the kernel.
-export type BffHomeRows = Record<"deals" | "newReleases" | "bestsellers" | "backInStock", BffSearchItem[]>;
+export type BffHomeRows = Schemas["HomeRows"];
 
-export type BffSearchResult = {
-  items: BffSearchItem[];
-  total: number;
-  facets: Record<"platform" | "region" | "genre" | "priceBand" | "inStock", BffFacetValue[]>;
-  // The closest title, searched instead when the words typed found nothing.
-  suggestion: string | null;
-};
+// suggestion: the closest title, searched instead when the words typed found nothing.
+export type BffSearchResult = Schemas["SearchResult"];
 
 export type BffOffer = {
   supplier: string;
@@ -79,15 +66,10 @@ export type BffRegionWarning = { country?: string | null; message?: string | nul
 export type BffOrder = { id: string; number: string; status: string; currency: string; total: number; createdAt: string };
 
 // apps/Bff/Features/Cart: prices re-checked on every read; unitPrice is null for a line that cannot be bought now.
-export type BffCartLine = Pick<BffProductSummary, "slug" | "title" | "platform" | "region" | "edition" | "imageUrl"> & {
-  quantity: number;
-  unitPrice: number | null;
-  addedUnitPrice: number | null;
-  priceChanged: boolean;
-  available: boolean;
-  lineTotal: number;
-};
-export type BffCart = { lines: BffCartLine[]; itemCount: number; total: number; currency: string; hasUnavailable: boolean; csrfToken: string };
+export type BffCartLine = Schemas["CartLineView"];
+export type BffCart = Schemas["CartView"];
+// The header's count, and the token the page's cart forms send.
+export type BffCartCount = Schemas["CartCount"];
 
 // apps/Bff/Features/Wishlist.
 export type BffWishlistItem = Pick<BffProductSummary, "slug" | "title" | "platform" | "region" | "imageUrl" | "price" | "currency" | "inStock"> & {

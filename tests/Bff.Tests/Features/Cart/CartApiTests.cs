@@ -41,6 +41,20 @@ public sealed class CartApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_header_count_carries_the_token_the_next_add_sends_with_no_other_call()
+    {
+        using var shopper = new Shopper(_app);
+        (await shopper.AddToCartAsync(_slugs[0])).EnsureSuccessStatusCode();
+        var count = await shopper.Http.GetFromJsonAsync<JsonElement>("/bff/api/cart/count");
+
+        var add = await shopper.AddToCartAsync(_slugs[1], token: count.GetProperty("csrfToken").GetString());
+
+        add.StatusCode.Should().Be(HttpStatusCode.OK);
+        count.GetProperty("itemCount").GetInt32().Should().Be(1);
+        (await add.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("itemCount").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
     public async Task An_anonymous_cart_merges_into_the_account_at_login_capped_per_line()
     {
         using (var before = await new Shopper(_app).SignedUpAsync("ann@example.com"))

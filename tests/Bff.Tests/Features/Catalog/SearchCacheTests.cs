@@ -1,20 +1,20 @@
 using GamesDrop.Bff.Features.Catalog;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
+using GamesDrop.Contracts.Catalog;
 using Microsoft.Extensions.Configuration;
 
 namespace GamesDrop.Bff.Tests.Features.Catalog;
 
 public sealed class SearchCacheTests
 {
-    private static string Key(string query) => SearchCache.Key("search", new QueryCollection(QueryHelpers.ParseQuery(query)));
+    private static SearchParameters Search(string? q = null, string? genre = null, string? sort = null, int? page = null) =>
+        new(q, null, null, genre, null, null, null, sort, page, null);
 
     [Fact]
     public void Queries_that_search_the_same_share_a_key_and_filters_keep_their_case()
     {
-        Key("Q=Elden%20Ring&sort=price_asc&utm_source=mail").Should().Be(Key("sort=price_asc&q=elden%20ring"));
-        Key("genre=RPG").Should().NotBe(Key("genre=rpg"), "genres match exactly");
-        Key("q=elden&page=2").Should().NotBe(Key("q=elden"));
+        SearchCache.SearchKey(Search("Elden Ring", sort: "price_asc")).Should().Be(SearchCache.SearchKey(Search("elden ring", sort: "price_asc")));
+        SearchCache.SearchKey(Search(genre: "RPG")).Should().NotBe(SearchCache.SearchKey(Search(genre: "rpg")), "genres match exactly");
+        SearchCache.SearchKey(Search("elden", page: 2)).Should().NotBe(SearchCache.SearchKey(Search("elden")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Kernel.Features.Home;
 using static GamesDrop.Kernel.Tests.Features.CatalogData;
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Kernel.Features.Search;
 
 namespace GamesDrop.Kernel.Tests.Features.Search;

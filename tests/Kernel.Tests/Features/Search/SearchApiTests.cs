@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Kernel.Features.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
