@@ -18,7 +18,6 @@ using Dapr.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace GamesDrop.ServiceDefaults;
