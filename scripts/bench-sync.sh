@@ -52,7 +52,7 @@ env "${store_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" A
 host_pid=$!
 wait_ready "$url" "$host_pid" "$work/embedded.log"
 
-python3 - "$url" "$token" <<'PY'
+python3 - "$url" "$(APP_API_TOKEN=$token app_token suppliers)" <<'PY'
 import json, sys, time, urllib.request
 url, token = sys.argv[1], sys.argv[2]
 def call(method, path):

@@ -180,12 +180,19 @@ start_embedded() {
   host_pid=$!
 }
 
+# app_token APP: the token the Embedded host's APP accepts, derived from APP_API_TOKEN as the host derives it
+# (HMAC-SHA256 of the app id, hex); the secret goes through stdin, not the command line.
+app_token() {
+  printf %s "$APP_API_TOKEN" | python3 -c 'import hashlib, hmac, sys; print(hmac.new(sys.stdin.buffer.read(), sys.argv[1].encode(), hashlib.sha256).hexdigest())' "$1"
+}
+
 # sync_catalog URL: a full sync from both suppliers through the host's internal API, showing its progress until done.
 sync_catalog() {
-  local url=$1
-  curl -fsS -H "dapr-api-token: $APP_API_TOKEN" -X POST "$url/suppliers/sync/kinguin?full=true" >/dev/null
-  curl -fsS -H "dapr-api-token: $APP_API_TOKEN" -X POST "$url/suppliers/sync/digiflazz?full=true" >/dev/null
-  python3 - "$url" "$APP_API_TOKEN" <<'PY'
+  local url=$1 token
+  token=$(app_token suppliers)
+  curl -fsS -H "dapr-api-token: $token" -X POST "$url/suppliers/sync/kinguin?full=true" >/dev/null
+  curl -fsS -H "dapr-api-token: $token" -X POST "$url/suppliers/sync/digiflazz?full=true" >/dev/null
+  python3 - "$url" "$token" <<'PY'
 import json, sys, time, urllib.request
 url, token = sys.argv[1], sys.argv[2]
 def progress():

@@ -17,9 +17,10 @@ using GamesDrop.Embedded.Runtime.PubSub;
 using GamesDrop.Embedded.Runtime.Resiliency;
 using GamesDrop.Embedded.Runtime.Secrets;
 using GamesDrop.Embedded.Runtime.State;
+using GamesDrop.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace GamesDrop.Embedded.Runtime;
@@ -35,6 +36,8 @@ public sealed class EmbeddedRuntime : IEmbeddedRuntime
     {
         services.AddRedis();
         services.AddSingleton<SelfAddress>();
+        services.AddSingleton<EmbeddedAppTokens>();
+        services.Replace(ServiceDescriptor.Singleton<IAppTokenSource>(sp => sp.GetRequiredService<EmbeddedAppTokens>()));
         services.AddSingleton<TopicSubscriptions>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
@@ -61,7 +64,7 @@ public sealed class EmbeddedRuntime : IEmbeddedRuntime
 
     public IOutputBinding OutputBinding(IServiceProvider services, string appId) =>
         new EmbeddedQueueBinding(appId, services.GetRequiredService<ComponentCatalog>(), services.GetRequiredService<BindingRoutes>(),
-            services.GetRequiredService<SelfAddress>(), services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<IConfiguration>());
+            services.GetRequiredService<SelfAddress>(), services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<EmbeddedAppTokens>());
 
     public IHttpClientBuilder ToApp(IHttpClientBuilder client, string appId) => LocalInvocation.ToLocalApp(client, appId);
 

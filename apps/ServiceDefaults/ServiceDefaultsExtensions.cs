@@ -3,6 +3,7 @@ using GamesDrop.ServiceDefaults.Health;
 using GamesDrop.ServiceDefaults.Logging;
 using GamesDrop.ServiceDefaults.Problems;
 using GamesDrop.ServiceDefaults.Requests;
+using GamesDrop.ServiceDefaults.Security;
 using GamesDrop.ServiceDefaults.Telemetry;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -20,7 +21,6 @@ using Dapr.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace GamesDrop.ServiceDefaults;
@@ -50,10 +50,11 @@ public static class ServiceDefaultsExtensions
                 .WithAddedModifier(SafeText.Screen);
         });
         builder.Services.AddHealthChecks();
-        // Callers present APP_API_TOKEN as dapr-api-token: daprd does so in the Dapr profile, our clients in Embedded.
-        builder.Services.AddAuthentication().AddDapr();
-        builder.Services.AddSingleton<IPostConfigureOptions<DaprAuthenticationOptions>, AppTokenFromConfiguration>();
-        builder.Services.AddAuthorization(o => o.AddDapr(InternalPolicy));
+        // Callers present the app's token as dapr-api-token: daprd does so in the Dapr profile, the host's senders in
+        // Embedded, where each hosted app wants its own (an Embedded host replaces the IAppTokenSource).
+        builder.Services.AddSingleton<IAppTokenSource, ConfiguredAppToken>();
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AppTokenAuthenticationHandler>(InternalPolicy, null);
+        builder.Services.AddAuthorization(o => o.AddPolicy(InternalPolicy, p => p.AddAuthenticationSchemes(InternalPolicy).RequireAuthenticatedUser()));
         builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, builder.Configuration));
         // Apps add their own policies; a refusal is a 429 that status code pages turn into problem+json.
         builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
@@ -148,16 +149,4 @@ public static class ServiceDefaultsExtensions
     /// <summary>The route group of one app, which puts its endpoints in the app's OpenAPI document.</summary>
     public static RouteGroupBuilder MapAppGroup(this IEndpointRouteBuilder routes, string appId) =>
         routes.MapGroup("").WithGroupName(appId);
-
-    // Read from configuration rather than only the environment, so hosts and tests can set it.
-    private sealed class AppTokenFromConfiguration(IConfiguration configuration) : IPostConfigureOptions<DaprAuthenticationOptions>
-    {
-        public void PostConfigure(string? name, DaprAuthenticationOptions options)
-        {
-            if (configuration["APP_API_TOKEN"] is { Length: > 0 } token)
-            {
-                options.Token = token;
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using GamesDrop.Embedded.Runtime.Hosting;
 using GamesDrop.Embedded;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -94,13 +95,8 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
     /// <summary>A client as a browser or outside caller would be: no app token.</summary>
     public HttpClient PublicClient() => new() { BaseAddress = BaseUri };
 
-    /// <summary>A client as another GamesDrop app would be: it presents the app token.</summary>
-    public HttpClient InternalClient()
-    {
-        var client = PublicClient();
-        client.DefaultRequestHeaders.Add("dapr-api-token", AppToken);
-        return client;
-    }
+    /// <summary>A client as another GamesDrop app would be: it presents the token of the app it calls.</summary>
+    public HttpClient InternalClient() => new(new AppTokenClientHandler(AppToken, new SocketsHttpHandler())) { BaseAddress = BaseUri };
 
     /// <summary>
     /// Sends <paramref name="json"/>, padded past the 1 MiB body limit, with Expect: 100-continue, so the server's 413
@@ -116,7 +112,7 @@ public sealed class EmbeddedApp : WebApplicationFactory<IEmbeddedHostMarker>
         request.Headers.ExpectContinue = true;
         if (asApp)
         {
-            request.Headers.Add("dapr-api-token", AppToken);
+            request.Headers.Add("dapr-api-token", AppTokenClientHandler.TokenFor(AppToken, path));
         }
         var response = await client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using GamesDrop.Embedded.Runtime.Hosting;
 using GamesDrop.AppTesting;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -46,13 +47,13 @@ public sealed class BadInputTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>An app-token client that also carries the admin's session cookie and CSRF token.</summary>
     private async Task<HttpClient> SignedInInternalClientAsync()
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _app.BaseUri };
+        var cookies = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        var client = new HttpClient(new AppTokenClientHandler(EmbeddedApp.AppToken, cookies)) { BaseAddress = _app.BaseUri };
         var login = await client.PostAsync("/bff/api/auth/login", new StringContent(
             $"{{\"email\":\"admin@example.com\",\"password\":\"{AdminPassword}\"}}", Encoding.UTF8, "application/json"));
         login.EnsureSuccessStatusCode();
         var csrf = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("csrfToken").GetString();
         client.DefaultRequestHeaders.Add("X-CSRF-Token", csrf);
-        client.DefaultRequestHeaders.Add("dapr-api-token", EmbeddedApp.AppToken);
         return client;
     }
 

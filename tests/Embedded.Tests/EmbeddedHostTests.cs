@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GamesDrop.Embedded.Runtime.Hosting;
 using GamesDrop.AppTesting;
 using GamesDrop.Embedded.Runtime.PubSub;
 using GamesDrop.Contracts;
@@ -91,6 +92,6 @@ public sealed class EmbeddedHostTests : IAsyncLifetime
         await client.GetAsync("/kernel/currency-rates");
         await client.GetAsync("/bff/api/currency-rates");
 
-        _app.Logs.AllText.Should().NotContain(EmbeddedApp.AppToken);
+        _app.Logs.AllText.Should().NotContain(EmbeddedApp.AppToken).And.NotContain(AppTokenClientHandler.TokenFor(EmbeddedApp.AppToken, "/kernel"));
     }
 }

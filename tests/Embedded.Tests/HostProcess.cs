@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
+using GamesDrop.Embedded.Runtime.Hosting;
 using GamesDrop.AppTesting;
 using GamesDrop.TestSupport;
 
@@ -99,13 +100,8 @@ public sealed class HostProcess : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>A client as another GamesDrop app would be: it presents the app token.</summary>
-    public HttpClient Client()
-    {
-        var client = new HttpClient { BaseAddress = BaseUri };
-        client.DefaultRequestHeaders.Add("dapr-api-token", EmbeddedApp.AppToken);
-        return client;
-    }
+    /// <summary>A client as another GamesDrop app would be: it presents the token of the app it calls.</summary>
+    public HttpClient Client() => new(new AppTokenClientHandler(EmbeddedApp.AppToken, new SocketsHttpHandler())) { BaseAddress = BaseUri };
 
     private void Keep(string? line)
     {

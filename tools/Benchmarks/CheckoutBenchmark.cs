@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using GamesDrop.Embedded.Runtime.Hosting;
 
 namespace GamesDrop.Benchmarks;
 
@@ -8,8 +9,11 @@ internal static class CheckoutBenchmark
     public static async Task<int> RunAsync(string url, string token, string sandboxUrl, int orders, int concurrency)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 4 };
-        using var store = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(url + "/"), Timeout = TimeSpan.FromMinutes(2) };
-        store.DefaultRequestHeaders.Add("dapr-api-token", token);
+        // One client for every app: each request presents the token of the app it calls.
+        using var store = new HttpClient(new AppTokenClientHandler(token, handler), disposeHandler: false)
+        {
+            BaseAddress = new Uri(url + "/"), Timeout = TimeSpan.FromMinutes(2),
+        };
         using var paypal = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency * 2 })
         {
             BaseAddress = new Uri(sandboxUrl + "/paypal/"),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GamesDrop.Benchmarks;
+using GamesDrop.Embedded.Runtime.Hosting;
 using Npgsql;
 
 // ./bench.sh search and ./bench.sh checkout start the store on throwaway servers and run this; see bench.sh for the arguments.
@@ -20,8 +21,10 @@ var concurrency = args.Length > 5 ? int.Parse(args[5]) : 32;
 var seconds = args.Length > 6 ? int.Parse(args[6]) : 30;
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
-using var kernel = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(url + "/kernel/"), Timeout = TimeSpan.FromMinutes(2) };
-kernel.DefaultRequestHeaders.Add("dapr-api-token", token);
+using var kernel = new HttpClient(new AppTokenClientHandler(token, handler), disposeHandler: false)
+{
+    BaseAddress = new Uri(url + "/kernel/"), Timeout = TimeSpan.FromMinutes(2),
+};
 using var bff = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(url + "/bff/") };
 
 Console.WriteLine($"Loading {products:N0} products through POST /kernel/catalog/offers/batch (two suppliers, full sync runs)…");

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Embedded.Runtime.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +16,7 @@ public sealed partial class CronBindingScheduler(
     BindingRoutes bindingRoutes,
     SelfAddress self,
     IHttpClientFactory httpClients,
-    IConfiguration configuration,
+    EmbeddedAppTokens tokens,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CronBindingScheduler> logger) : BackgroundService
@@ -77,10 +76,7 @@ public sealed partial class CronBindingScheduler(
         {
             Content = new StringContent("", System.Text.Encoding.UTF8, "application/json"),
         };
-        if (configuration["APP_API_TOKEN"] is { Length: > 0 } token)
-        {
-            request.Headers.Add("dapr-api-token", token);
-        }
+        EmbeddedAppTokens.Present(request, tokens.ForRoute(route));
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);

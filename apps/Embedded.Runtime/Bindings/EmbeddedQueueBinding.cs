@@ -3,7 +3,6 @@ using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.Embedded.Runtime.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace GamesDrop.Embedded.Runtime.Bindings;
 
@@ -13,7 +12,7 @@ namespace GamesDrop.Embedded.Runtime.Bindings;
 /// It refuses what <paramref name="appId"/>'s daprd would: a binding outside the app's scopes, or one with no output side.
 /// </summary>
 internal sealed class EmbeddedQueueBinding(
-    string appId, ComponentCatalog catalog, BindingRoutes routes, SelfAddress self, IHttpClientFactory clients, IConfiguration configuration)
+    string appId, ComponentCatalog catalog, BindingRoutes routes, SelfAddress self, IHttpClientFactory clients, EmbeddedAppTokens tokens)
     : IOutputBinding
 {
     public async Task InvokeAsync<T>(string binding, string operation, T data, CancellationToken ct = default)
@@ -31,10 +30,7 @@ internal sealed class EmbeddedQueueBinding(
         foreach (var route in targets)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(self.BaseUri, route.TrimStart('/'))) { Content = JsonContent.Create(data) };
-            if (configuration["APP_API_TOKEN"] is { Length: > 0 } token)
-            {
-                request.Headers.Add("dapr-api-token", token);
-            }
+            EmbeddedAppTokens.Present(request, tokens.ForRoute(route));
             using var response = await clients.CreateClient(CronBindingScheduler.HttpClientName).SendAsync(request, ct);
             response.EnsureSuccessStatusCode();
         }

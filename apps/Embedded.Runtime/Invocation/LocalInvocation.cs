@@ -15,7 +15,7 @@ internal static class LocalInvocation
         .AddTargetPolicies(appId)
         .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<SelfAddress>().BaseUri, appId + "/"))
         .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => handlers.Add(
-            new AppTokenHandler(sp.GetRequiredService<IConfiguration>()["APP_API_TOKEN"])));
+            new AppTokenHandler(sp.GetRequiredService<EmbeddedAppTokens>().For(appId))));
 
     /// <summary>Reads the endpoint's base URL from <c>HttpEndpoints:{name}:BaseUrl</c>.</summary>
     public static IHttpClientBuilder ToConfiguredUrl(IHttpClientBuilder client, string endpointName) => client
@@ -46,16 +46,12 @@ internal static class LocalInvocation
         }
     }
 
-    /// <summary>Presents the app token the callee checks, as daprd does in the Dapr profile.</summary>
+    /// <summary>Presents the callee's own app token, as the callee's daprd does in the Dapr profile.</summary>
     private sealed class AppTokenHandler(string? token) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
-            if (!string.IsNullOrEmpty(token))
-            {
-                request.Headers.Remove("dapr-api-token");
-                request.Headers.Add("dapr-api-token", token);
-            }
+            EmbeddedAppTokens.Present(request, token);
             return base.SendAsync(request, ct);
         }
     }

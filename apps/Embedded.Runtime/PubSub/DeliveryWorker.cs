@@ -7,7 +7,6 @@ using GamesDrop.BuildingBlocks.Components;
 using GamesDrop.BuildingBlocks.Hosting;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Embedded.Runtime.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -223,11 +222,7 @@ public sealed partial class DeliveryWorker(
                 delivery.MessageId, delivery.Source, delivery.PubsubName, delivery.Topic, delivery.Data, delivery.TraceParent, delivery.CreatedAt)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(CloudEventEnvelope.ContentType);
-        var token = services.GetRequiredService<IConfiguration>()["APP_API_TOKEN"];
-        if (!string.IsNullOrEmpty(token))
-        {
-            request.Headers.Add("dapr-api-token", token);
-        }
+        EmbeddedAppTokens.Present(request, services.GetRequiredService<EmbeddedAppTokens>().ForRoute(delivery.Route));
         try
         {
             using var response = await http.SendAsync(request, ct);

@@ -1,3 +1,4 @@
+using GamesDrop.ServiceDefaults.Security;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
 using GamesDrop.TestSupport;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,6 @@ public sealed class CronBindingSchedulerTests : IAsyncLifetime
 
         (await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref orders) >= 2), TimeSpan.FromSeconds(5))).Should().BeTrue();
         notifier.Should().Be(0, "the binding is scoped to the orders app");
-        host.RawRequests.First(r => r.Path == "/orders/nightly-report").Headers["dapr-api-token"].Should().Be(TestHost.AppToken);
+        host.RawRequests.First(r => r.Path == "/orders/nightly-report").Headers["dapr-api-token"].Should().Be(AppTokens.Derive(TestHost.AppToken, "orders"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
+using GamesDrop.ServiceDefaults.Security;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Embedded.Runtime.PubSub;
 using GamesDrop.BuildingBlocks.Tests.Infrastructure;
@@ -59,7 +60,7 @@ public sealed class EmbeddedPubSubTests : IAsyncLifetime
         subscriber.Received.Single().Should().Be(new ThingHappened("sword", 2));
         var raw = host.RawRequests.Single(r => r.Path == "/orders/events/thing-happened");
         raw.ContentType.Should().Be("application/cloudevents+json");
-        raw.Headers["dapr-api-token"].Should().Be(TestHost.AppToken);
+        raw.Headers["dapr-api-token"].Should().Be(AppTokens.Derive(TestHost.AppToken, "orders"), "the receiving app's own token");
         raw.Headers.Should().ContainKey("traceparent");
         using var envelope = JsonDocument.Parse(raw.Body);
         var root = envelope.RootElement;
