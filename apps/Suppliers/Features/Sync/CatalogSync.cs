@@ -16,6 +16,7 @@ namespace GamesDrop.Suppliers.Features.Sync;
 public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress progress, TimeProvider time, ILogger<CatalogSync> logger)
 {
     private const int MaxBatch = 1000;
+    private const int MaxInFlight = 2;
     private static readonly TimeSpan FullEvery = TimeSpan.FromDays(1);
     private static readonly TimeSpan DeltaOverlap = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _oneAtATime = new();
@@ -46,44 +47,70 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         var full = since is null;
         var run = await kernel.StartRunAsync(new StartSyncRun(supplier.Code, full), ct);
         var status = new SyncStatus(supplier.Code, run.Id, full, run.StartedAt, 0, 0, 0, 0, 0, Running: true, null,
-            Expected: full ? lastFull?.OffersSeen : null);
+            Expected: full ? lastFull?.OffersSeen : null, Phases: SyncPhases.None);
         progress.Set(status);
         LogStarted(supplier.Code, run.Id, full ? "full" : "delta");
         var clock = Stopwatch.StartNew();
+        var inFlight = new Queue<(Task<OfferBatchResult> Write, HashSet<string> Skus)>();
+
+        // Up to MaxInFlight batches are written at once; the kernel takes its locks in one order, so they cannot
+        // deadlock. A SKU listed again on a later page must be written after its earlier listing: a batch holding
+        // one of this batch's SKUs (and those sent before it) is waited for first.
+        async Task SendAsync(List<SupplierOffer> offers)
+        {
+            var skus = offers.Select(o => o.Sku).ToHashSet(StringComparer.Ordinal);
+            while (inFlight.Count > 0 && (inFlight.Count >= MaxInFlight || inFlight.Any(f => f.Skus.Overlaps(skus))))
+            {
+                status = Count(status, await inFlight.Dequeue().Write);
+            }
+            inFlight.Enqueue((kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, offers), ct), skus));
+            status = status with { Offers = status.Offers + offers.Count };
+            StoreMetrics.SyncedOffers(supplier.Code, offers.Count);
+            progress.Set(status);
+            LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
+        }
+
         try
         {
-            // Pages are gathered into kernel-sized batches, and the next pages are read while a batch is written.
+            // Pages are gathered into kernel-sized batches, and the next pages are read while batches are written.
             var pending = new List<SupplierOffer>(MaxBatch);
-            Task<OfferBatchResult>? writing = null;
-            await foreach (var page in supplier.ListOffersAsync(since, ct))
+            await using var pages = supplier.ListOffersAsync(since, ct).GetAsyncEnumerator(ct);
+            while (true)
             {
-                pending.AddRange(page.Select(ForKernel));
+                var reading = Stopwatch.GetTimestamp();
+                var more = await pages.MoveNextAsync();
+                status = status with { Phases = status.Phases!.Add(new SyncPhases(Stopwatch.GetElapsedTime(reading).TotalMilliseconds, 0, 0, 0)) };
+                if (!more)
+                {
+                    break;
+                }
+                pending.AddRange(pages.Current.Select(ForKernel));
                 status = status with { Pages = status.Pages + 1 };
                 while (pending.Count >= MaxBatch)
                 {
-                    status = Count(status, writing is null ? null : await writing);
-                    writing = kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending[..MaxBatch]), ct);
+                    await SendAsync(pending[..MaxBatch]);
                     pending.RemoveRange(0, MaxBatch);
-                    status = status with { Offers = status.Offers + MaxBatch };
-                    StoreMetrics.SyncedOffers(supplier.Code, MaxBatch);
-                    progress.Set(status);
-                    LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
                 }
             }
-            status = Count(status, writing is null ? null : await writing);
             if (pending.Count > 0)
             {
-                status = Count(status with { Offers = status.Offers + pending.Count },
-                    await kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending), ct));
-                StoreMetrics.SyncedOffers(supplier.Code, pending.Count);
+                await SendAsync(pending);
+            }
+            while (inFlight.Count > 0)
+            {
+                status = Count(status, await inFlight.Dequeue().Write);
             }
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, null), ct);
             status = status with { Running = false };
-            LogFinished(supplier.Code, run.Id, status.Offers, status.Created, status.Updated, clock.ElapsedMilliseconds);
+            var phases = status.Phases!;
+            LogFinished(supplier.Code, run.Id, status.Offers, status.Created, status.Updated, clock.ElapsedMilliseconds,
+                (long)phases.FetchMs, (long)phases.MatchMs, (long)phases.SqlMs, (long)phases.OutboxMs);
         }
         catch (Exception e) when (SupplierFailures.IsSupplierFailure(e) || e is JsonException or InvalidOperationException or InvalidDataException)
         {
             // Malformed supplier data or a missing secret fails the run as a refusing supplier does: recorded, retried next time.
+            // Batches still being written settle first (their own failures included), so none reaches a finished run.
+            await Task.WhenAny(Task.WhenAll(inFlight.Select(f => f.Write)));
             LogFailed(e, supplier.Code, run.Id);
             status = status with { Running = false, Error = e.Message };
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, e.Message), CancellationToken.None);
@@ -98,6 +125,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         Updated = status.Updated + result.Updated,
         Unchanged = status.Unchanged + result.Unchanged,
         Quarantined = status.Quarantined + result.Quarantined,
+        Phases = status.Phases!.Add(result.Timings),
     };
 
     /// <summary>
@@ -133,8 +161,10 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId}: page {Pages}, {Offers} offers read, {Changed} changed")]
     private partial void LogProgress(string supplier, long runId, int pages, int offers, int changed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId} finished: {Offers} offers, {Created} new, {Updated} changed in {ElapsedMs} ms")]
-    private partial void LogFinished(string supplier, long runId, int offers, int created, int updated, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId} finished: {Offers} offers, {Created} new, {Updated} changed in {ElapsedMs} ms "
+        + "(fetch {FetchMs} ms, match {MatchMs} ms, SQL {SqlMs} ms, outbox {OutboxMs} ms)")]
+    private partial void LogFinished(string supplier, long runId, int offers, int created, int updated, long elapsedMs,
+        long fetchMs, long matchMs, long sqlMs, long outboxMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {Supplier} run {RunId} failed")]
     private partial void LogFailed(Exception e, string supplier, long runId);
