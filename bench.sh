@@ -5,7 +5,8 @@
 #   ./bench.sh sync [products]          (scripts/bench-sync.sh)
 #   ./bench.sh checkout [orders] [concurrency]   (scripts/bench-checkout.sh)
 # Loads a generated catalog (default 100000 products, two suppliers) through the kernel's batch API, then measures
-# GET /bff/api/catalog/search at a fixed concurrency (default 32) for a fixed time (default 30 s).
+# GET /bff/api/catalog/search at a fixed concurrency (default 32) for a fixed time (default 30 s), then the same
+# queries' SQL straight on PostgreSQL (the floor), and the host's peak resident memory.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
@@ -57,4 +58,4 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
-dotnet tools/Benchmarks/bin/Release/net10.0/Benchmarks.dll search "$url" "$token" "$postgres" "$@"
+BENCH_HOST_PID=$host_pid dotnet tools/Benchmarks/bin/Release/net10.0/Benchmarks.dll search "$url" "$token" "$postgres" "$@"

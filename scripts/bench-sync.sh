@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Full-sync benchmark, loopback only: the sandbox serves a generated catalog (default 100000 games), the
 # Embedded store syncs both suppliers through their real adapters (paging, signatures, breakers), and the
-# time of each full sync is printed, first into an empty catalog, then again with nothing changed.
+# time of each full sync is printed, first into an empty catalog, then again with nothing changed, with the time
+# its phases took (fetch, match, SQL, outbox) and the host's peak resident memory during it.
 #   ./bench.sh sync [products]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,9 +53,16 @@ env "${store_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" A
 host_pid=$!
 wait_ready "$url" "$host_pid" "$work/embedded.log"
 
-python3 - "$url" "$(APP_API_TOKEN=$token app_token suppliers)" <<'PY'
+python3 - "$url" "$(APP_API_TOKEN=$token app_token suppliers)" "$host_pid" <<'PY'
 import json, sys, time, urllib.request
-url, token = sys.argv[1], sys.argv[2]
+url, token, host_pid = sys.argv[1], sys.argv[2], sys.argv[3]
+def peak_mib():
+    # The host's peak resident memory since the last reset (writing 5 to clear_refs resets it; Linux 4.0 and later).
+    with open(f"/proc/{host_pid}/status") as status:
+        return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) // 1024
+def reset_peak():
+    with open(f"/proc/{host_pid}/clear_refs", "w") as refs:
+        refs.write("5")
 def call(method, path):
     request = urllib.request.Request(url + path, method=method, headers={"dapr-api-token": token})
     return json.load(urllib.request.urlopen(request)) if method == "GET" else urllib.request.urlopen(request).read()
@@ -69,9 +77,15 @@ def sync(supplier):
         time.sleep(0.05)
 for label in ("into an empty catalog", "again, nothing changed"):
     for supplier in ("kinguin", "digiflazz"):
+        reset_peak()
         status, seconds = sync(supplier)
         rate = status["offers"] / seconds if seconds else 0
+        phases = status.get("phases") or {}
         print(f"full sync {supplier:9} {label:24} {status['offers']:7} offers {status['pages']:5} pages "
               f"{seconds:6.1f} s  {rate:8.0f} offers/s  created {status['created']} changed {status['updated']}"
               + (f"  ERROR {status['error']}" if status["error"] else ""), flush=True)
+        # Phases are summed over batches, measured inside the sync; batches overlap the reading of pages and each other.
+        print(f"    phases: fetch {phases.get('fetchMs', 0) / 1000:.1f} s, match {phases.get('matchMs', 0) / 1000:.1f} s, "
+              f"SQL {phases.get('sqlMs', 0) / 1000:.1f} s, outbox {phases.get('outboxMs', 0) / 1000:.1f} s; "
+              f"host peak resident memory {peak_mib()} MiB", flush=True)
 PY

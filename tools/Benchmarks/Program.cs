@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GamesDrop.Benchmarks;
 using GamesDrop.Embedded.Runtime.Hosting;
+using GamesDrop.Kernel;
 using Npgsql;
 
 // ./bench.sh search and ./bench.sh checkout start the store on throwaway servers and run this; see bench.sh for the arguments.
@@ -31,7 +32,7 @@ Console.WriteLine($"Loading {products:N0} products through POST /kernel/catalog/
 var load = await new CatalogLoader(kernel).LoadAsync(products, CancellationToken.None);
 var batches = load.BatchMilliseconds.Order().ToArray();
 Console.WriteLine($"  {load.Offers:N0} offers in {load.Elapsed.TotalSeconds:F1} s = {load.Offers / load.Elapsed.TotalSeconds:N0} offers/s; "
-    + $"batch of 1000: p50 {batches[batches.Length / 2]:F0} ms, max {batches[^1]:F0} ms");
+    + $"batch of 1000: p50 {batches[batches.Length / 2]:F0} ms, max {batches[^1]:F0} ms; host peak resident memory {PeakMemory.Describe()}");
 
 await using (var db = NpgsqlDataSource.Create(postgres))
 {
@@ -52,14 +53,27 @@ await using (var db = NpgsqlDataSource.Create(postgres))
 
 // BENCH_QUERIES (./bench.sh search --queries FILE): the relevance table's queries instead of generated ones.
 var queryTable = Environment.GetEnvironmentVariable("BENCH_QUERIES");
-var search = new SearchLoad(bff, string.IsNullOrEmpty(queryTable) ? random => SearchQueries.Next(random, products / 4) : SearchQueries.FromTable(queryTable));
+var queries = string.IsNullOrEmpty(queryTable) ? random => SearchQueries.Next(random, products / 4) : SearchQueries.FromTable(queryTable);
+var search = new SearchLoad(SearchLoad.OverHttp(bff), queries);
 await search.RunAsync(concurrency, TimeSpan.FromSeconds(5), CancellationToken.None);
+PeakMemory.Reset();
 Console.WriteLine($"Searching GET /bff/api/catalog/search with {concurrency} concurrent shoppers for {seconds} s (after 5 s warm-up)"
     + (string.IsNullOrEmpty(queryTable) ? "…" : $", queries from {queryTable}…"));
 var report = await search.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
-Console.WriteLine($"  {report.SortedLatencies.Length:N0} requests, {report.Errors} errors, {report.Throughput:N0} req/s; "
-    + $"latency p50 {report.Percentile(50):F1} ms, p95 {report.Percentile(95):F1} ms, p99 {report.Percentile(99):F1} ms");
+Console.WriteLine($"  {Describe(report)}; host peak resident memory {PeakMemory.Describe()}");
+
+// The floor: the same queries (same seeds, so the same sequence) as the kernel's statements straight on PostgreSQL.
+var floor = new SearchLoad(SqlFloor.Create(postgres, new StoreSettings().Currency).SearchAsync, queries);
+await floor.RunAsync(concurrency, TimeSpan.FromSeconds(5), CancellationToken.None);
+Console.WriteLine($"The same queries' SQL straight on PostgreSQL, {concurrency} at a time for {seconds} s (the physical floor)…");
+var sql = await floor.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+Console.WriteLine($"  {Describe(sql)}");
+Console.WriteLine($"  API / SQL: p50 {report.Percentile(50) / sql.Percentile(50):F1}×, p95 {report.Percentile(95) / sql.Percentile(95):F1}×, "
+    + $"p99 {report.Percentile(99) / sql.Percentile(99):F1}×, throughput {report.Throughput / sql.Throughput:P0} of the floor's");
 return report.Errors == 0 ? 0 : 1;
+
+static string Describe(LatencyReport r) => $"{r.SortedLatencies.Length:N0} requests, {r.Errors} errors, {r.Throughput:N0} req/s; "
+    + $"latency p50 {r.Percentile(50):F1} ms, p95 {r.Percentile(95):F1} ms, p99 {r.Percentile(99):F1} ms";
 
 static async Task<long> Scalar(NpgsqlDataSource db, string sql)
 {

@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace GamesDrop.Benchmarks;
 
 /// <summary>
-/// A closed loop: <c>concurrency</c> shoppers, each sending its next search (a query string from <c>next</c>) when the
-/// last answered, for a fixed time.
+/// A closed loop: <c>concurrency</c> shoppers, each sending its next search (a query string from <c>next</c>, run
+/// by <c>search</c>, which says whether it succeeded) when the last answered, for a fixed time.
 /// </summary>
-internal sealed class SearchLoad(HttpClient bff, Func<Random, string> next)
+internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> search, Func<Random, string> next)
 {
     public async Task<LatencyReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
     {
@@ -18,6 +18,14 @@ internal sealed class SearchLoad(HttpClient bff, Func<Random, string> next)
         return new LatencyReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
     }
 
+    /// <summary>The search API as shoppers reach it.</summary>
+    public static Func<string, CancellationToken, Task<bool>> OverHttp(HttpClient bff) => async (query, ct) =>
+    {
+        using var response = await bff.GetAsync("api/catalog/search?" + query, ct);
+        await response.Content.LoadIntoBufferAsync(ct);
+        return response.IsSuccessStatusCode;
+    };
+
     private async Task<(List<double> Latencies, int Errors)> ShopAsync(Random random, long deadline, CancellationToken ct)
     {
         var latencies = new List<double>();
@@ -26,10 +34,9 @@ internal sealed class SearchLoad(HttpClient bff, Func<Random, string> next)
         {
             var query = next(random);
             var started = Stopwatch.GetTimestamp();
-            using var response = await bff.GetAsync("api/catalog/search?" + query, ct);
-            await response.Content.LoadIntoBufferAsync(ct);
+            var succeeded = await search(query, ct);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!response.IsSuccessStatusCode)
+            if (!succeeded)
             {
                 errors++;
             }

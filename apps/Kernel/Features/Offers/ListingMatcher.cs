@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -24,11 +25,8 @@ internal static partial class ListingMatcher
     public static MatchedListing Match(string title, string platform, string region, string edition)
     {
         var words = Words(title);
-        var canonicalPlatform = Canonical(platform, ListingVocabulary.Platforms, TitleCase);
-        var canonicalRegion = Canonical(region, ListingVocabulary.Regions, s => s.ToUpperInvariant());
-        var titleEdition = StripTrailingNoise(words, OwnWords(platform, canonicalPlatform, ListingVocabulary.Platforms)
-            .Concat(OwnWords(region, canonicalRegion, ListingVocabulary.Regions)).ToHashSet());
-        var canonicalEdition = CanonicalEdition(edition);
+        var (canonicalPlatform, canonicalRegion, canonicalEdition, ownWords) = FieldsOf(platform, region, edition);
+        var titleEdition = StripTrailingNoise(words, ownWords);
         if (canonicalEdition == ListingVocabulary.StandardEdition && titleEdition is not null)
         {
             canonicalEdition = titleEdition;
@@ -44,6 +42,33 @@ internal static partial class ListingMatcher
         var slug = string.Join('-', slugParts.SelectMany(part => Words(part)).Select(w => w.Normal));
         return new MatchedListing(display, canonicalPlatform, canonicalRegion, canonicalEdition, matchKey, slug);
     }
+
+    /// <summary>
+    /// A catalog repeats a few platform, region and edition spellings across all its listings: what they canonicalise
+    /// to, and the words they cut from a title's end, are worked out once per spelling. Bounded, so odd spellings a
+    /// supplier sends cannot grow it without end.
+    /// </summary>
+    private static ListingFields FieldsOf(string platform, string region, string edition)
+    {
+        if (Fields.TryGetValue((platform, region, edition), out var known))
+        {
+            return known;
+        }
+        var canonicalPlatform = CanonicalPlatform(platform);
+        var canonicalRegion = CanonicalRegion(region);
+        var fields = new ListingFields(canonicalPlatform, canonicalRegion, CanonicalEdition(edition),
+            OwnWords(platform, canonicalPlatform, ListingVocabulary.Platforms).Concat(OwnWords(region, canonicalRegion, ListingVocabulary.Regions)).ToHashSet());
+        if (Fields.Count < MaxKnownFields)
+        {
+            Fields.TryAdd((platform, region, edition), fields);
+        }
+        return fields;
+    }
+
+    private const int MaxKnownFields = 10_000;
+    private static readonly ConcurrentDictionary<(string Platform, string Region, string Edition), ListingFields> Fields = new();
+
+    private sealed record ListingFields(string Platform, string Region, string Edition, IReadOnlySet<string> OwnWords);
 
     /// <summary>Lowercase, accents and apostrophes removed: how titles and filters are compared.</summary>
     public static string Normalise(string text) => string.Join(' ', Words(text).Select(w => w.Normal));

@@ -14,12 +14,11 @@ internal sealed record OfferBatchRows(
     string[] Genres, DateOnly?[] ReleaseDates, string[] Descriptions, string[] ActivationNotes, string?[] ImageUrls,
     decimal[] Prices, string[] Currencies, int[] Stocks, bool[] Availables, DateTime?[] SupplierUpdatedAts, string[] ExcludedCountries)
 {
-    public static OfferBatchRows From(OfferBatch batch, PaymentFeeSettings fee)
-    {
-        var offers = batch.Offers;
-        var matches = offers.Select(o => ListingMatcher.Match(o.Title, o.Platform, o.Region, o.Edition ?? "")).ToArray();
-        return new OfferBatchRows(
-            batch.Supplier, batch.SyncRunId, fee.Percent, fee.Fixed,
+    /// <param name="matches">What <see cref="ListingMatcher.Match"/> made of each offer, in the same order.</param>
+    public static OfferBatchRows From(
+        string supplier, long? syncRunId, IReadOnlyList<SupplierOffer> offers, IReadOnlyList<MatchedListing> matches, PaymentFeeSettings fee) =>
+        new(
+            supplier, syncRunId, fee.Percent, fee.Fixed,
             Skus: [.. offers.Select(o => o.Sku)],
             Titles: [.. offers.Select(o => o.Title)],
             Platforms: [.. offers.Select(o => o.Platform)],
@@ -43,7 +42,6 @@ internal sealed record OfferBatchRows(
             Availables: [.. offers.Select(o => o.Available)],
             SupplierUpdatedAts: [.. offers.Select(o => o.SupplierUpdatedAt?.UtcDateTime)],
             ExcludedCountries: [.. offers.Select(o => JsonSerializer.Serialize(o.ExcludedCountries ?? []))]);
-    }
 }
 
 /// <summary>An offer the batch created or changed, as <see cref="OffersSql.UpsertBatch"/> returns it.</summary>

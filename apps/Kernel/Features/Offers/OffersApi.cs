@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
 using Dapper;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Catalog;
+using GamesDrop.Contracts.Wishlist;
 using GamesDrop.Kernel.Features.Pricing;
 using GamesDrop.Kernel.Features.Wishlist;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,6 +33,10 @@ public static partial class OffersApi
             return TypedResults.ValidationProblem(errors);
         }
         var (accepted, quarantined) = OfferValidation.Screen(batch.Offers);
+        var started = Stopwatch.GetTimestamp();
+        var matches = accepted.Select(o => ListingMatcher.Match(o.Title, o.Platform, o.Region, o.Edition ?? "")).ToArray();
+        var matchMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        started = Stopwatch.GetTimestamp();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var target = await connection.QuerySingleAsync<BatchTarget>(new CommandDefinition(
@@ -47,20 +53,42 @@ public static partial class OffersApi
                 batch.Supplier, batch.SyncRunId, Skus = quarantined.Select(q => q.Sku).ToArray(), Reasons = quarantined.Select(q => q.Reason).ToArray(),
             }, transaction, cancellationToken: ct));
         }
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            OffersSql.UpsertBatch, OfferBatchRows.From(batch with { Offers = accepted }, store.PaymentFee), transaction, cancellationToken: ct));
-        await results.ReadAsync<long>();
-        await results.ReadAsync<long>();
-        var drops = await PriceDrops.ReadAsync(results, store.Currency);
-        var written = (await results.ReadAsync<WrittenOffer>()).ToList();
+        // Offers that repeat what is stored are only counted as seen: a sync that changes nothing writes next to nothing.
+        var rows = OfferBatchRows.From(batch.Supplier, batch.SyncRunId, accepted, matches, store.PaymentFee);
+        await using var seen = await connection.QueryMultipleAsync(new CommandDefinition(OffersSql.SeeBatch, rows, transaction, cancellationToken: ct));
+        var newlySeen = await seen.ReadSingleAsync<long>();
+        var same = (await seen.ReadAsync<long>()).ToHashSet();
+        var changed = Enumerable.Range(0, accepted.Count).Where(i => !same.Contains(i + 1)).ToArray();
+        IReadOnlyList<WishlistPriceDropped> drops = [];
+        List<WrittenOffer> written = [];
+        if (changed.Length > 0)
+        {
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(OffersSql.UpsertBatch,
+                OfferBatchRows.From(batch.Supplier, batch.SyncRunId, [.. changed.Select(i => accepted[i])], [.. changed.Select(i => matches[i])], store.PaymentFee),
+                transaction, cancellationToken: ct));
+            await results.ReadAsync<long>();
+            await results.ReadAsync<long>();
+            drops = await PriceDrops.ReadAsync(results, store.Currency);
+            written = (await results.ReadAsync<WrittenOffer>()).ToList();
+        }
+        var created = written.Count(o => o.Created);
+        await connection.ExecuteAsync(new CommandDefinition(OffersSql.CountBatch, new
+        {
+            batch.SyncRunId, Seen = newlySeen, Created = created, Updated = written.Count - created, Unchanged = accepted.Count - written.Count,
+        }, transaction, cancellationToken: ct));
+        var sqlMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        started = Stopwatch.GetTimestamp();
         await events.PublishManyAsync(Topics.WishlistPriceDropped, drops, transaction, ct);
         await events.PublishManyAsync(Topics.OfferChanged, written
             .Where(o => o.Created || o.SaleChanged)
             .Select(o => new OfferChanged(o.ProductId, batch.Supplier, o.Sku, o.Price, o.Currency, o.Stock, o.Available))
             .ToList(), transaction, ct);
+        var outboxMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        started = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(ct);
-        var created = written.Count(o => o.Created);
-        return TypedResults.Ok(new OfferBatchResult(created, written.Count - created, accepted.Count - written.Count, quarantined.Count));
+        sqlMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return TypedResults.Ok(new OfferBatchResult(created, written.Count - created, accepted.Count - written.Count, quarantined.Count,
+            new SyncPhases(0, matchMs, sqlMs, outboxMs)));
     }
 
     /// <summary>The supplier's latest quarantined listings, for its health report.</summary>

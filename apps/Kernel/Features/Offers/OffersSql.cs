@@ -11,19 +11,58 @@ internal static class OffersSql
         """;
 
     /// <summary>
-    /// A whole batch in one round trip: the rows arrive as parallel arrays, unnested into a temp table; products
-    /// are matched by key (new keys become products, in key order so concurrent batches cannot deadlock); only
-    /// offers that differ are written, and only when the supplier's timestamp is not older than the stored one;
-    /// new prices enter the history; products gain blank details and other suppliers' titles as aliases;
-    /// touched products are repriced, wishlist price drops found, and their words made searchable; the run's counts move.
-    /// Result sets: offers locked, products locked, wishlist price drops, and the offers written.
+    /// First for every batch: its offers count as seen by the run (what a full run did not see vanishes), a listing
+    /// sent again valid leaves quarantine, and the offers that repeat the stored one (same fields, same product key)
+    /// are found by their unique index without a temp table or a write. Result sets: how many SKUs the run saw for the
+    /// first time, then the positions (from 1) of the unchanged offers in the batch.
     /// </summary>
-    public static readonly string UpsertBatch = $$"""
+    public const string SeeBatch = """
         DELETE FROM quarantined_offers WHERE supplier_code = @Supplier AND supplier_sku = ANY (@Skus);
 
+        WITH seen AS (
+            INSERT INTO sync_run_seen (run_id, sku)
+            SELECT @SyncRunId, sku FROM unnest(@Skus) AS s (sku) WHERE @SyncRunId IS NOT NULL
+            ON CONFLICT DO NOTHING
+            RETURNING 1
+        )
+        SELECT count(*) FROM seen;
+
+        SELECT i.n
+        FROM unnest(@Skus, @Titles, @Platforms, @Regions, @Editions, @MatchKeys, @Prices, @Currencies, @Stocks, @Availables, @ExcludedCountries)
+                 WITH ORDINALITY AS i (sku, title, platform, region, edition, match_key, price, currency, stock, available, excluded_json, n)
+        JOIN supplier_offers o ON o.supplier_code = @Supplier AND o.supplier_sku = i.sku
+        JOIN products p ON p.id = o.product_id
+        WHERE (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, p.match_key, o.excluded_countries)
+              IS NOT DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, i.match_key,
+                                    ARRAY(SELECT jsonb_array_elements_text(i.excluded_json::jsonb)));
+        """;
+
+    /// <summary>The batch's counts added to its run, last, so concurrent batches of one run wait on its row only to commit.</summary>
+    public const string CountBatch = """
+        UPDATE sync_runs
+        SET pages = pages + 1, offers_seen = offers_seen + @Seen, offers_created = offers_created + @Created,
+            offers_updated = offers_updated + @Updated, offers_unchanged = offers_unchanged + @Unchanged
+        WHERE id = @SyncRunId AND status = 'running';
+        """;
+
+    /// <summary>
+    /// A whole batch in one round trip: the rows arrive as parallel arrays, unnested into a temp table; products
+    /// are matched by key (new keys become products, in key order so concurrent batches cannot deadlock, priced as
+    /// they are written when all their listings are new); only
+    /// offers that differ are written, and only when the supplier's timestamp is not older than the stored one;
+    /// new prices enter the history; products gain blank details and other suppliers' titles as aliases;
+    /// touched products are repriced, wishlist price drops found, and their words made searchable.
+    /// Takes only the offers <see cref="SeeBatch"/> did not find unchanged. Result sets: offers locked, products locked, wishlist price drops, and the offers written.
+    /// </summary>
+    public static readonly string UpsertBatch = $$"""
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
         SELECT i.*, x.excluded_countries, NULL::bigint AS product_id, NULL::bigint AS offer_id, NULL::bigint AS old_product_id,
-               false AS changed, false AS price_changed, false AS sale_changed, false AS outdated, false AS created, false AS updated
+               false AS changed, false AS price_changed, false AS sale_changed, false AS outdated, false AS created, false AS updated,
+               -- A listing the supplier has no offer for yet gets its offer's id now, so that a product new here is
+               -- written with its price and best offer at once instead of being repriced after.
+               CASE WHEN NOT EXISTS (SELECT 1 FROM supplier_offers o WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku)
+                    THEN nextval(pg_get_serial_sequence('supplier_offers', 'id')) END AS new_offer_id,
+               false AS priced_on_insert
         FROM unnest(@Skus, @Titles, @Platforms, @Regions, @Editions, @MatchKeys, @Slugs, @ProductTitles, @ProductPlatforms,
                     @ProductRegions, @ProductEditions, @Genres, @ReleaseDates, @Descriptions, @ActivationNotes, @ImageUrls,
                     @Prices, @Currencies, @Stocks, @Availables, @SupplierUpdatedAts, @ExcludedCountries)
@@ -36,17 +75,39 @@ internal static class OffersSql
         UPDATE incoming SET supplier_updated_at = now() WHERE supplier_updated_at > now();
 
         -- A slug already taken, by another product or another new one here, gets a suffix from its key.
-        INSERT INTO products (slug, match_key, title, platform, region, edition, genres, release_date, description, activation_notes, image_url)
-        SELECT CASE WHEN n.slug_rank > 1 OR EXISTS (SELECT 1 FROM products p WHERE p.slug = n.slug)
-                    THEN n.slug || '-' || left(md5(n.match_key), 8) ELSE n.slug END,
-               n.match_key, n.product_title, n.product_platform, n.product_region, n.product_edition,
-               ARRAY(SELECT jsonb_array_elements_text(n.genres_json::jsonb)), n.release_date, n.description, n.activation_notes, n.image_url
-        FROM (SELECT f.*, row_number() OVER (PARTITION BY f.slug ORDER BY f.match_key) AS slug_rank
-              FROM (SELECT DISTINCT ON (i.match_key) i.* FROM incoming i
-                    WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.match_key = i.match_key)
-                    ORDER BY i.match_key, i.sku) f) n
-        ORDER BY n.match_key
-        ON CONFLICT (match_key) DO NOTHING;
+        -- A new product whose listings are all new offers is priced from them as it is written, as Reprice would
+        -- price it (PricingSql); the offers it names follow below, so that reference is checked at commit.
+        SET CONSTRAINTS products_best_offer_id_fkey DEFERRED;
+        WITH inserted AS (
+            INSERT INTO products (slug, match_key, title, platform, region, edition, genres, release_date, description, activation_notes,
+                                  image_url, best_offer_id, price, stock_total, in_stock, price_updated_at)
+            SELECT CASE WHEN n.slug_rank > 1 OR EXISTS (SELECT 1 FROM products p WHERE p.slug = n.slug)
+                        THEN n.slug || '-' || left(md5(n.match_key), 8) ELSE n.slug END,
+                   n.match_key, n.product_title, n.product_platform, n.product_region, n.product_edition,
+                   n.genres, n.release_date, n.description, n.activation_notes, n.image_url,
+                   b.offer_id, b.price, coalesce(b.stock_total, 0), b.offer_id IS NOT NULL, CASE WHEN b.stock_total IS NOT NULL THEN now() END
+            FROM (SELECT f.*, ARRAY(SELECT jsonb_array_elements_text(f.genres_json::jsonb)) AS genres,
+                         row_number() OVER (PARTITION BY f.slug ORDER BY f.match_key) AS slug_rank
+                  FROM (SELECT DISTINCT ON (i.match_key) i.*, bool_and(i.new_offer_id IS NOT NULL) OVER (PARTITION BY i.match_key) AS all_new
+                        FROM incoming i
+                        WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.match_key = i.match_key)
+                        ORDER BY i.match_key, i.sku) f) n
+            LEFT JOIN LATERAL (
+                SELECT CASE WHEN e.price IS NOT NULL THEN e.offer_id END AS offer_id, e.price, (sum(e.stock) OVER ())::int AS stock_total
+                FROM (SELECT j.new_offer_id AS offer_id, j.stock, j.price * r.rate_to_store AS cost,
+                             CASE WHEN m.margin_percent IS NOT NULL THEN {{PricingSql.StorePrice("(j.price * r.rate_to_store)")}} END AS price
+                      FROM incoming j
+                      JOIN suppliers s ON s.code = @Supplier AND s.enabled AND s.reachable
+                      JOIN currency_rates r ON r.currency = j.currency
+                      LEFT JOIN LATERAL ({{PricingSql.MarginRule("@Supplier", "n.genres")}}) m ON true
+                      WHERE j.match_key = n.match_key AND j.available AND j.stock > 0) e
+                ORDER BY e.price IS NULL, e.price, e.cost, e.offer_id
+                LIMIT 1) b ON n.all_new
+            ORDER BY n.match_key
+            ON CONFLICT (match_key) DO NOTHING
+            RETURNING match_key
+        )
+        UPDATE incoming i SET priced_on_insert = true FROM inserted n WHERE i.match_key = n.match_key;
 
         -- Both lookups name the batch's own keys as an array: the planner then probes the unique index for them
         -- instead of hashing every product or every offer of the supplier, which grows with the catalog.
@@ -81,9 +142,10 @@ internal static class OffersSql
         UPDATE incoming i SET updated = true FROM updated u WHERE i.offer_id = u.id;
 
         WITH inserted AS (
-            INSERT INTO supplier_offers (supplier_code, supplier_sku, product_id, title, platform, region, edition,
+            INSERT INTO supplier_offers (id, supplier_code, supplier_sku, product_id, title, platform, region, edition,
                                          price, currency, stock, available, supplier_updated_at, excluded_countries)
-            SELECT @Supplier, i.sku, i.product_id, i.title, i.platform, i.region, i.edition,
+            OVERRIDING SYSTEM VALUE
+            SELECT coalesce(i.new_offer_id, nextval(pg_get_serial_sequence('supplier_offers', 'id'))), @Supplier, i.sku, i.product_id, i.title, i.platform, i.region, i.edition,
                    i.price, i.currency, i.stock, i.available, i.supplier_updated_at, i.excluded_countries
             FROM incoming i WHERE i.offer_id IS NULL
             ORDER BY i.sku
@@ -96,10 +158,15 @@ internal static class OffersSql
         SELECT offer_id, price, currency FROM incoming WHERE created OR (updated AND price_changed)
         ON CONFLICT (offer_id, recorded_at) DO UPDATE SET price = excluded.price, currency = excluded.currency;
 
+        -- Priced: a product written with its price above, all of whose listings became the offers it was priced
+        -- from (one that did not, say a SKU twice in the batch or a listing of an offer already stored, is repriced).
         CREATE TEMP TABLE touched ON COMMIT DROP AS
-        SELECT product_id FROM incoming WHERE created OR updated
-        UNION
-        SELECT old_product_id FROM incoming WHERE updated AND old_product_id IS NOT NULL;
+        SELECT product_id, bool_and(priced) AS priced
+        FROM (SELECT product_id, priced_on_insert AND created AND offer_id = new_offer_id AS priced
+              FROM incoming WHERE created OR updated OR priced_on_insert
+              UNION ALL
+              SELECT old_product_id, false FROM incoming WHERE updated AND old_product_id IS NOT NULL) t
+        GROUP BY product_id;
 
         {{PricingSql.LockProducts("SELECT product_id FROM touched")}}
 
@@ -125,27 +192,18 @@ internal static class OffersSql
           AND (p.aliases, p.genres, p.release_date, p.description, p.activation_notes, p.image_url)
               IS DISTINCT FROM (f.aliases, f.genres, f.release_date, f.description, f.activation_notes, f.image_url);
 
-        {{PricingSql.Reprice("SELECT product_id FROM touched", fewTargets: true)}}
+        {{PricingSql.Reprice("SELECT product_id FROM touched WHERE NOT priced", fewTargets: true)}}
+
+        INSERT INTO product_price_history (product_id, price)
+        SELECT p.id, p.price FROM products p WHERE p.id IN (SELECT product_id FROM touched WHERE priced) AND p.price IS NOT NULL;
 
         {{WishlistSql.PriceDrops("SELECT product_id FROM touched")}}
 
+        -- In word order, as every batch inserts them: two batches adding the same new words cannot deadlock.
         INSERT INTO catalog_words (word)
-        SELECT DISTINCT unnest(tsvector_to_array(search)) FROM products WHERE id IN (SELECT product_id FROM touched)
+        SELECT w FROM (SELECT DISTINCT unnest(tsvector_to_array(search)) AS w FROM products WHERE id IN (SELECT product_id FROM touched)) words
+        ORDER BY w
         ON CONFLICT DO NOTHING;
-
-        WITH seen AS (
-            INSERT INTO sync_run_seen (run_id, sku)
-            SELECT @SyncRunId, sku FROM incoming WHERE @SyncRunId IS NOT NULL
-            ON CONFLICT DO NOTHING
-            RETURNING 1
-        )
-        UPDATE sync_runs
-        SET pages = pages + 1,
-            offers_seen = offers_seen + (SELECT count(*) FROM seen),
-            offers_created = offers_created + (SELECT count(*) FROM incoming WHERE created),
-            offers_updated = offers_updated + (SELECT count(*) FROM incoming WHERE updated),
-            offers_unchanged = offers_unchanged + (SELECT count(*) FROM incoming WHERE NOT created AND NOT updated)
-        WHERE id = @SyncRunId AND status = 'running';
 
         SELECT product_id AS ProductId, sku AS Sku, price AS Price, currency AS Currency, stock AS Stock,
                available AS Available, created AS Created, sale_changed AS SaleChanged

@@ -36,18 +36,10 @@ internal static class PricingSql
             JOIN currency_rates r ON r.currency = o.currency
             WHERE {{(fewTargets ? $"o.product_id = ANY (ARRAY({targets}))" : $"o.product_id IN ({targets})")}} AND o.available AND o.stock > 0
         ), priced AS (
-            SELECT e.product_id, e.offer_id, e.cost,
-                   ceil((e.cost + greatest(e.cost * m.margin_percent / 100, m.min_margin) + @FeeFixed)
-                        / (1 - @FeePercent / 100) * 100) / 100 AS price
+            SELECT e.product_id, e.offer_id, e.cost, {{StorePrice("e.cost")}} AS price
             FROM eligible e
             JOIN products p ON p.id = e.product_id
-            CROSS JOIN LATERAL (
-                SELECT mr.margin_percent, mr.min_margin
-                FROM margin_rules mr
-                WHERE (mr.supplier_code IS NULL OR mr.supplier_code = e.supplier_code)
-                  AND (mr.genre IS NULL OR EXISTS (SELECT 1 FROM unnest(p.genres) g WHERE lower(g) = lower(mr.genre)))
-                ORDER BY mr.supplier_code IS NULL, mr.genre IS NULL, mr.margin_percent DESC, mr.id
-                LIMIT 1) m
+            CROSS JOIN LATERAL ({{MarginRule("e.supplier_code", "p.genres")}}) m
         )
         """;
 
@@ -82,6 +74,23 @@ internal static class PricingSql
         INSERT INTO product_price_history (product_id, price)
         SELECT id, price FROM changed WHERE price IS DISTINCT FROM old_price;
         """;
+
+    /// <summary>
+    /// The margin rule (as <c>m</c>) of an offer of <paramref name="supplier"/> for a product in <paramref name="genres"/>:
+    /// the most specific, see <see cref="OfferPrices"/>.
+    /// </summary>
+    public static string MarginRule(string supplier, string genres) => $$"""
+        SELECT mr.margin_percent, mr.min_margin
+        FROM margin_rules mr
+        WHERE (mr.supplier_code IS NULL OR mr.supplier_code = {{supplier}})
+          AND (mr.genre IS NULL OR EXISTS (SELECT 1 FROM unnest({{genres}}) g WHERE lower(g) = lower(mr.genre)))
+        ORDER BY mr.supplier_code IS NULL, mr.genre IS NULL, mr.margin_percent DESC, mr.id
+        LIMIT 1
+        """;
+
+    /// <summary>The store price of an offer costing <paramref name="cost"/> under margin rule <c>m</c>, see <see cref="OfferPrices"/>.</summary>
+    public static string StorePrice(string cost) =>
+        $"ceil(({cost} + greatest({cost} * m.margin_percent / 100, m.min_margin) + @FeeFixed) / (1 - @FeePercent / 100) * 100) / 100";
 
     public static readonly string RepriceProducts = Locked("SELECT unnest(CAST(@ProductIds AS bigint[]))");
 

@@ -46,44 +46,65 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         var full = since is null;
         var run = await kernel.StartRunAsync(new StartSyncRun(supplier.Code, full), ct);
         var status = new SyncStatus(supplier.Code, run.Id, full, run.StartedAt, 0, 0, 0, 0, 0, Running: true, null,
-            Expected: full ? lastFull?.OffersSeen : null);
+            Expected: full ? lastFull?.OffersSeen : null, Phases: SyncPhases.None);
         progress.Set(status);
         LogStarted(supplier.Code, run.Id, full ? "full" : "delta");
         var clock = Stopwatch.StartNew();
+        Task<OfferBatchResult>? writing = null;
+
+        // One batch is written while the next pages are read: a second one in flight made each batch slower than the
+        // kernel call's timeout on a loaded two-core machine without making the sync faster there.
+        async Task SendAsync(List<SupplierOffer> offers)
+        {
+            status = Count(status, writing is null ? null : await writing);
+            writing = kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, offers), ct);
+            status = status with { Offers = status.Offers + offers.Count };
+            StoreMetrics.SyncedOffers(supplier.Code, offers.Count);
+            progress.Set(status);
+            LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
+        }
+
         try
         {
             // Pages are gathered into kernel-sized batches, and the next pages are read while a batch is written.
             var pending = new List<SupplierOffer>(MaxBatch);
-            Task<OfferBatchResult>? writing = null;
-            await foreach (var page in supplier.ListOffersAsync(since, ct))
+            await using var pages = supplier.ListOffersAsync(since, ct).GetAsyncEnumerator(ct);
+            while (true)
             {
-                pending.AddRange(page.Select(ForKernel));
+                var reading = Stopwatch.GetTimestamp();
+                var more = await pages.MoveNextAsync();
+                status = status with { Phases = status.Phases!.Add(new SyncPhases(Stopwatch.GetElapsedTime(reading).TotalMilliseconds, 0, 0, 0)) };
+                if (!more)
+                {
+                    break;
+                }
+                pending.AddRange(pages.Current.Select(ForKernel));
                 status = status with { Pages = status.Pages + 1 };
                 while (pending.Count >= MaxBatch)
                 {
-                    status = Count(status, writing is null ? null : await writing);
-                    writing = kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending[..MaxBatch]), ct);
+                    await SendAsync(pending[..MaxBatch]);
                     pending.RemoveRange(0, MaxBatch);
-                    status = status with { Offers = status.Offers + MaxBatch };
-                    StoreMetrics.SyncedOffers(supplier.Code, MaxBatch);
-                    progress.Set(status);
-                    LogProgress(supplier.Code, run.Id, status.Pages, status.Offers, status.Created + status.Updated);
                 }
             }
-            status = Count(status, writing is null ? null : await writing);
             if (pending.Count > 0)
             {
-                status = Count(status with { Offers = status.Offers + pending.Count },
-                    await kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, pending), ct));
-                StoreMetrics.SyncedOffers(supplier.Code, pending.Count);
+                await SendAsync(pending);
             }
+            status = Count(status, writing is null ? null : await writing);
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, null), ct);
             status = status with { Running = false };
-            LogFinished(supplier.Code, run.Id, status.Offers, status.Created, status.Updated, clock.ElapsedMilliseconds);
+            var phases = status.Phases!;
+            LogFinished(supplier.Code, run.Id, status.Offers, status.Created, status.Updated, clock.ElapsedMilliseconds,
+                (long)phases.FetchMs, (long)phases.MatchMs, (long)phases.SqlMs, (long)phases.OutboxMs);
         }
         catch (Exception e) when (SupplierFailures.IsSupplierFailure(e) || e is JsonException or InvalidOperationException or InvalidDataException)
         {
             // Malformed supplier data or a missing secret fails the run as a refusing supplier does: recorded, retried next time.
+            // A batch still being written settles first (its own failure included), so it cannot reach a finished run.
+            if (writing is not null)
+            {
+                await Task.WhenAny(writing);
+            }
             LogFailed(e, supplier.Code, run.Id);
             status = status with { Running = false, Error = e.Message };
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, e.Message), CancellationToken.None);
@@ -98,6 +119,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         Updated = status.Updated + result.Updated,
         Unchanged = status.Unchanged + result.Unchanged,
         Quarantined = status.Quarantined + result.Quarantined,
+        Phases = status.Phases!.Add(result.Timings),
     };
 
     /// <summary>
@@ -133,8 +155,10 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId}: page {Pages}, {Offers} offers read, {Changed} changed")]
     private partial void LogProgress(string supplier, long runId, int pages, int offers, int changed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId} finished: {Offers} offers, {Created} new, {Updated} changed in {ElapsedMs} ms")]
-    private partial void LogFinished(string supplier, long runId, int offers, int created, int updated, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Supplier} run {RunId} finished: {Offers} offers, {Created} new, {Updated} changed in {ElapsedMs} ms "
+        + "(fetch {FetchMs} ms, match {MatchMs} ms, SQL {SqlMs} ms, outbox {OutboxMs} ms)")]
+    private partial void LogFinished(string supplier, long runId, int offers, int created, int updated, long elapsedMs,
+        long fetchMs, long matchMs, long sqlMs, long outboxMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {Supplier} run {RunId} failed")]
     private partial void LogFailed(Exception e, string supplier, long runId);

@@ -26,6 +26,12 @@ public sealed class CatalogSyncTests : IAsyncLifetime
         (first.Expected, second.Expected).Should().Be((null, first.Offers), "a full run is measured against the last one's count");
         (await _store.QueryAsync<int>("SELECT count(*) FROM supplier_offers WHERE supplier_code = 'kinguin'")).Should().Be(first.Offers);
         (await _store.QueryAsync<int>("SELECT count(*) FROM sync_runs WHERE supplier_code = 'kinguin' AND status = 'succeeded'")).Should().Be(2);
+        (await _store.QueryAsync<string>("""
+            SELECT string_agg(concat_ws('/', offers_seen, offers_created, offers_updated, offers_unchanged), ' ' ORDER BY id)
+            FROM sync_runs WHERE supplier_code = 'kinguin'
+            """)).Should().Be($"{first.Offers}/{first.Offers}/0/0 {first.Offers}/0/0/{first.Offers}", "each run counts what its batches did");
+        (first.Phases!.FetchMs, first.Phases.SqlMs, second.Phases!.SqlMs).Should().Match<(double, double, double)>(
+            p => p.Item1 > 0 && p.Item2 > 0 && p.Item3 > 0, "the run says where its time went");
     }
 
     [Fact]
