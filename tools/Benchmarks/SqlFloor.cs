@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Web;
 using Dapper;
+using GamesDrop.Contracts.Catalog;
 using GamesDrop.Kernel;
 using GamesDrop.Kernel.Features.Search;
 using Npgsql;
@@ -13,8 +14,12 @@ namespace GamesDrop.Benchmarks;
 /// </summary>
 internal sealed class SqlFloor(NpgsqlDataSource db, NpgsqlDataSource words, string currency)
 {
-    public static SqlFloor Create(string postgres, string currency) =>
-        new(NpgsqlDataSource.Create(postgres), SearchApi.BuildWordsDataSource(postgres, new CatalogSettings().SearchStatementTimeout), currency);
+    public static SqlFloor Create(string postgres, string currency)
+    {
+        // The kernel's role runs with JIT off (RoleSql); the benchmark signs in as the migrator, so it asks for the same.
+        var kernelLike = new NpgsqlConnectionStringBuilder(postgres) { Options = "-c jit=off" }.ConnectionString;
+        return new(NpgsqlDataSource.Create(kernelLike), SearchApi.BuildWordsDataSource(kernelLike, new CatalogSettings().SearchStatementTimeout), currency);
+    }
 
     public async Task<bool> SearchAsync(string query, CancellationToken ct)
     {
@@ -31,12 +36,12 @@ internal sealed class SqlFloor(NpgsqlDataSource db, NpgsqlDataSource words, stri
         return true;
     }
 
-    private static SearchRequest Parse(string query)
+    private static SearchParameters Parse(string query)
     {
         var values = HttpUtility.ParseQueryString(query);
         decimal? Decimal(string name) => values[name] is { } v ? decimal.Parse(v, CultureInfo.InvariantCulture) : null;
         int? Int(string name) => values[name] is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
-        return new SearchRequest(values["q"], values["platform"], values["region"], values["genre"], Decimal("minPrice"), Decimal("maxPrice"),
+        return new SearchParameters(values["q"], values["platform"], values["region"], values["genre"], Decimal("minPrice"), Decimal("maxPrice"),
             values["inStock"] is { } inStock ? bool.Parse(inStock) : null, values["sort"], Int("page"), Int("pageSize"));
     }
 }
