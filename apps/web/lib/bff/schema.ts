@@ -1707,6 +1707,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    email?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -1737,6 +1738,63 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bff/api/admin/users/{id}/admin-role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminRoleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KernelUser"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2982,8 +3040,6 @@ export interface components {
             quantity: number;
             /** Format: double */
             unitPrice: number;
-            /** Format: double */
-            unitCost: null | number;
             status: string;
             error: null | string;
         };
@@ -3040,6 +3096,9 @@ export interface components {
         };
         AdminRefundRequest: {
             lineIds: null | number[];
+        };
+        AdminRoleRequest: {
+            admin: null | boolean;
         };
         AdminSettingsRequest: {
             settings: null | components["schemas"]["SystemSettings"];
@@ -3341,6 +3400,8 @@ export interface components {
             supplier: string;
             /** Format: double */
             price: null | number;
+            /** Format: double */
+            allInPrice: null | number;
             currency: string;
             /** Format: int32 */
             stock: number;
@@ -3349,6 +3410,8 @@ export interface components {
             /** Format: date-time */
             syncedAt: string;
             stale: boolean;
+            /** Format: double */
+            secondsToKey: null | number;
         };
         Profile: {
             email: string;
@@ -3648,6 +3711,16 @@ export interface components {
         SupplierSwitch: {
             enabled: boolean;
         };
+        SyncPhases: {
+            /** Format: double */
+            fetchMs: number;
+            /** Format: double */
+            matchMs: number;
+            /** Format: double */
+            sqlMs: number;
+            /** Format: double */
+            outboxMs: number;
+        };
         SyncStatus: {
             supplier: string;
             /** Format: int64 */
@@ -3674,6 +3747,7 @@ export interface components {
             quarantined: number;
             /** Format: int32 */
             expected?: null | number;
+            phases?: null | components["schemas"]["SyncPhases"];
         };
         SystemSettings: {
             currency: string;
