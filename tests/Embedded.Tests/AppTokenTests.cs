@@ -82,13 +82,14 @@ public sealed class AppTokenTests : IAsyncLifetime
         return (await client.SendAsync(request)).StatusCode;
     }
 
-    // Every endpoint behind the internal policy, its route values filled so that the route matches.
+    // Every endpoint behind the internal policy, its route values filled so that the route matches: an unmatched route
+    // would answer 404 before the token is checked.
     private List<(string App, string Method, string Path)> InternalEndpoints() =>
         _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == ServiceDefaultsExtensions.InternalPolicy))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method =>
             {
-                var path = "/" + System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimStart('/'), @"\{[^}]+\}", "1");
+                var path = RoutePatterns.FillMatching("/" + e.RoutePattern.RawText!.TrimStart('/'), "1");
                 return (path.Split('/')[1], method, path);
             }))
             .ToList();

@@ -35,15 +35,6 @@ public sealed class BadInputTests(ITestOutputHelper output) : IAsyncLifetime
     private static string Fill(string pattern, string value) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}]+\}", Uri.EscapeDataString(value));
 
-    // A value each route parameter's constraint accepts, so the request reaches the body's parsing instead of a 404.
-    private static string FillMatching(string pattern, string value) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}:]+(:[^}]+)?\}", m => m.Groups[1].Value switch
-        {
-            ":long" or ":int" => "1",
-            ":guid" => Guid.Empty.ToString(),
-            _ => Uri.EscapeDataString(value),
-        });
-
     /// <summary>An app-token client that also carries the admin's session cookie and CSRF token.</summary>
     private async Task<HttpClient> SignedInInternalClientAsync()
     {
@@ -68,7 +59,7 @@ public sealed class BadInputTests(ITestOutputHelper output) : IAsyncLifetime
         {
             foreach (var body in new[] { "{not json", "[]", "\"text\"", "{\"rateToStore\":\"lots\"}" })
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method), FillMatching(pattern, "EUR"))
+                using var request = new HttpRequestMessage(new HttpMethod(method), RoutePatterns.FillMatching(pattern, "EUR"))
                 {
                     Content = new StringContent(body, Encoding.UTF8, "application/json"),
                 };
