@@ -121,6 +121,9 @@ export async function signUp(page, email, password, next = "") {
 // axe-core over the page as it is now: fails on any serious or critical accessibility violation.
 const axeSource = join(import.meta.dirname, "..", "node_modules", "axe-core", "axe.min.js");
 export async function assertAccessible(page, label = page.url()) {
+  // Next streams a page's metadata: after a navigation by a form's action the title can land a moment after the
+  // content. A page whose title never comes still fails, on this wait.
+  await page.waitForFunction(() => document.title.trim() !== "");
   await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async () => {
     const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
