@@ -73,7 +73,9 @@ describe("admin stock and suppliers", { skip: !admin.email || !admin.password ? 
   test("sync now shows the progress bar moving to the end", async () => {
     await onEachScreen(browser, async (page, name) => {
       await signIn(page, admin.email, admin.password, "/admin/suppliers");
-      const row = page.locator("tr[data-supplier]").first();
+      // Each screen syncs a supplier of its own: Digiflazz, like its real API, refuses a second price list asked for
+      // within seconds of the first (rc 83), and the store would rightly show that run as failed.
+      const row = page.locator("tr[data-supplier]").nth(name === "mobile" ? 1 : 0);
       const code = await row.getAttribute("data-supplier");
 
       await row.getByRole("button", { name: "Sync now" }).click();
