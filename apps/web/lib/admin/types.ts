@@ -1,4 +1,7 @@
 // Wire types of the BFF's admin API (apps/Contracts/Admin, passed on by apps/Bff/Features/Admin). Times are UTC ISO strings.
+import type { components } from "../bff/schema";
+
+type Schemas = components["schemas"];
 
 export type AdminOrderSummary = {
   id: string;
@@ -117,62 +120,17 @@ export type UndeliveredNotification = {
   nextAttemptAt: string;
 };
 
-export type SystemSettings = {
-  currency: string;
-  paymentFeePercent: number;
-  paymentFeeFixed: number;
-  marginFloorPercent: number;
-  lowStockThreshold: number;
-  oneClickRefundDays: number;
-  fraud: {
-    holdScore: number;
-    refuseScore: number;
-    firstOrderAmount: number;
-    largeOrderAmount: number;
-    maxOrdersPerAccount: number;
-    maxOrdersPerEmail: number;
-    maxOrdersPerIp: number;
-  };
-  notifications: { telegramChatId: string | null; spreadsheetId: string | null };
-};
-
-export type MarginRule = { supplier: string | null; genre: string | null; marginPercent: number; minMargin: number };
-
-export type CurrencyRate = { currency: string; rateToStore: number; updatedAt: string };
-
-export type SettingsView = { settings: SystemSettings; marginRules: MarginRule[]; rates: CurrencyRate[]; version: number };
-
-// The sales report (apps/Contracts/Admin/SalesReport.cs): amounts in the store currency, days in the report's time zone.
-export type SalesDay = { day: string; orders: number; revenue: number; refunds: number; net: number };
-
-export type SupplierSales = {
-  supplier: string | null;
-  name: string;
-  keysSold: number;
-  revenue: number;
-  cost: number;
-  margin: number;
-  keysWithoutCost: number;
-  refundedLines: number;
-  refunded: number;
-  claims: number;
-  openClaims: number;
-};
-
-export type TopProduct = { productId: number; title: string; slug: string; units: number; revenue: number };
-
-export type SalesFunnel = { productViews: number; cartAdds: number; checkouts: number; paid: number };
-
-export type SalesReport = {
-  currency: string;
-  timeZone: string;
-  from: string;
-  to: string;
-  days: SalesDay[];
-  suppliers: SupplierSales[];
-  topProducts: TopProduct[];
-  funnel: SalesFunnel;
-};
+// Settings and the sales report come from the BFF's OpenAPI document (schema.ts, `npm run types`); the rest are still
+// written by hand. Amounts in the sales report are in the store currency, days in the report's time zone.
+export type SystemSettings = Schemas["SystemSettings"];
+export type MarginRule = Schemas["MarginRule"];
+export type CurrencyRate = Schemas["CurrencyRateSetting"];
+export type SettingsView = Schemas["SettingsView"];
+export type SalesDay = Schemas["SalesDay"];
+export type SupplierSales = Schemas["SupplierSales"];
+export type TopProduct = Schemas["TopProduct"];
+export type SalesFunnel = Schemas["SalesFunnel"];
+export type SalesReport = Schemas["SalesReport"];
 
 export type AdminUser = {
   id: string;
