@@ -1,18 +1,19 @@
+using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Account;
 using GamesDrop.Bff.Features.Admin;
 using GamesDrop.Bff.Features.Auth;
 using GamesDrop.Bff.Features.Cart;
-using GamesDrop.Bff.Clients;
 using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Bff.Features.Checkout;
-using GamesDrop.Bff.Features.Receipts;
 using GamesDrop.Bff.Features.Currencies;
 using GamesDrop.Bff.Features.Funnel;
+using GamesDrop.Bff.Features.Receipts;
 using GamesDrop.Bff.Features.Webhooks;
 using GamesDrop.Bff.Features.Wishlist;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.BuildingBlocks.Actors;
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
@@ -27,13 +28,14 @@ public static class BffApp
     {
         builder.Services.AddAppOpenApi(AppIds.Bff);
         builder.Services.AddValidation();
-        builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelAccounts>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelAdmin>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelClaims>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel, from: AppIds.Bff);
+        builder.Services.AddServiceClient<KernelAccounts>(AppIds.Kernel, from: AppIds.Bff);
+        builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel, from: AppIds.Bff);
+        builder.Services.AddServiceClient<KernelAdmin>(AppIds.Kernel, from: AppIds.Bff);
+        builder.Services.AddServiceClient<KernelClaims>(AppIds.Kernel, from: AppIds.Bff);
         // Starting a checkout waits for PayPal's approval link (the checkout app bounds that wait at 20 s).
-        builder.Services.AddServiceClient<CheckoutClient>(AppIds.Checkout).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(40));
+        builder.Services.AddServiceClient<CheckoutClient>(AppIds.Checkout, from: AppIds.Bff).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(40));
+        builder.Services.AddSecretStore(AppIds.Bff);
         builder.Services.AddStateStore(AppIds.Bff);
         builder.Services.AddSessionAuthentication();
         builder.Services.AddAdminArea();
@@ -44,11 +46,11 @@ public static class BffApp
         builder.Services.AddActorHosting(AppIds.Bff, o => o.Actors.RegisterActor<CartActor>());
         builder.Services.AddSingleton<CartOwners>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(CartRateLimits.AddPolicy);
-        builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
-        builder.Services.AddServiceClient<SuppliersAdmin>(AppIds.Suppliers);
+        builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers, from: AppIds.Bff).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
+        builder.Services.AddServiceClient<SuppliersAdmin>(AppIds.Suppliers, from: AppIds.Bff);
         builder.Services.AddSingleton<OfferRefreshRequests>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OfferRefreshRequests>());
-        builder.Services.AddServiceClient<NotifierClient>(AppIds.Notifier);
+        builder.Services.AddServiceClient<NotifierClient>(AppIds.Notifier, from: AppIds.Bff);
         builder.Services.AddSingleton<FunnelCounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FunnelCounter>());
         return builder;

@@ -47,7 +47,6 @@ public static class BuildingBlocksExtensions
             services.AddDaprClient();
             services.AddSingleton<IEventBroker, DaprEventBroker>();
             services.AddSingleton<IMailSender, DaprSmtpMailSender>();
-            services.AddSingleton<ISecretStore>(sp => new DaprSecretStore(sp.GetRequiredService<Dapr.Client.DaprClient>(), DaprComponents.SecretStore));
             services.AddHttpClient(DaprCircuitStates.HttpClientName, (sp, http) =>
             {
                 http.BaseAddress = SidecarMetrics(sp.GetRequiredService<IConfiguration>());

@@ -1,10 +1,11 @@
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.BuildingBlocks.Workflows;
 using GamesDrop.Checkout.Activities;
 using GamesDrop.Checkout.Clients;
-using GamesDrop.Checkout.Features.Claims;
 using GamesDrop.Checkout.Features.Checkouts;
+using GamesDrop.Checkout.Features.Claims;
 using GamesDrop.Checkout.Features.PayPalWebhooks;
 using GamesDrop.Checkout.Features.Reconciler;
 using GamesDrop.Checkout.Features.Refunds;
@@ -28,11 +29,12 @@ public static class CheckoutApp
             .Validate(s => s.ApprovalTimeout > TimeSpan.Zero && s.FirstPurchasePoll > TimeSpan.Zero && s.PurchasePollInterval >= s.FirstPurchasePoll && s.MaxPurchasePolls >= 0
                 && s.StuckAfter > TimeSpan.Zero && s.ReviewWindow > TimeSpan.Zero, "Checkout timings must be positive, the first purchase poll no longer than the interval.")
             .ValidateOnStart();
-        builder.Services.AddServiceClient<KernelOrderSteps>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelOrderSteps>(AppIds.Kernel, from: AppIds.Checkout);
         // A purchase may wait on slow suppliers and the status checks after a lost reply (the suppliers app bounds each call);
         // a repeat after a timeout carries the same reference, so it finds the first purchase instead of making another.
-        builder.Services.AddServiceClient<SupplierPurchases>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(5));
+        builder.Services.AddServiceClient<SupplierPurchases>(AppIds.Suppliers, from: AppIds.Checkout).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(5));
         builder.Services.AddPayPal();
+        builder.Services.AddSecretStore(AppIds.Checkout);
         builder.Services.AddStateStore(AppIds.Checkout).AddWebhookReplays(AppIds.Checkout);
         builder.Services.AddWorkflowHosting(AppIds.Checkout, o =>
         {

@@ -28,7 +28,7 @@ namespace GamesDrop.Embedded.Runtime;
 /// <summary>
 /// The Embedded profile's adapters, doing in this process what daprd does for the Dapr profile: pub/sub delivery from
 /// the outbox, actors and state in Redis under Dapr's key layout, bindings, secrets from configuration, and the
-/// resiliency policies of resiliency.yaml.
+/// resiliency policies of resiliency.yaml; secret scopes and access control from each app's Configuration.
 /// </summary>
 public sealed class EmbeddedRuntime : IEmbeddedRuntime
 {
@@ -42,7 +42,9 @@ public sealed class EmbeddedRuntime : IEmbeddedRuntime
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<IEventBroker, EmbeddedEventBroker>();
-        services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+        // The secrets as daprd's components see them; each app reads through its scopes (SecretStore below).
+        services.AddSingleton<ConfigurationSecretStore>();
+        services.AddSingleton<AppConfigurations>();
         services.AddSingleton<CircuitBreakers>();
         services.AddSingleton<ICircuitStates>(sp => sp.GetRequiredService<CircuitBreakers>());
         services.AddSingleton<BindingRoutes>();
@@ -66,7 +68,10 @@ public sealed class EmbeddedRuntime : IEmbeddedRuntime
         new EmbeddedQueueBinding(appId, services.GetRequiredService<ComponentCatalog>(), services.GetRequiredService<BindingRoutes>(),
             services.GetRequiredService<SelfAddress>(), services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<EmbeddedAppTokens>());
 
-    public IHttpClientBuilder ToApp(IHttpClientBuilder client, string appId) => LocalInvocation.ToLocalApp(client, appId);
+    public ISecretStore SecretStore(IServiceProvider services, string appId) =>
+        new ScopedSecretStore(services.GetRequiredService<ConfigurationSecretStore>(), services.GetRequiredService<AppConfigurations>().For(appId));
+
+    public IHttpClientBuilder ToApp(IHttpClientBuilder client, string callerAppId, string appId) => LocalInvocation.ToLocalApp(client, callerAppId, appId);
 
     public IHttpClientBuilder ToHttpEndpoint(IHttpClientBuilder client, string endpointName) => LocalInvocation.ToConfiguredUrl(client, endpointName);
 }

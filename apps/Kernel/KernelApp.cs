@@ -1,10 +1,11 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Hosting;
+using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
 using GamesDrop.Kernel.Features.Admin;
-using GamesDrop.Kernel.Features.Claims;
 using GamesDrop.Kernel.Features.Analytics;
+using GamesDrop.Kernel.Features.Claims;
 using GamesDrop.Kernel.Features.Currencies;
 using GamesDrop.Kernel.Features.Fraud;
 using GamesDrop.Kernel.Features.Home;
@@ -40,6 +41,7 @@ public static class KernelApp
         // Staff's stored settings override the files' defaults and reload without a restart (Features/Settings).
         builder.AddStoredSettings();
         builder.Services.AddHostedService<StoredSettingsStartup>();
+        builder.Services.AddSecretStore(AppIds.Kernel);
         builder.Services.AddSingleton<SettingsReader>();
         builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
         // Resolved per use, so a handler reads the settings in force when it runs.

@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
 using GamesDrop.Notifier.Features.Claims;
@@ -33,9 +34,10 @@ public static class NotifierApp
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
         // The chat and the sheet are staff settings stored in the kernel: read through IOptionsMonitor, they change without a restart.
-        builder.AddStoredSettingsFromKernel();
+        builder.AddStoredSettingsFromKernel(AppIds.Notifier);
         services.Configure<TelegramOptions>(builder.Configuration.GetSection(TelegramOptions.Section));
         services.Configure<SheetsOptions>(builder.Configuration.GetSection(SheetsOptions.Section));
+        services.AddSecretStore(AppIds.Notifier);
         services.AddSingleton<StoreLinks>();
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<ReceiptMails>();
@@ -51,8 +53,8 @@ public static class NotifierApp
         services.AddHttpEndpointClient<SheetsChannel>(SheetsOptions.EndpointName);
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<SheetsChannel>());
         services.AddTransient<INotificationChannel, MailChannel>();
-        services.AddServiceClient<KernelSales>(AppIds.Kernel);
-        services.AddServiceClient<KernelBuyers>(AppIds.Kernel);
+        services.AddServiceClient<KernelSales>(AppIds.Kernel, from: AppIds.Notifier);
+        services.AddServiceClient<KernelBuyers>(AppIds.Kernel, from: AppIds.Notifier);
         return builder;
     }
 

@@ -1,17 +1,18 @@
 using GamesDrop.BuildingBlocks.Bindings;
 using GamesDrop.BuildingBlocks.Invocation;
+using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
-using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Adapters.Digiflazz;
 using GamesDrop.Suppliers.Adapters.Kinguin;
+using GamesDrop.Suppliers.Adapters;
+using GamesDrop.Suppliers.Clients;
 using GamesDrop.Suppliers.Features.Health;
 using GamesDrop.Suppliers.Features.Purchases;
 using GamesDrop.Suppliers.Features.Push;
 using GamesDrop.Suppliers.Features.Refresh;
 using GamesDrop.Suppliers.Features.Sync;
-using GamesDrop.Suppliers.Clients;
 
 namespace GamesDrop.Suppliers;
 
@@ -26,6 +27,7 @@ public static class SuppliersApp
         // Configuration is read through options classes, bound and checked when the app starts rather than at first use.
         services.AddOptions<KinguinOptions>().BindConfiguration("Suppliers:Kinguin").ValidateOnStart();
         services.AddOptions<DigiflazzOptions>().BindConfiguration("Suppliers:Digiflazz").ValidateOnStart();
+        services.AddSecretStore(AppIds.Suppliers);
         services.AddSingleton<SupplierSecrets>();
         services.AddSingleton<SupplierCallMetrics>();
         services.AddHttpEndpointClient<KinguinSupplier>(KinguinSupplier.EndpointName).AddCallMetrics(KinguinSupplier.SupplierCode);
@@ -43,7 +45,7 @@ public static class SuppliersApp
         services.AddOptions<RefreshOptions>().BindConfiguration("Suppliers:Refresh").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OfferRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<OfferRefresher>());
-        services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel);
+        services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel, from: AppIds.Suppliers);
         services.AddOutputBindings(AppIds.Suppliers);
         services.AddStateStore(AppIds.Suppliers).AddWebhookReplays(AppIds.Suppliers);
         services.AddSingleton<SyncProgress>();

@@ -1,5 +1,6 @@
 using Dapr.Actors.Runtime;
 using GamesDrop.BuildingBlocks.Bindings;
+using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace GamesDrop.BuildingBlocks.Hosting;
 /// </summary>
 public interface IEmbeddedRuntime
 {
-    /// <summary>The host-wide adapters: event delivery, secrets, breakers, input bindings.</summary>
+    /// <summary>The host-wide adapters: event delivery, breakers, input bindings.</summary>
     void AddHostServices(IServiceCollection services);
 
     /// <summary>Runs app <paramref name="appId"/>'s actors in this process.</summary>
@@ -22,8 +23,14 @@ public interface IEmbeddedRuntime
 
     IOutputBinding OutputBinding(IServiceProvider services, string appId);
 
-    /// <summary>Points a client at app <paramref name="appId"/>'s route group in this host, with the app's resiliency target.</summary>
-    IHttpClientBuilder ToApp(IHttpClientBuilder client, string appId);
+    /// <summary>App <paramref name="appId"/>'s secrets: only those its Configuration's secret scopes allow.</summary>
+    ISecretStore SecretStore(IServiceProvider services, string appId);
+
+    /// <summary>
+    /// Points a client of app <paramref name="callerAppId"/> at app <paramref name="appId"/>'s route group in this host, with
+    /// the app's resiliency target and its access control.
+    /// </summary>
+    IHttpClientBuilder ToApp(IHttpClientBuilder client, string callerAppId, string appId);
 
     /// <summary>Points a client at HTTPEndpoint <paramref name="endpointName"/>'s configured URL, with its resiliency target.</summary>
     IHttpClientBuilder ToHttpEndpoint(IHttpClientBuilder client, string endpointName);

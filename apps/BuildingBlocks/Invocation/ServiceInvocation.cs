@@ -17,17 +17,17 @@ public static partial class ServiceInvocation
     public const string InternalRetryPolicy = "internalRetry";
 
     /// <summary>
-    /// A client for app <paramref name="appId"/>; relative paths are the app's own routes. The same policy in both
-    /// profiles: the app's resiliency target (timeout) by daprd or, Embedded, built here; retries of repeatable calls only,
-    /// by the caller.
+    /// A client for app <paramref name="appId"/>, used by app <paramref name="from"/>; relative paths are the app's own
+    /// routes. The same policy in both profiles: the app's resiliency target (timeout) and access control by daprd or,
+    /// Embedded, built here; retries of repeatable calls only, by the caller.
     /// </summary>
-    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string appId)
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string appId, string from)
         where TClient : class
     {
         var client = services.AddHttpClient<TClient>().AddIdempotentRetries(InternalRetryPolicy);
         return HostIdentity.Registered(services, nameof(AddServiceClient)).Profile == RuntimeProfile.Dapr
             ? client.ToSidecar(appId)
-            : IEmbeddedRuntime.Registered(services).ToApp(client, appId);
+            : IEmbeddedRuntime.Registered(services).ToApp(client, from, appId);
     }
 
     /// <summary>

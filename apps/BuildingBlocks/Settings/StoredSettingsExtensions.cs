@@ -29,11 +29,11 @@ public static class StoredSettingsExtensions
         return settings;
     }
 
-    /// <summary>The stored settings for an app other than the kernel: loaded from the kernel at start, then kept by events.</summary>
-    public static StoredSettings AddStoredSettingsFromKernel(this WebApplicationBuilder builder)
+    /// <summary>The stored settings for app <paramref name="appId"/>, not the kernel: loaded from the kernel at start, then kept by events.</summary>
+    public static StoredSettings AddStoredSettingsFromKernel(this WebApplicationBuilder builder, string appId)
     {
         var settings = builder.AddStoredSettings();
-        builder.Services.AddServiceClient<KernelSettingsClient>(AppIds.Kernel);
+        builder.Services.AddServiceClient<KernelSettingsClient>(AppIds.Kernel, from: appId);
         builder.Services.AddHostedService<StoredSettingsLoader>();
         return settings;
     }

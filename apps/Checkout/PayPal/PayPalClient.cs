@@ -1,9 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Checkout.PayPal;
 
@@ -12,7 +14,7 @@ namespace GamesDrop.Checkout.PayPal;
 /// from our own ids, so a call repeated after a timeout (by us, or by the sidecar's retry policy) answers with the
 /// first result instead of doing it twice.
 /// </summary>
-public sealed partial class PayPalClient(HttpClient http, ISecretStore secrets, PayPalTokenCache tokens, ILogger<PayPalClient> logger)
+public sealed partial class PayPalClient(HttpClient http, [FromKeyedServices(AppIds.Checkout)] ISecretStore secrets, PayPalTokenCache tokens, ILogger<PayPalClient> logger)
 {
     public const string EndpointName = "paypal-api";
     public const string ClientIdSecret = "paypal-client-id";

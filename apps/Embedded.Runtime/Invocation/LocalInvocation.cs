@@ -11,11 +11,14 @@ namespace GamesDrop.Embedded.Runtime.Invocation;
 /// </summary>
 internal static class LocalInvocation
 {
-    public static IHttpClientBuilder ToLocalApp(IHttpClientBuilder client, string appId) => client
+    public static IHttpClientBuilder ToLocalApp(IHttpClientBuilder client, string callerAppId, string appId) => client
         .AddTargetPolicies(appId)
         .ConfigureHttpClient((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<SelfAddress>().BaseUri, appId + "/"))
-        .ConfigureAdditionalHttpMessageHandlers((handlers, sp) => handlers.Add(
-            new AppTokenHandler(sp.GetRequiredService<EmbeddedAppTokens>().For(appId))));
+        .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+        {
+            handlers.Add(new AccessControlHandler(callerAppId, appId, sp.GetRequiredService<AppConfigurations>().For(appId)));
+            handlers.Add(new AppTokenHandler(sp.GetRequiredService<EmbeddedAppTokens>().For(appId)));
+        });
 
     /// <summary>Reads the endpoint's base URL from <c>HttpEndpoints:{name}:BaseUrl</c>.</summary>
     public static IHttpClientBuilder ToConfiguredUrl(IHttpClientBuilder client, string endpointName) => client

@@ -1,7 +1,7 @@
 using GamesDrop.BuildingBlocks.Bindings.Mail;
 using GamesDrop.BuildingBlocks.Components;
-using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.Contracts;
+using GamesDrop.Embedded.Runtime.Secrets;
 using MailKit.Net.Smtp;
 using MimeKit;
 
@@ -12,7 +12,7 @@ namespace GamesDrop.Embedded.Runtime.Mail;
 /// refuses a binding that <c>components/</c> does not declare as <c>bindings.smtp</c> for the notifier, and gives each
 /// attempt the binding's outbound timeout from resiliency.yaml; retrying is the caller's.
 /// </summary>
-internal sealed class MailKitMailSender(SmtpOptions options, ComponentCatalog catalog, ISecretStore secrets) : IMailSender
+internal sealed class MailKitMailSender(SmtpOptions options, ComponentCatalog catalog, ConfigurationSecretStore secrets) : IMailSender
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 

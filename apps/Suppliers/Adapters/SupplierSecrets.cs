@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Suppliers.Adapters;
 
 /// <summary>Supplier credentials from the secret store, kept once read.</summary>
-public sealed class SupplierSecrets(ISecretStore store)
+public sealed class SupplierSecrets([FromKeyedServices(AppIds.Suppliers)] ISecretStore store)
 {
     private readonly ConcurrentDictionary<string, string> _cache = new();
 

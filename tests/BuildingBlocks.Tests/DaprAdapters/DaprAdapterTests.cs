@@ -57,7 +57,8 @@ public sealed class DaprAdapterTests : IAsyncLifetime
             {
                 services.AddStateStore("bff");
                 services.AddOutputBindings("bff");
-                services.AddServiceClient<KernelProbe>("kernel");
+                services.AddSecretStore("bff");
+                services.AddServiceClient<KernelProbe>("kernel", from: "bff");
                 services.AddActorHosting("bff", o => o.Actors.RegisterActor<CounterActor>());
             },
             hostedApps: ["bff"]);
@@ -117,7 +118,7 @@ public sealed class DaprAdapterTests : IAsyncLifetime
     {
         _sidecar.Secrets["paypal-client-secret"] = "s3cr3t";
 
-        var value = await _host.Services.GetRequiredService<ISecretStore>().GetAsync("paypal-client-secret");
+        var value = await _host.Services.GetRequiredKeyedService<ISecretStore>("bff").GetAsync("paypal-client-secret");
 
         value.Should().Be("s3cr3t");
         var read = _sidecar.SecretReads.Single();
@@ -129,7 +130,7 @@ public sealed class DaprAdapterTests : IAsyncLifetime
     [Fact]
     public async Task A_secret_the_store_does_not_hold_is_an_error_not_an_empty_answer()
     {
-        var read = () => _host.Services.GetRequiredService<ISecretStore>().GetAsync("admin-password");
+        var read = () => _host.Services.GetRequiredKeyedService<ISecretStore>("bff").GetAsync("admin-password");
 
         (await read.Should().ThrowAsync<SecretUnavailableException>()).Which.InnerException.Should().BeOfType<Dapr.DaprException>();
         _sidecar.SecretReads.Single().Key.Should().Be("admin-password");
@@ -228,7 +229,7 @@ public sealed class DaprAdapterTests : IAsyncLifetime
         await gone.DisposeAsync();
         await using var host = await StartHostAsync(gone);
 
-        var secret = () => host.Services.GetRequiredService<ISecretStore>().GetAsync("paypal-client-secret");
+        var secret = () => host.Services.GetRequiredKeyedService<ISecretStore>("bff").GetAsync("paypal-client-secret");
         var binding = () => host.Services.GetRequiredKeyedService<IOutputBinding>("bff").InvokeAsync("supplier-feed", "create", new { });
 
         await secret.Should().ThrowAsync<SecretUnavailableException>();

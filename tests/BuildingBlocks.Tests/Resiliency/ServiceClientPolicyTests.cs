@@ -57,7 +57,7 @@ public sealed class ServiceClientPolicyTests : IAsyncLifetime
                 });
             },
             _components.Folder,
-            services: services => services.AddServiceClient<KernelProbe>("kernel"),
+            services: services => services.AddServiceClient<KernelProbe>("kernel", from: "bff"),
             hostedApps: ["kernel"]);
     }
 

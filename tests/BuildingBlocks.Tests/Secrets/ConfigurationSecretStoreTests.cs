@@ -16,7 +16,8 @@ public sealed class ConfigurationSecretStoreTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _host = await TestHost.StartAsync(_database, _ => { }, _components.Folder,
-            settings: new Dictionary<string, string?> { ["Secrets:paypal-client-id"] = "client-1", ["Secrets:blank"] = "" });
+            settings: new Dictionary<string, string?> { ["Secrets:paypal-client-id"] = "client-1", ["Secrets:blank"] = "" },
+            services: services => services.AddSecretStore("checkout"));
     }
 
     public async Task DisposeAsync()
@@ -29,7 +30,7 @@ public sealed class ConfigurationSecretStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_set_secret_is_read_and_an_unset_or_blank_one_is_an_error()
     {
-        var store = _host.Services.GetRequiredService<ISecretStore>();
+        var store = _host.Services.GetRequiredKeyedService<ISecretStore>("checkout");
 
         var value = await store.GetAsync("paypal-client-id");
         var unset = () => store.GetAsync("admin-password");

@@ -89,18 +89,18 @@ public sealed class TopologyTests
     }
 
     [Theory]
-    [InlineData("docker-compose.yml", "config.compose.yaml", "{appid}")]
-    [InlineData("stack.yml", "config.swarm.yaml", "{appid}-dapr")]
-    public void Sidecars_resolve_each_other_at_the_internal_port_they_listen_on(string file, string config, string host)
+    [InlineData("docker-compose.yml", "{appid}")]
+    [InlineData("stack.yml", "{appid}-dapr")]
+    public void Sidecars_resolve_each_other_at_the_internal_port_they_listen_on(string file, string host)
     {
         var compose = ComposeFile.Load(file);
-        var nameResolution = Yaml.Map(Yaml.Map(Yaml.LoadMap(Repo.Path("components", config)), "spec"), "nameResolution");
-        var format = Yaml.String(Yaml.Map(nameResolution, "configuration"), "format");
 
         foreach (var sidecar in compose.Sidecars)
         {
+            var config = MountedFile(compose, sidecar, sidecar.Flags["config"]!)!;
+            var nameResolution = Yaml.Map(Yaml.Map(Yaml.LoadMap(Repo.Path(config)), "spec"), "nameResolution");
+            var format = Yaml.String(Yaml.Map(nameResolution, "configuration"), "format");
             format.Should().Be($"{host}:{sidecar.Flags["dapr-internal-grpc-port"]}", $"{file}: {sidecar.Name}");
-            MountedFile(compose, sidecar, sidecar.Flags["config"]!).Should().Be($"./components/{config}", $"{file}: {sidecar.Name}");
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class TopologyTests
     }
 
     // The repository file a service sees at a path: through a bind-mounted folder or file, or a Swarm config.
-    private static string? MountedFile(ComposeFile compose, ComposeService service, string path)
+    internal static string? MountedFile(ComposeFile compose, ComposeService service, string path)
     {
         foreach (var volume in service.Volumes.Select(v => v.Split(':')))
         {

@@ -1,11 +1,13 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.BuildingBlocks.Actors;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Bff.Features.Cart;
 
@@ -18,7 +20,7 @@ public sealed record CartOwner(string ActorId, string CsrfToken);
 /// <c>cart-csrf-key</c>. A cookie value that is not such an id is never used, so it cannot name another cart. The cookie
 /// lives as long as an untouched cart (<see cref="CartSettings.IdleExpiry"/>), renewed by every write.
 /// </summary>
-public sealed partial class CartOwners(ISecretStore secrets, IActorProxies actors, CartSettings settings, ILogger<CartOwners> logger)
+public sealed partial class CartOwners([FromKeyedServices(AppIds.Bff)] ISecretStore secrets, IActorProxies actors, CartSettings settings, ILogger<CartOwners> logger)
 {
     public const string Cookie = "gd_cart";
     public const string ActorType = nameof(CartActor);

@@ -9,6 +9,7 @@ using GamesDrop.Checkout.PayPal;
 using GamesDrop.Checkout.Workflows;
 using GamesDrop.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Checkout.Features.PayPalWebhooks;
 
@@ -30,7 +31,7 @@ public static partial class PayPalWebhooksApi
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> ReceiveAsync(
         HttpRequest request, PayPalClient paypal, IWorkflowClient workflows, [FromKeyedServices(AppIds.Checkout)] WebhookReplays replays,
-        ISecretStore secrets, KernelOrderSteps kernel, ILoggerFactory logs, CancellationToken ct)
+        [FromKeyedServices(AppIds.Checkout)] ISecretStore secrets, KernelOrderSteps kernel, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(PayPalWebhooksApi));
         if (request.ContentLength is > MaxBodyBytes)

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Kernel.Features.Keys;
 
@@ -10,7 +12,7 @@ namespace GamesDrop.Kernel.Features.Keys;
 /// <c>key-vault-key-previous</c>) still open. Fingerprints are HMAC-SHA256 under a key derived from the data key: equal
 /// keys collide without the table holding anything that confirms a guessed key.
 /// </summary>
-public sealed class KeyVault(ISecretStore secrets)
+public sealed class KeyVault([FromKeyedServices(AppIds.Kernel)] ISecretStore secrets)
 {
     public const string SecretName = "key-vault-key";
     public const string PreviousSecretName = "key-vault-key-previous";

@@ -1,5 +1,7 @@
 using Dapper;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace GamesDrop.Kernel.Features.Users;
@@ -10,7 +12,7 @@ namespace GamesDrop.Kernel.Features.Users;
 /// whoever registered the address first would otherwise become admin with a password of their choosing.
 /// </summary>
 internal sealed partial class AdminAccount(
-    IConfiguration configuration, ISecretStore secrets, Passwords passwords, NpgsqlDataSource db, ILogger<AdminAccount> logger) : IHostedService
+    IConfiguration configuration, [FromKeyedServices(AppIds.Kernel)] ISecretStore secrets, Passwords passwords, NpgsqlDataSource db, ILogger<AdminAccount> logger) : IHostedService
 {
     public const string PasswordSecret = "admin-password";
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Notifier.Features.Deliveries;
 
@@ -8,7 +10,7 @@ namespace GamesDrop.Notifier.Features.Deliveries;
 /// Seals queued messages with AES-256-GCM under secret <c>notifier-data-key</c> (32 bytes, base64): mails carry reset and
 /// receipt links, which must not sit in the database readable. Layout: nonce, ciphertext, tag.
 /// </summary>
-public sealed class PayloadCipher(ISecretStore secrets)
+public sealed class PayloadCipher([FromKeyedServices(AppIds.Notifier)] ISecretStore secrets)
 {
     public const string SecretName = "notifier-data-key";
     private const int NonceSize = 12;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Notifier.Features.Sheets;
 
@@ -11,7 +13,7 @@ namespace GamesDrop.Notifier.Features.Sheets;
 /// the <c>google-oauth</c> HTTPEndpoint, like every other partner call; the credential keeps Google's own token URL, which
 /// is also the audience of its assertion.
 /// </summary>
-public sealed class GoogleAccessTokens(ISecretStore secrets, IHttpMessageHandlerFactory handlers)
+public sealed class GoogleAccessTokens([FromKeyedServices(AppIds.Notifier)] ISecretStore secrets, IHttpMessageHandlerFactory handlers)
 {
     public const string GoogleTokenUrl = "https://oauth2.googleapis.com/token";
     private readonly SemaphoreSlim _loading = new(1, 1);

@@ -1,10 +1,12 @@
 using System.Net;
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
 using GamesDrop.Notifier.Features.Deliveries;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot;
 
 namespace GamesDrop.Notifier.Features.Telegram;
 
@@ -13,7 +15,7 @@ namespace GamesDrop.Notifier.Features.Telegram;
 /// the sidecar (Dapr) or the endpoint client (Embedded: <c>HttpEndpoints:telegram-api:BaseUrl</c>) turns into the API's.
 /// A 429 is not waited out here: the dispatcher comes back after Telegram's <c>retry_after</c>.
 /// </summary>
-internal sealed class TelegramChannel(IHttpClientFactory clients, ISecretStore secrets, IOptionsMonitor<TelegramOptions> settings) : INotificationChannel
+internal sealed class TelegramChannel(IHttpClientFactory clients, [FromKeyedServices(AppIds.Notifier)] ISecretStore secrets, IOptionsMonitor<TelegramOptions> settings) : INotificationChannel
 {
     public string Name => Channels.Telegram;
 

@@ -1,5 +1,7 @@
 using GamesDrop.BuildingBlocks.Secrets;
+using GamesDrop.Contracts;
 using GamesDrop.Suppliers.Adapters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GamesDrop.Suppliers.Features.Push;
 
@@ -7,7 +9,7 @@ namespace GamesDrop.Suppliers.Features.Push;
 /// Refuses to start while an enabled supplier's webhook secret is missing, empty or a placeholder: its pushes would all be
 /// refused (or, with a placeholder, provable by anyone who read the example), and the store would drift silently.
 /// </summary>
-internal sealed class WebhookSecretsCheck(SupplierRegistry registry, ISecretStore secrets) : IHostedService
+internal sealed class WebhookSecretsCheck(SupplierRegistry registry, [FromKeyedServices(AppIds.Suppliers)] ISecretStore secrets) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
