@@ -105,7 +105,7 @@ log "syncing the catalog from the suppliers"
 sync_catalog "$url"
 
 log "starting the storefront on $web_url (logs: .data/logs/web.log)"
-start_web "$WEB_PORT" "$url/bff" "$data/logs/web.log"
+start_web "$WEB_PORT" "$url/bff" "$data/logs/web.log" "$sandbox_url"
 wait_ready "$web_url" "$web_pid" "$data/logs/web.log" /
 
 cat <<MSG

@@ -77,7 +77,7 @@ wait_ready "$host_url" "$host_pid" "$work/embedded.log"
 wait_ready "$sandbox_url" "$sandbox_pid" "$work/sandbox.log"
 wait_ready "$mail_url" "$mail_pid" "$work/mail.log" /api/messages
 sync_catalog "$host_url"
-start_web "$web_port" "$host_url/bff" "$work/web.log"
+start_web "$web_port" "$host_url/bff" "$work/web.log" "$sandbox_url"
 wait_ready "http://127.0.0.1:$web_port" "$web_pid" "$work/web.log" /
 
 log "running browser tests (screenshots in apps/web/artifacts/playwright)"

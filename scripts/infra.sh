@@ -225,10 +225,11 @@ build_web() {
   if [ -d apps/web/public ]; then cp -r apps/web/public apps/web/.next/standalone/; fi
 }
 
-# start_web PORT BFF_URL LOG: the built storefront on 127.0.0.1:PORT; sets web_pid.
+# start_web PORT BFF_URL LOG [IMAGE_ORIGIN]: the built storefront on 127.0.0.1:PORT; sets web_pid. Its pages allow images
+# from https: only; IMAGE_ORIGIN (the sandbox, whose covers are plain http on loopback) is allowed besides.
 start_web() {
-  local port=$1 bff=$2 logfile=$3
-  NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=127.0.0.1 PORT="$port" BFF_URL="$bff" \
+  local port=$1 bff=$2 logfile=$3 images=${4:-}
+  NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=127.0.0.1 PORT="$port" BFF_URL="$bff" CSP_IMAGE_SOURCES="$images" \
     node apps/web/.next/standalone/server.js >>"$logfile" 2>&1 &
   web_pid=$!
 }

@@ -39,10 +39,11 @@ public sealed class SidecarConfiguration
             : throw new InvalidDataException("Not a Dapr Configuration.");
 
     /// <summary>App <paramref name="appId"/>'s Configuration for <paramref name="profile"/>, or <see cref="None"/> when it has no file.</summary>
-    public static SidecarConfiguration Load(string componentsFolder, string profile, string appId) =>
-        Path.Combine(componentsFolder, Folder, profile, appId + ".yaml") is var path && File.Exists(path)
-            ? Parse(File.ReadAllText(path))
-            : None;
+    public static SidecarConfiguration Load(string componentsFolder, string profile, string appId)
+    {
+        var path = Path.Combine(componentsFolder, Folder, profile, appId + ".yaml");
+        return File.Exists(path) ? Parse(File.ReadAllText(path)) : None;
+    }
 
     /// <summary>The secrets <c>allowedSecrets</c> names for <paramref name="store"/>; empty when it names none.</summary>
     public IReadOnlyList<string> AllowedSecrets(string store) =>

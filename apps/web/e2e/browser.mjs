@@ -1,5 +1,6 @@
 // Headless Chromium from apt, driven by playwright-core: no browser is ever downloaded.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -10,8 +11,8 @@ export const storeUrl = (process.env.STORE_URL ?? "http://127.0.0.1:3000").repla
 const mailUrl = process.env.MAIL_URL?.replace(/\/$/, "");
 export const readsMail = Boolean(mailUrl);
 
-export function launch() {
-  return chromium.launch({
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -23,6 +24,38 @@ export function launch() {
       "--no-first-run",
     ],
   });
+  // Every page of every context is watched for what the Content Security Policy refused; closing the browser fails the
+  // journey if anything was, as a page check (assertAccessible) does at once.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on("page", watchContentSecurityPolicy);
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    assertNoPolicyViolations("the journey");
+  };
+  return browser;
+}
+
+// A script the policy refused (an inline one without the page's nonce, one from elsewhere) leaves the page broken for
+// the shopper: Chromium reports each refusal as a console error.
+const policyViolations = [];
+
+function watchContentSecurityPolicy(page) {
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy")) {
+      policyViolations.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+}
+
+export function assertNoPolicyViolations(label) {
+  if (policyViolations.length > 0) {
+    throw new Error(`Content Security Policy violations before ${label}:\n${policyViolations.splice(0).join("\n")}`);
+  }
 }
 
 export const viewports = {
@@ -119,12 +152,14 @@ export async function signUp(page, email, password, next = "") {
 }
 
 // axe-core over the page as it is now: fails on any serious or critical accessibility violation.
-const axeSource = join(import.meta.dirname, "..", "node_modules", "axe-core", "axe.min.js");
+// Evaluated through the DevTools protocol, not added as a <script>: the page's policy rightly refuses a script without its nonce.
+const axeSource = readFileSync(join(import.meta.dirname, "..", "node_modules", "axe-core", "axe.min.js"), "utf8");
 export async function assertAccessible(page, label = page.url()) {
   // Next streams a page's metadata: after a navigation by a form's action the title can land a moment after the
   // content. A page whose title never comes still fails, on this wait.
   await page.waitForFunction(() => document.title.trim() !== "");
-  await page.addScriptTag({ path: axeSource });
+  assertNoPolicyViolations(label);
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
     return violations

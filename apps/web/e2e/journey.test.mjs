@@ -33,6 +33,24 @@ function prices(texts) {
   return texts.map((t) => Number.parseFloat(t.replace(/[^0-9.]/g, ""))).filter((n) => !Number.isNaN(n));
 }
 
+// An injected <script> must not run: a page's policy allows inline scripts only with that response's own nonce, which
+// Next.js puts on every script it writes.
+test("each page is sent with its own script nonce and no 'unsafe-inline'", async () => {
+  const nonces = [];
+  for (const path of ["/", "/search?q=eldmoor"]) {
+    const response = await fetch(`${storeUrl}${path}`);
+    const html = await response.text();
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const scripts = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? "";
+    const nonce = scripts.match(/'nonce-([^']+)'/)?.[1];
+    assert.ok(nonce, `${path}: no nonce in script-src: ${policy}`);
+    assert.ok(!scripts.includes("'unsafe-inline'"), `${path}: ${scripts}`);
+    assert.ok(html.includes(`nonce="${nonce}"`), `${path}: the page's scripts do not carry the nonce`);
+    nonces.push(nonce);
+  }
+  assert.notEqual(nonces[0], nonces[1], "a nonce is never sent twice");
+});
+
 for (const [device, options] of Object.entries(viewports)) {
   describe(`shopping journey (${device})`, () => {
     test("search with a typo, filter by platform, sort by price, open a product and see its offers", async () => {

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace GamesDrop.Deployment.Tests.Infrastructure;
 
@@ -10,7 +12,7 @@ namespace GamesDrop.Deployment.Tests.Infrastructure;
 /// inside a main configuration whose pid, logs, temp and cache paths live in a temporary prefix, with a
 /// self-signed certificate for 127.0.0.1 and free loopback ports.
 /// </summary>
-public sealed class Nginx : IAsyncDisposable
+public sealed partial class Nginx : IAsyncDisposable
 {
     private const string Template = "deploy/nginx/default.conf.template";
     private Process? _process;
@@ -28,6 +30,20 @@ public sealed class Nginx : IAsyncDisposable
     public X509Certificate2 Certificate { get; private set; } = null!;
 
     public static IReadOnlySet<string> TemplateVariables => Interpolation.Names(Repo.Read(Template));
+
+    /// <summary>The Content Security Policy the edge sends where the upstream sent none (its map's default).</summary>
+    public static string ContentSecurityPolicy =>
+        EdgePolicy().Match(Repo.Read(Template)) is { Success: true } match
+            ? match.Groups["policy"].Value
+            : throw new InvalidDataException($"{Template}: no map of $upstream_http_content_security_policy to $edge_csp.");
+
+    /// <summary>The storefront's policy without its nonce (apps/web/lib/csp.json), as apps/web/lib/csp.ts writes it.</summary>
+    public static string StorefrontPolicy() =>
+        string.Join("; ", JsonSerializer.Deserialize<Dictionary<string, string[]>>(Repo.Read("apps", "web", "lib", "csp.json"))!
+            .Select(d => $"{d.Key} {string.Join(' ', d.Value)}"));
+
+    [GeneratedRegex(@"map \$upstream_http_content_security_policy \$edge_csp \{\s*""""\s+""(?<policy>[^""]+)"";")]
+    private static partial Regex EdgePolicy();
 
     private string ConfigFile => Path.Combine(Prefix, "nginx.conf");
 

@@ -22,8 +22,30 @@ public sealed class EdgeTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
         (await rates.Content.ReadAsStringAsync()).Should().StartWith("[");
         rates.Headers.GetValues("Strict-Transport-Security").Single().Should().Contain("max-age=");
         rates.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
-        rates.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("default-src 'self'");
+        rates.Headers.GetValues("Content-Security-Policy").Single().Should().Be(Nginx.ContentSecurityPolicy);
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    // The policy allows no inline script but by the response's nonce: an injected <script> does not run.
+    [Fact]
+    public void The_content_security_policy_allows_no_inline_script_and_is_the_storefronts()
+    {
+        var scripts = Nginx.ContentSecurityPolicy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+
+        scripts.Should().NotContain("'unsafe-inline'").And.NotContain("'unsafe-eval'");
+        Nginx.ContentSecurityPolicy.Should().Be(Nginx.StorefrontPolicy(), "the edge sends apps/web/lib/csp.json where the storefront sends none");
+    }
+
+    // A browser applies every policy it gets: a page's own, with its nonce, must reach it alone.
+    [Fact]
+    public async Task A_storefront_page_reaches_the_browser_with_its_own_policy_only()
+    {
+        using var client = HttpsClient();
+
+        using var page = await client.GetAsync(EdgeFixture.PagePath);
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Headers.GetValues("Content-Security-Policy").Should().Equal(EdgeFixture.PagePolicy);
     }
 
     [Fact]
