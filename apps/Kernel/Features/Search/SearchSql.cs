@@ -65,13 +65,20 @@ internal static class SearchSql
 
     // Whether a row passes each filter; a price filter runs from the minimum up to below the maximum, as the price
     // bands do, so a band chosen shows what its facet counted. Genres by containment, which their GIN index serves.
-    private static string Filters(string row) => $"""
-        (@Platform::text IS NULL OR {row}.platform = @Platform) AS by_platform,
-        (@Region::text IS NULL OR {row}.region = @Region) AS by_region,
-        (@Genre::text IS NULL OR {row}.genres @> ARRAY[@Genre]) AS by_genre,
-        ((@MinPrice::numeric IS NULL OR {row}.price >= @MinPrice) AND (@MaxPrice::numeric IS NULL OR {row}.price < @MaxPrice)) AS by_price,
-        (@InStock::boolean IS NULL OR {row}.in_stock = @InStock) AS by_stock
-        """;
+    private static (string Name, string Condition)[] FilterConditions(string row) =>
+    [
+        ("by_platform", $"(@Platform::text IS NULL OR {row}.platform = @Platform)"),
+        ("by_region", $"(@Region::text IS NULL OR {row}.region = @Region)"),
+        ("by_genre", $"(@Genre::text IS NULL OR {row}.genres @> ARRAY[@Genre])"),
+        ("by_price", $"((@MinPrice::numeric IS NULL OR {row}.price >= @MinPrice) AND (@MaxPrice::numeric IS NULL OR {row}.price < @MaxPrice))"),
+        ("by_stock", $"(@InStock::boolean IS NULL OR {row}.in_stock = @InStock)"),
+    ];
+
+    // Each filter as a column, for facets that count all but their own.
+    private static string Filters(string row) => string.Join(",\n", FilterConditions(row).Select(f => $"{f.Condition} AS {f.Name}"));
+
+    // Every filter, as a condition.
+    private static string Passes(string row) => string.Join(" AND ", FilterConditions(row).Select(f => f.Condition));
 
     /// <summary>
     /// Search by words: one row with the total, the page of items (ranked as <see cref="PageOrder"/> says) and every
@@ -103,8 +110,8 @@ internal static class SearchSql
         ), games AS MATERIALIZED (
             -- One row per game (the variants sharing a title), ranked by its best variant. The card shows the
             -- variant to open first: in stock, then the cheapest; "from" is the cheapest price among those filtered.
-            SELECT {{GameCard}},
-                   bool_or(exact) AS exact, bool_or(all_words) AS all_words, bool_or(in_order) AS in_order, min(typos) AS typos,
+            SELECT {{GameCard("id")}}, min(price) AS price, bool_or(in_stock) AS in_stock, max(release_date) AS release_date,
+                   min(title_length) AS title_length, bool_or(exact) AS exact, bool_or(all_words) AS all_words, bool_or(in_order) AS in_order, min(typos) AS typos,
                    bool_or(whole_last) AS whole_last, max(popularity) AS popularity,
                    CASE WHEN @Sort = 'bestselling' THEN max(game_sold) END AS sold
             FROM matched WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
@@ -138,35 +145,39 @@ internal static class SearchSql
                            FROM catalog_browse b) f
             WHERE by_platform::int + by_region::int + by_genre::int + by_price::int + by_stock::int >= 4
         ), grouped AS (
-            SELECT {{GameCard}}, search_title
-            FROM (SELECT b.*, {{Filters("b")}} FROM catalog_browse b) f
-            WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
+            -- Only aggregates a hash can group by (no ordered ones), so the whole catalog groups without a sort; the
+            -- card's variant and platforms are read for the page's games alone. min(id) keeps equal games in one order.
+            SELECT search_title, min(id) AS id, min(price) AS price, bool_or(in_stock) AS in_stock,
+                   max(release_date) AS release_date, length(search_title) AS title_length
+            FROM catalog_browse b WHERE {{Passes("b")}}
             GROUP BY search_title
         ), games AS MATERIALIZED (
             SELECT g.*, s.sold AS popularity, CASE WHEN @Sort = 'bestselling' THEN s.sold END AS sold
             FROM grouped g LEFT JOIN game_sales s ON s.search_title = g.search_title AND @Sort IN ('relevance', 'bestselling')
         )
-        SELECT (SELECT count(*) FROM games) AS Total, {{Items(BrowseOrder)}} AS Items,
+        SELECT (SELECT count(*) FROM games) AS Total,
+               {{Items(BrowseOrder, $"CROSS JOIN LATERAL (SELECT {GameCard("shown_id")} FROM products v WHERE v.search_title = page.search_title AND {Passes("v")}) card", "card.shown_id")}} AS Items,
                {{BrowseFacet(Platform)}} AS Platform, {{BrowseFacet(Region)}} AS Region, {{BrowseFacet(Genre)}} AS Genre,
                {{BrowseFacet(PriceBand)}} AS PriceBand, {{BrowseFacet(InStock)}} AS InStock
         """;
 
-    // What a game card shows, from the variants that pass the filters.
-    private const string GameCard = """
-        (array_agg(id ORDER BY in_stock DESC, price ASC NULLS LAST, id))[1] AS id,
-        array_agg(DISTINCT platform ORDER BY platform) AS platforms, count(*) AS variants,
-        min(price) AS price, bool_or(in_stock) AS in_stock, max(release_date) AS release_date,
-        min(length(search_title)) AS title_length
+    // What a game card shows from the variants that pass the filters: the variant to open first (in stock, then the
+    // cheapest), the platforms and how many variants.
+    private static string GameCard(string shownId) => $"""
+        (array_agg(id ORDER BY in_stock DESC, price ASC NULLS LAST, id))[1] AS {shownId},
+        array_agg(DISTINCT platform ORDER BY platform) AS platforms, count(*) AS variants
         """;
 
-    private static string Items(string order) => $"""
+    // The page of games as JSON cards; card names where the platforms and variants come from and the variant shown.
+    private static string Items(string order, string card = "", string shownId = "page.id") => $"""
         (SELECT coalesce(json_agg(json_build_object(
                     'slug', slug, 'title', title, 'platform', platform, 'region', region, 'edition', edition,
-                    'imageUrl', image_url, 'price', price, 'currency', @Currency, 'inStock', in_stock, 'releaseDate', release_date,
+                    'imageUrl', image_url, 'price', page.price, 'currency', @Currency, 'inStock', page.in_stock, 'releaseDate', page.release_date,
                     'platforms', platforms, 'variants', variants)
                 ORDER BY {order}), '[]')
          FROM (SELECT * FROM games ORDER BY {order} LIMIT @Limit OFFSET @Offset) page
-         CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = page.id) shown)
+         {card}
+         CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = {shownId}) shown)
         """;
 
     // Counted over the matches: a genre per genre a game has (the 30 most common), a price band per price.
