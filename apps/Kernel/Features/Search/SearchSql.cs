@@ -108,16 +108,16 @@ internal static class SearchSql
             -- The scalar subquery, unlike the join, is a value the planner can take to the GIN index.
             WHERE p.search @@ (SELECT corrected FROM query)
         ), games AS MATERIALIZED (
-            -- One row per game (the variants sharing a title), ranked by its best variant. The card shows the
-            -- variant to open first: in stock, then the cheapest; "from" is the cheapest price among those filtered.
-            SELECT {{GameCard("id")}}, min(price) AS price, bool_or(in_stock) AS in_stock, max(release_date) AS release_date,
+            -- One row per game (the variants sharing a title), ranked by its best variant; "from" is the cheapest
+            -- price among those filtered. Only aggregates a hash can group by, as in Browse.
+            SELECT search_title, min(id) AS id, min(price) AS price, bool_or(in_stock) AS in_stock, max(release_date) AS release_date,
                    min(title_length) AS title_length, bool_or(exact) AS exact, bool_or(all_words) AS all_words, bool_or(in_order) AS in_order, min(typos) AS typos,
                    bool_or(whole_last) AS whole_last, max(popularity) AS popularity,
                    CASE WHEN @Sort = 'bestselling' THEN max(game_sold) END AS sold
             FROM matched WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
             GROUP BY search_title
         )
-        SELECT (SELECT count(*) FROM games) AS Total, {{Items(PageOrder)}} AS Items,
+        SELECT (SELECT count(*) FROM games) AS Total, {{Items(PageOrder, "v.search @@ (SELECT corrected FROM query) AND " + Passes("v"))}} AS Items,
                {{LiveFacet(Platform)}} AS Platform, {{LiveFacet(Region)}} AS Region, {{LiveFacet(Genre)}} AS Genre,
                {{LiveFacet(PriceBand)}} AS PriceBand, {{LiveFacet(InStock)}} AS InStock
         """;
@@ -156,28 +156,26 @@ internal static class SearchSql
             FROM grouped g LEFT JOIN game_sales s ON s.search_title = g.search_title AND @Sort IN ('relevance', 'bestselling')
         )
         SELECT (SELECT count(*) FROM games) AS Total,
-               {{Items(BrowseOrder, $"CROSS JOIN LATERAL (SELECT {GameCard("shown_id")} FROM products v WHERE v.search_title = page.search_title AND {Passes("v")}) card", "card.shown_id")}} AS Items,
+               {{Items(BrowseOrder, Passes("v"))}} AS Items,
                {{BrowseFacet(Platform)}} AS Platform, {{BrowseFacet(Region)}} AS Region, {{BrowseFacet(Genre)}} AS Genre,
                {{BrowseFacet(PriceBand)}} AS PriceBand, {{BrowseFacet(InStock)}} AS InStock
         """;
 
-    // What a game card shows from the variants that pass the filters: the variant to open first (in stock, then the
-    // cheapest), the platforms and how many variants.
-    private static string GameCard(string shownId) => $"""
-        (array_agg(id ORDER BY in_stock DESC, price ASC NULLS LAST, id))[1] AS {shownId},
-        array_agg(DISTINCT platform ORDER BY platform) AS platforms, count(*) AS variants
-        """;
-
-    // The page of games as JSON cards; card names where the platforms and variants come from and the variant shown.
-    private static string Items(string order, string card = "", string shownId = "page.id") => $"""
+    // The page of games as JSON cards. A card shows, of the game's variants that match (variantMatches, on v), the
+    // one to open first (in stock, then the cheapest), the platforms and how many there are: read for the page's
+    // games alone, through the index of products by game.
+    private static string Items(string order, string variantMatches) => $"""
         (SELECT coalesce(json_agg(json_build_object(
                     'slug', slug, 'title', title, 'platform', platform, 'region', region, 'edition', edition,
                     'imageUrl', image_url, 'price', page.price, 'currency', @Currency, 'inStock', page.in_stock, 'releaseDate', page.release_date,
                     'platforms', platforms, 'variants', variants)
                 ORDER BY {order}), '[]')
          FROM (SELECT * FROM games ORDER BY {order} LIMIT @Limit OFFSET @Offset) page
-         {card}
-         CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = {shownId}) shown)
+         CROSS JOIN LATERAL (
+            SELECT (array_agg(id ORDER BY in_stock DESC, price ASC NULLS LAST, id))[1] AS shown_id,
+                   array_agg(DISTINCT platform ORDER BY platform) AS platforms, count(*) AS variants
+            FROM products v WHERE v.search_title = page.search_title AND {variantMatches}) card
+         CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = card.shown_id) shown)
         """;
 
     // Counted over the matches: a genre per genre a game has (the 30 most common), a price band per price.
