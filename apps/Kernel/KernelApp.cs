@@ -53,6 +53,7 @@ public static class KernelApp
         builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
             DataExtensions.AppConnection(sp, sp.GetRequiredService<HostIdentity>(), AppIds.Kernel),
             sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
+        builder.Services.AddHostedService<BrowseFacetsRefresher>();
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddHostedService<AdminAccount>();
         builder.Services.AddSingleton<KeyVault>();

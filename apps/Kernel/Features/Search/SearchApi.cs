@@ -98,9 +98,9 @@ public static class SearchApi
         return TypedResults.Ok<IReadOnlyList<string>>(titles.ToList());
     }
 
-    /// <summary>Words search through the GIN index; browsing reads the whole catalog to count games.</summary>
+    /// <summary>Words search through the GIN index; browsing from the narrow copy and its counts.</summary>
     internal static string StatementFor(SearchParameters request) =>
-        request.Text is not null ? SearchSql.SearchWords : SearchSql.Search;
+        request.Text is not null ? SearchSql.SearchWords : SearchSql.Browse;
 
     // Words searches keep one prepared statement per pooled connection (Npgsql keeps it across pool returns).
     // Browsing is planned per query: its filters are "parameter is null or ..." conditions that only a plan for the

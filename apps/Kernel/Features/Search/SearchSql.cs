@@ -1,7 +1,8 @@
 namespace GamesDrop.Kernel.Features.Search;
 
 /// <summary>
-/// Search reads products only: prices, stock and search columns are materialised there. What a query asks for is
+/// Search by words reads products: prices, stock and search columns are materialised there; browsing reads a narrow
+/// copy of them and precounted facets (0170, <see cref="Browse"/>). What a query asks for is
 /// worked out once, before matching, by catalog_search_terms (0040): every word must be in the title or its
 /// aliases, the last one as a prefix since it may still be being typed; a sequel number matches in Arabic or
 /// Roman numerals ("witcher 3" finds "Witcher III", 2 to 20; "2077" stays itself); a word the catalog does not
@@ -26,12 +27,18 @@ internal static class SearchSql
     //   6. the game's popularity: units sold of all its editions (game_sales);
     //   7. within a game, editions in stock first, then the cheapest;
     //   8. shorter titles (fewer words besides the ones searched for).
-    // Other sorts order by their own column. Ties in any sort go by id, so pages are stable.
+    // Browsing has no words, so rules 6 and 8 are all of it. Other sorts order by their own column. Ties in any sort
+    // go by id, so pages are stable.
     private const string PageOrder = """
         exact DESC NULLS LAST, all_words DESC NULLS LAST, in_order DESC NULLS LAST, typos ASC NULLS LAST,
         whole_last DESC NULLS LAST, popularity DESC NULLS LAST,
         CASE WHEN exact IS NOT NULL THEN in_stock END DESC NULLS LAST,
         CASE WHEN exact IS NOT NULL THEN price END ASC NULLS LAST,
+        """ + SortOrder;
+
+    private const string BrowseOrder = "popularity DESC NULLS LAST, " + SortOrder;
+
+    private const string SortOrder = """
         CASE WHEN @Sort = 'relevance' THEN title_length END ASC,
         CASE WHEN @Sort = 'price_asc' THEN price END ASC NULLS LAST,
         CASE WHEN @Sort = 'price_desc' THEN price END DESC NULLS LAST,
@@ -43,26 +50,48 @@ internal static class SearchSql
     // One facet: values counted over the matches that pass every filter but the facet's own.
     internal const string FacetJson = "coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY {0}), '[]')";
 
-    /// <summary>One row: the total, the page of items (ranked as <see cref="PageOrder"/> says) and every facet as JSON.</summary>
-    public static readonly string Search = Statement("@Q::text IS NULL OR p.search @@ (SELECT corrected FROM query)");
+    /// <summary>
+    /// A facet: the column it counts by, the filter flag of its own filter, that filter on a cell of
+    /// catalog_browse_facets, its bit in the cells' rolled_up, and how its values sort.
+    /// </summary>
+    private sealed record Facet(string Column, string Filter, string Cell, int Bit, string Order);
+
+    private static readonly Facet Platform = new("platform", "by_platform", "(@Platform::text IS NULL OR c.platform = @Platform)", 16, "n DESC, value");
+    private static readonly Facet Region = new("region", "by_region", "(@Region::text IS NULL OR c.region = @Region)", 8, "n DESC, value");
+    private static readonly Facet Genre = new("genre", "by_genre", "(@Genre::text IS NULL OR c.genre = @Genre)", 4, "n DESC, value");
+    private static readonly Facet PriceBand = new("band", "by_price", "(s.band IS NULL OR c.band = s.band)", 2, "low");
+    private static readonly Facet InStock = new("in_stock", "by_stock", "(@InStock::boolean IS NULL OR c.in_stock = @InStock)", 1, "value DESC");
+    private static readonly Facet[] Facets = [Platform, Region, Genre, PriceBand, InStock];
+
+    // Whether a row passes each filter; a price filter runs from the minimum up to below the maximum, as the price
+    // bands do, so a band chosen shows what its facet counted. Genres by containment, which their GIN index serves.
+    private static (string Name, string Condition)[] FilterConditions(string row) =>
+    [
+        ("by_platform", $"(@Platform::text IS NULL OR {row}.platform = @Platform)"),
+        ("by_region", $"(@Region::text IS NULL OR {row}.region = @Region)"),
+        ("by_genre", $"(@Genre::text IS NULL OR {row}.genres @> ARRAY[@Genre])"),
+        ("by_price", $"((@MinPrice::numeric IS NULL OR {row}.price >= @MinPrice) AND (@MaxPrice::numeric IS NULL OR {row}.price < @MaxPrice))"),
+        ("by_stock", $"(@InStock::boolean IS NULL OR {row}.in_stock = @InStock)"),
+    ];
+
+    // Each filter as a column, for facets that count all but their own.
+    private static string Filters(string row) => string.Join(",\n", FilterConditions(row).Select(f => $"{f.Condition} AS {f.Name}"));
+
+    // Every filter, as a condition.
+    private static string Passes(string row) => string.Join(" AND ", FilterConditions(row).Select(f => f.Condition));
 
     /// <summary>
-    /// <see cref="Search"/> for queries with words: matching only through the GIN index, so one generic plan serves
-    /// every query and the statement can stay prepared instead of being planned (over a millisecond) each time.
+    /// Search by words: one row with the total, the page of items (ranked as <see cref="PageOrder"/> says) and every
+    /// facet as JSON. Matching goes only through the GIN index, so one generic plan serves every query and the
+    /// statement can stay prepared instead of being planned (over a millisecond) each time.
     /// </summary>
-    public static readonly string SearchWords = Statement("p.search @@ (SELECT corrected FROM query)");
-
-    private static string Statement(string match) => $$"""
+    public static readonly string SearchWords = $$"""
         WITH {{Query}}, matched AS MATERIALIZED (
-            -- Only what filters, facets, sorts and the grouping into games read: browsing materialises the whole catalog here.
+            -- Only what filters, facets, sorts and the grouping into games read.
             SELECT p.id, p.search_title, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres,
                    length(p.search_title) AS title_length,
                    r.exact, r.all_words, r.in_order, r.typos, r.whole_last, r.popularity, g.sold AS game_sold,
-                   (@Platform::text IS NULL OR p.platform = @Platform) AS by_platform,
-                   (@Region::text IS NULL OR p.region = @Region) AS by_region,
-                   (@Genre::text IS NULL OR @Genre = ANY (p.genres)) AS by_genre,
-                   ((@MinPrice::numeric IS NULL OR p.price >= @MinPrice) AND (@MaxPrice::numeric IS NULL OR p.price <= @MaxPrice)) AS by_price,
-                   (@InStock::boolean IS NULL OR p.in_stock = @InStock) AS by_stock
+                   {{Filters("p")}}
             FROM products p CROSS JOIN query q
             -- A join, not a lookup per match: one hash of the few games sold.
             LEFT JOIN game_sales g ON g.search_title = p.search_title AND @Sort IN ('relevance', 'bestselling')
@@ -74,51 +103,127 @@ internal static class SearchSql
                        CASE WHEN p.search @@ q.typed THEN 0 WHEN p.search @@ q.near THEN 1 ELSE 2 END AS typos,
                        p.title_search @@ q.whole_last AS whole_last,
                        coalesce(g.sold, 0) AS popularity
-                WHERE @Sort = 'relevance' AND q.query_text IS NOT NULL
+                WHERE @Sort = 'relevance'
             ) r ON true
             -- The scalar subquery, unlike the join, is a value the planner can take to the GIN index.
-            WHERE {{match}}
-        ), filtered AS (
-            SELECT * FROM matched WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
+            WHERE p.search @@ (SELECT corrected FROM query)
         ), games AS MATERIALIZED (
-            -- One row per game (the variants sharing a title), ranked by its best variant. The card shows the
-            -- variant to open first: in stock, then the cheapest; "from" is the cheapest price among those filtered.
-            SELECT (array_agg(id ORDER BY in_stock DESC, price ASC NULLS LAST, id))[1] AS id,
-                   array_agg(DISTINCT platform ORDER BY platform) AS platforms, count(*) AS variants,
-                   min(price) AS price, bool_or(in_stock) AS in_stock, max(release_date) AS release_date,
-                   min(title_length) AS title_length,
-                   bool_or(exact) AS exact, bool_or(all_words) AS all_words, bool_or(in_order) AS in_order, min(typos) AS typos,
+            -- One row per game (the variants sharing a title), ranked by its best variant; "from" is the cheapest
+            -- price among those filtered. Only aggregates a hash can group by, as in Browse.
+            SELECT search_title, min(id) AS id, min(price) AS price, bool_or(in_stock) AS in_stock, max(release_date) AS release_date,
+                   min(title_length) AS title_length, bool_or(exact) AS exact, bool_or(all_words) AS all_words, bool_or(in_order) AS in_order, min(typos) AS typos,
                    bool_or(whole_last) AS whole_last, max(popularity) AS popularity,
                    CASE WHEN @Sort = 'bestselling' THEN max(game_sold) END AS sold
-            FROM filtered GROUP BY search_title
+            FROM matched WHERE by_platform AND by_region AND by_genre AND by_price AND by_stock
+            GROUP BY search_title
         )
-        SELECT
-            (SELECT count(*) FROM games) AS Total,
-            (SELECT coalesce(json_agg(json_build_object(
-                        'slug', slug, 'title', title, 'platform', platform, 'region', region, 'edition', edition,
-                        'imageUrl', image_url, 'price', price, 'currency', @Currency, 'inStock', in_stock, 'releaseDate', release_date,
-                        'platforms', platforms, 'variants', variants)
-                    ORDER BY {{PageOrder}}), '[]')
-             FROM (SELECT * FROM games
-                   ORDER BY {{PageOrder}}
-                   LIMIT @Limit OFFSET @Offset) page
-             CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = page.id) shown) AS Items,
-            (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
-                SELECT platform AS value, count(DISTINCT search_title) AS n FROM matched
-                WHERE by_region AND by_genre AND by_price AND by_stock GROUP BY platform) f) AS Platform,
-            (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
-                SELECT region AS value, count(DISTINCT search_title) AS n FROM matched
-                WHERE by_platform AND by_genre AND by_price AND by_stock GROUP BY region) f) AS Region,
-            (SELECT {{string.Format(FacetJson, "n DESC, value")}} FROM (
-                SELECT genre AS value, count(DISTINCT search_title) AS n FROM matched, unnest(genres) AS genre
-                WHERE by_platform AND by_region AND by_price AND by_stock GROUP BY genre ORDER BY n DESC, genre LIMIT 30) f) AS Genre,
-            (SELECT {{string.Format(FacetJson, "low")}} FROM (
-                SELECT b.label AS value, b.low, count(DISTINCT m.search_title) AS n
-                FROM matched m JOIN {{PriceBands}} ON m.price >= b.low AND (b.high IS NULL OR m.price < b.high)
-                WHERE by_platform AND by_region AND by_genre AND by_stock GROUP BY b.label, b.low) f) AS PriceBand,
-            (SELECT {{string.Format(FacetJson, "value DESC")}} FROM (
-                SELECT in_stock::text AS value, count(DISTINCT search_title) AS n FROM matched
-                WHERE by_platform AND by_region AND by_genre AND by_price GROUP BY in_stock) f) AS InStock
+        SELECT (SELECT count(*) FROM games) AS Total, {{Items(PageOrder, "v.search @@ (SELECT corrected FROM query) AND " + Passes("v"))}} AS Items,
+               {{LiveFacet(Platform)}} AS Platform, {{LiveFacet(Region)}} AS Region, {{LiveFacet(Genre)}} AS Genre,
+               {{LiveFacet(PriceBand)}} AS PriceBand, {{LiveFacet(InStock)}} AS InStock
+        """;
+
+    /// <summary>
+    /// Browsing, without words: the same row as <see cref="SearchWords"/> from the narrow copy of the catalog
+    /// (0170). The facets come from the game counts of every filter combination while those are settled and the
+    /// price filter is one of their bands, and are counted live otherwise.
+    /// </summary>
+    public static readonly string Browse = $$"""
+        WITH bands AS (SELECT * FROM {{PriceBands}}),
+        settled AS MATERIALIZED (
+            SELECT NOT EXISTS (SELECT 1 FROM catalog_browse_changes)
+                   AND (@MinPrice::numeric IS NULL AND @MaxPrice::numeric IS NULL OR band.label IS NOT NULL) AS counted,
+                   band.label AS band,
+                   -- The dimensions without a filter, as catalog_browse_facets.rolled_up marks them.
+                   CASE WHEN @Platform::text IS NULL THEN 16 ELSE 0 END + CASE WHEN @Region::text IS NULL THEN 8 ELSE 0 END
+                   + CASE WHEN @Genre::text IS NULL THEN 4 ELSE 0 END + CASE WHEN band.label IS NULL THEN 2 ELSE 0 END
+                   + CASE WHEN @InStock::boolean IS NULL THEN 1 ELSE 0 END AS unfiltered
+            FROM (SELECT) one
+            LEFT JOIN bands band ON band.low = coalesce(@MinPrice::numeric, 0) AND band.high IS NOT DISTINCT FROM @MaxPrice::numeric
+        ), matched AS MATERIALIZED (
+            -- Read only when counting live: the rows that fail at most one filter, which some facet still counts.
+            SELECT * FROM (SELECT b.search_title, b.platform, b.region, b.genres, b.price, b.in_stock, {{Filters("b")}}
+                           FROM catalog_browse b) f
+            WHERE by_platform::int + by_region::int + by_genre::int + by_price::int + by_stock::int >= 4
+        ), grouped AS (
+            -- Only aggregates a hash can group by (no ordered ones), so the whole catalog groups without a sort; the
+            -- card's variant and platforms are read for the page's games alone. min(id) keeps equal games in one order.
+            SELECT search_title, min(id) AS id, min(price) AS price, bool_or(in_stock) AS in_stock,
+                   max(release_date) AS release_date, length(search_title) AS title_length
+            FROM catalog_browse b WHERE {{Passes("b")}}
+            GROUP BY search_title
+        ), games AS MATERIALIZED (
+            SELECT g.*, s.sold AS popularity, CASE WHEN @Sort = 'bestselling' THEN s.sold END AS sold
+            FROM grouped g LEFT JOIN game_sales s ON s.search_title = g.search_title AND @Sort IN ('relevance', 'bestselling')
+        )
+        SELECT (SELECT count(*) FROM games) AS Total,
+               {{Items(BrowseOrder, Passes("v"))}} AS Items,
+               {{BrowseFacet(Platform)}} AS Platform, {{BrowseFacet(Region)}} AS Region, {{BrowseFacet(Genre)}} AS Genre,
+               {{BrowseFacet(PriceBand)}} AS PriceBand, {{BrowseFacet(InStock)}} AS InStock
+        """;
+
+    // The page of games as JSON cards. A card shows, of the game's variants that match (variantMatches, on v), the
+    // one to open first (in stock, then the cheapest), the platforms and how many there are: read for the page's
+    // games alone, through the index of products by game.
+    private static string Items(string order, string variantMatches) => $"""
+        (SELECT coalesce(json_agg(json_build_object(
+                    'slug', slug, 'title', title, 'platform', platform, 'region', region, 'edition', edition,
+                    'imageUrl', image_url, 'price', page.price, 'currency', @Currency, 'inStock', page.in_stock, 'releaseDate', page.release_date,
+                    'platforms', platforms, 'variants', variants)
+                ORDER BY {order}), '[]')
+         FROM (SELECT * FROM games ORDER BY {order} LIMIT @Limit OFFSET @Offset) page
+         CROSS JOIN LATERAL (
+            SELECT (array_agg(id ORDER BY in_stock DESC, price ASC NULLS LAST, id))[1] AS shown_id,
+                   array_agg(DISTINCT platform ORDER BY platform) AS platforms, count(*) AS variants
+            FROM products v WHERE v.search_title = page.search_title AND {variantMatches}) card
+         CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = card.shown_id) shown)
+        """;
+
+    // Counted over the matches: a genre per genre a game has (the 30 most common), a price band per price.
+    private static string LiveFacet(Facet facet)
+    {
+        var others = string.Join(" AND ", Facets.Where(f => f != facet).Select(f => f.Filter));
+        var counted = facet == Genre
+            ? $"SELECT genre AS value, count(DISTINCT search_title) AS n FROM matched, unnest(genres) AS genre WHERE {others} GROUP BY genre ORDER BY n DESC, genre LIMIT 30"
+            : facet == PriceBand
+                ? $"SELECT b.label AS value, b.low, count(DISTINCT m.search_title) AS n FROM matched m JOIN {PriceBands} ON m.price >= b.low AND (b.high IS NULL OR m.price < b.high) WHERE {others} GROUP BY b.label, b.low"
+                : $"SELECT {facet.Column}::text AS value, count(DISTINCT search_title) AS n FROM matched WHERE {others} GROUP BY {facet.Column}";
+        return $"(SELECT {string.Format(FacetJson, facet.Order)} FROM ({counted}) f)";
+    }
+
+    // Read from the cell of the facet's column by the other filters' values: rolled up where a filter is unset.
+    private static string BrowseFacet(Facet facet)
+    {
+        var others = string.Join(" AND ", Facets.Where(f => f != facet).Select(f => f.Cell));
+        var read = $"""
+            SELECT c.{facet.Column}::text AS value, b.low, c.games AS n
+            FROM settled s JOIN catalog_browse_facets c ON c.rolled_up = s.unfiltered & {31 - facet.Bit}
+            LEFT JOIN bands b ON b.label = c.band
+            WHERE c.{facet.Column} IS NOT NULL AND {others}
+            """ + (facet == Genre ? " ORDER BY n DESC, value LIMIT 30" : "");
+        return $"(SELECT CASE WHEN s.counted THEN (SELECT {string.Format(FacetJson, facet.Order)} FROM ({read}) f) ELSE {LiveFacet(facet)} END FROM settled s)";
+    }
+
+    /// <summary>
+    /// The game counts of every combination of browse filters, for <see cref="Browse"/>: distinct titles per cell of
+    /// platform, region, genre (a row per genre of a product, one without a genre for none), price band and stock.
+    /// Titles are counted by a 64-bit hash: sorting them as text made the rebuild four times slower, and two of
+    /// 100k titles share a hash with odds of about one in three billion.
+    /// </summary>
+    public static readonly string BrowseCounts = $"""
+        SET LOCAL work_mem = '64MB';
+        INSERT INTO catalog_browse_facets (platform, region, genre, band, in_stock, rolled_up, games)
+        SELECT platform, region, genre, band, in_stock, GROUPING(platform, region, genre, band, in_stock), count(DISTINCT game)
+        FROM (SELECT hashtextextended(p.search_title, 0) AS game, p.platform, p.region, g.genre, b.label AS band, p.in_stock
+              FROM catalog_browse p
+              LEFT JOIN LATERAL unnest(p.genres) AS g (genre) ON true
+              LEFT JOIN {PriceBands} ON p.price >= b.low AND (b.high IS NULL OR p.price < b.high)) cells
+        GROUP BY CUBE (platform, region, genre, band, in_stock)
+        """;
+
+    /// <summary>Whether the counts are due a rebuild: changes a second old, or half a minute.</summary>
+    public const string BrowseCountsDue = """
+        SELECT coalesce(max(at) < clock_timestamp() - interval '1 second' OR min(at) < clock_timestamp() - interval '30 seconds', false)
+        FROM catalog_browse_changes
         """;
 
     /// <summary>Distinct titles for instant suggestions: title prefixes first, then shorter titles.</summary>
