@@ -8,9 +8,9 @@ namespace GamesDrop.Kernel.Features.Search;
 
 /// <summary>
 /// Rebuilds the game counts browsing reads (catalog_browse_facets, 0170) once writes to the catalog settle: no
-/// change for a second, or changes waiting half a minute in a catalog that never stops changing. A rebuild takes
-/// about a second of one core at 100k products, so it waits out a sync instead of running after every batch;
-/// until it has run, browsing counts live and is exact either way.
+/// change for a second and no supplier sync running, or changes waiting two minutes in a catalog that never stops
+/// changing. A rebuild takes about two seconds of one core at 100k products, so it waits out a sync instead of
+/// taking the sync's CPU between its batches; until it has run, browsing counts live and is exact either way.
 /// </summary>
 internal sealed partial class BrowseFacetsRefresher(NpgsqlDataSource db, ILogger<BrowseFacetsRefresher> logger) : BackgroundService
 {

@@ -220,9 +220,15 @@ internal static class SearchSql
         GROUP BY CUBE (platform, region, genre, band, in_stock)
         """;
 
-    /// <summary>Whether the counts are due a rebuild: changes a second old, or half a minute.</summary>
+    /// <summary>
+    /// Whether the counts are due a rebuild: the last change a second old and no sync running (one started in the
+    /// last ten minutes: an older one was left by a stopped host), or changes waiting two minutes whatever runs.
+    /// </summary>
     public const string BrowseCountsDue = """
-        SELECT coalesce(max(at) < clock_timestamp() - interval '1 second' OR min(at) < clock_timestamp() - interval '30 seconds', false)
+        SELECT coalesce(
+            max(at) < clock_timestamp() - interval '1 second'
+                AND NOT EXISTS (SELECT 1 FROM sync_runs WHERE status = 'running' AND started_at > now() - interval '10 minutes')
+            OR min(at) < clock_timestamp() - interval '2 minutes', false)
         FROM catalog_browse_changes
         """;
 

@@ -116,6 +116,31 @@ public sealed class BrowseCountsTests : CatalogTest
         (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM catalog_browse_changes", transaction: transaction)).Should().BeGreaterThanOrEqualTo(2);
     }
 
+    [Fact]
+    public async Task The_counts_wait_out_a_running_sync_but_not_for_ever()
+    {
+        await SettledAsync();
+        await using var connection = await OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        Task<bool> DueAsync() => connection.ExecuteScalarAsync<bool>(SearchSql.BrowseCountsDue, transaction: transaction);
+        var run = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO sync_runs (supplier_code, kind, status) VALUES ('kinguin', 'full', 'running') RETURNING id", transaction: transaction);
+        await connection.ExecuteAsync("INSERT INTO catalog_browse_changes (at) VALUES (clock_timestamp() - interval '5 seconds')", transaction: transaction);
+
+        var whileSyncing = await DueAsync();
+        await connection.ExecuteAsync("UPDATE sync_runs SET started_at = now() - interval '1 hour' WHERE id = @run", new { run }, transaction);
+        var leftByAStoppedHost = await DueAsync();
+        await connection.ExecuteAsync("UPDATE sync_runs SET started_at = now(), status = 'succeeded' WHERE id = @run", new { run }, transaction);
+        var afterIt = await DueAsync();
+        await connection.ExecuteAsync("""
+            UPDATE sync_runs SET status = 'running' WHERE id = @run;
+            UPDATE catalog_browse_changes SET at = clock_timestamp() - interval '3 minutes'
+            """, new { run }, transaction);
+        var longWaiting = await DueAsync();
+
+        (whileSyncing, leftByAStoppedHost, afterIt, longWaiting).Should().Be((false, true, true, true));
+    }
+
     private const string CopyDiffers = """
         SELECT count(*) FROM (
             (SELECT id, search_title, platform, region, genres, price, in_stock, release_date FROM products
