@@ -24,6 +24,7 @@ using GamesDrop.Kernel.Features.SyncRuns;
 using GamesDrop.Kernel.Features.Users;
 using GamesDrop.Kernel.Features.Wishlist;
 using GamesDrop.ServiceDefaults;
+using GamesDrop.ServiceDefaults.Settings;
 using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Kernel;
@@ -41,6 +42,7 @@ public static class KernelApp
         builder.AddStoredSettings();
         builder.Services.AddHostedService<StoredSettingsStartup>();
         builder.Services.AddSingleton<SettingsReader>();
+        builder.Services.Configure<NotificationTargetSettings>(builder.Configuration.GetSection(NotificationTargetSettings.Section));
         builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
         // Resolved per use, so a handler reads the settings in force when it runs.
         builder.Services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<StoreSettings>>().CurrentValue);
@@ -52,6 +54,7 @@ public static class KernelApp
             DataExtensions.AppConnection(sp, sp.GetRequiredService<HostIdentity>(), AppIds.Kernel),
             sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
         builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddSettings<AdminOptions>(AdminOptions.Section);
         builder.Services.AddHostedService<AdminAccount>();
         builder.Services.AddSingleton<KeyVault>();
         builder.Services.AddOptions<FraudSettings>().Bind(builder.Configuration.GetSection("Fraud"))

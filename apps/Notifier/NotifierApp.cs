@@ -11,7 +11,7 @@ using GamesDrop.Notifier.Features.Stock;
 using GamesDrop.Notifier.Features.Suppliers;
 using GamesDrop.Notifier.Features.Telegram;
 using GamesDrop.ServiceDefaults;
-using Microsoft.Extensions.Options;
+using GamesDrop.ServiceDefaults.Settings;
 
 namespace GamesDrop.Notifier;
 
@@ -28,10 +28,9 @@ public static class NotifierApp
         services.AddValidation();
         services.AddMigrations("notifier", typeof(NotifierApp).Assembly);
         // Configuration is read through options classes, checked when the app starts rather than at the first mail.
-        services.AddOptions<NotifierStoreOptions>().BindConfiguration(NotifierStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+        services.AddSettings<NotifierStoreOptions>(NotifierStoreOptions.Section);
+        services.AddSettings<MailOptions>(MailOptions.Section);
+        services.AddSettings<DeliveryOptions>(DeliveryOptions.Section);
         // The chat and the sheet are staff settings stored in the kernel: read through IOptionsMonitor, they change without a restart.
         builder.AddStoredSettingsFromKernel();
         services.Configure<TelegramOptions>(builder.Configuration.GetSection(TelegramOptions.Section));
