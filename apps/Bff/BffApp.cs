@@ -29,10 +29,6 @@ public static class BffApp
         builder.Services.AddAppOpenApi(AppIds.Bff);
         builder.Services.AddValidation();
         builder.Services.AddServiceClient<KernelClient>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelAccounts>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelOrders>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelAdmin>(AppIds.Kernel);
-        builder.Services.AddServiceClient<KernelClaims>(AppIds.Kernel);
         // Starting a checkout waits for PayPal's approval link (the checkout app bounds that wait at 20 s).
         builder.Services.AddServiceClient<CheckoutClient>(AppIds.Checkout).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(40));
         builder.Services.AddStateStore(AppIds.Bff);
@@ -47,8 +43,7 @@ public static class BffApp
         builder.Services.AddActorHosting(AppIds.Bff, o => o.Actors.RegisterActor<CartActor>());
         builder.Services.AddSingleton<CartOwners>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<RateLimitOptions>(CartRateLimits.AddPolicy);
-        builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers).ConfigureHttpClient(c => c.Timeout = SuppliersClient.Timeout);
-        builder.Services.AddServiceClient<SuppliersAdmin>(AppIds.Suppliers);
+        builder.Services.AddServiceClient<SuppliersClient>(AppIds.Suppliers);
         builder.Services.AddSingleton<OfferRefreshRequests>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OfferRefreshRequests>());
         builder.Services.AddServiceClient<NotifierClient>(AppIds.Notifier);

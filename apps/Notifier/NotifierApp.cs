@@ -2,6 +2,7 @@ using GamesDrop.BuildingBlocks.Data;
 using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
+using GamesDrop.Notifier.Clients;
 using GamesDrop.Notifier.Features.Claims;
 using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
@@ -50,8 +51,7 @@ public static class NotifierApp
         services.AddHttpEndpointClient<SheetsChannel>(SheetsOptions.EndpointName);
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<SheetsChannel>());
         services.AddTransient<INotificationChannel, MailChannel>();
-        services.AddServiceClient<KernelSales>(AppIds.Kernel);
-        services.AddServiceClient<KernelBuyers>(AppIds.Kernel);
+        services.AddServiceClient<KernelOrdersClient>(AppIds.Kernel);
         return builder;
     }
 
