@@ -9,6 +9,7 @@ using GamesDrop.BuildingBlocks.Resiliency;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults.Health;
+using GamesDrop.ServiceDefaults.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +30,9 @@ public static class BuildingBlocksExtensions
         services.AddSingleton(host);
         services.TryAddSingleton(TimeProvider.System);
         var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSettings<ComponentsOptions>(ComponentsOptions.Section);
         services.AddSingleton(sp => ComponentCatalog.Load(ComponentCatalog.LocateFolder(
-            sp.GetRequiredService<IConfiguration>()["GamesDrop:ComponentsPath"], contentRoot)));
+            sp.GetRequiredService<ComponentsOptions>().ComponentsPath, contentRoot)));
         services.AddExceptionHandler<StoreOutage.Handler>();
         services.AddHostedService<BreakerStateGauge>();
 

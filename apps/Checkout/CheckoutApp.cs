@@ -13,6 +13,7 @@ using GamesDrop.Checkout.PayPal;
 using GamesDrop.Checkout.Workflows;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
+using GamesDrop.ServiceDefaults.Settings;
 
 namespace GamesDrop.Checkout;
 
@@ -25,10 +26,10 @@ public static class CheckoutApp
         builder.Services.AddValidation();
         builder.Services.AddOptions<CheckoutSettings>()
             .Bind(builder.Configuration.GetSection("Checkout"))
-            .Configure<IConfiguration>((s, c) => s.StorePublicUrl = c.GetValue("Store:PublicUrl", s.StorePublicUrl)!)
             .Validate(s => s.ApprovalTimeout > TimeSpan.Zero && s.FirstPurchasePoll > TimeSpan.Zero && s.PurchasePollInterval >= s.FirstPurchasePoll && s.MaxPurchasePolls >= 0
                 && s.StuckAfter > TimeSpan.Zero && s.ReviewWindow > TimeSpan.Zero, "Checkout timings must be positive, the first purchase poll no longer than the interval.")
             .ValidateOnStart();
+        builder.Services.AddSettings<CheckoutStoreOptions>(CheckoutStoreOptions.Section);
         builder.Services.AddServiceClient<KernelOrderSteps>(AppIds.Kernel, from: AppIds.Checkout);
         // A purchase may wait on slow suppliers and the status checks after a lost reply (the suppliers app bounds each call);
         // a repeat after a timeout carries the same reference, so it finds the first purchase instead of making another.

@@ -5,9 +5,6 @@ namespace GamesDrop.Checkout;
 /// <summary>The checkout app's settings (section <c>Checkout</c>), validated at start-up.</summary>
 public sealed class CheckoutSettings
 {
-    /// <summary>The storefront's public address: PayPal sends the buyer back to its return and cancel pages.</summary>
-    public Uri StorePublicUrl { get; set; } = new("http://localhost:3000");
-
     /// <summary>How long a reservation waits for the buyer to approve on PayPal before it is released.</summary>
     public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

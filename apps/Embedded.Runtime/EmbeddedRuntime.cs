@@ -18,6 +18,7 @@ using GamesDrop.Embedded.Runtime.Resiliency;
 using GamesDrop.Embedded.Runtime.Secrets;
 using GamesDrop.Embedded.Runtime.State;
 using GamesDrop.ServiceDefaults.Security;
+using GamesDrop.ServiceDefaults.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public sealed class EmbeddedRuntime : IEmbeddedRuntime
     public void AddHostServices(IServiceCollection services)
     {
         services.AddRedis();
+        services.AddSettings<SelfAddressOptions>(SelfAddressOptions.Section);
         services.AddSingleton<SelfAddress>();
         services.AddSingleton<EmbeddedAppTokens>();
         services.Replace(ServiceDescriptor.Singleton<IAppTokenSource>(sp => sp.GetRequiredService<EmbeddedAppTokens>()));
@@ -58,6 +60,7 @@ public sealed class EmbeddedRuntime : IEmbeddedRuntime
         services.AddSingleton(sp => new EmbeddedActorRuntime(sp, appId, options));
         services.AddSingleton(sp => new RedisActorReminders(sp.GetRequiredService<IConnectionMultiplexer>(), appId, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IActorProxies, EmbeddedActorProxies>();
+        services.AddSettings<ReminderOptions>(ReminderOptions.Section);
         services.AddHostedService<ReminderPoller>();
     }
 

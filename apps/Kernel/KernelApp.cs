@@ -25,6 +25,7 @@ using GamesDrop.Kernel.Features.SyncRuns;
 using GamesDrop.Kernel.Features.Users;
 using GamesDrop.Kernel.Features.Wishlist;
 using GamesDrop.ServiceDefaults;
+using GamesDrop.ServiceDefaults.Settings;
 using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Kernel;
@@ -43,6 +44,7 @@ public static class KernelApp
         builder.Services.AddHostedService<StoredSettingsStartup>();
         builder.Services.AddSecretStore(AppIds.Kernel);
         builder.Services.AddSingleton<SettingsReader>();
+        builder.Services.Configure<NotificationTargetSettings>(builder.Configuration.GetSection(NotificationTargetSettings.Section));
         builder.Services.Configure<StoreSettings>(builder.Configuration.GetSection("Store"));
         // Resolved per use, so a handler reads the settings in force when it runs.
         builder.Services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<StoreSettings>>().CurrentValue);
@@ -55,6 +57,7 @@ public static class KernelApp
             sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
         builder.Services.AddHostedService<BrowseFacetsRefresher>();
         builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddSettings<AdminOptions>(AdminOptions.Section);
         builder.Services.AddHostedService<AdminAccount>();
         builder.Services.AddSingleton<KeyVault>();
         builder.Services.AddOptions<FraudSettings>().Bind(builder.Configuration.GetSection("Fraud"))

@@ -3,6 +3,7 @@ using GamesDrop.BuildingBlocks.Invocation;
 using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.Settings;
 using GamesDrop.Contracts;
+using GamesDrop.Notifier.Clients;
 using GamesDrop.Notifier.Features.Claims;
 using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
@@ -12,7 +13,7 @@ using GamesDrop.Notifier.Features.Stock;
 using GamesDrop.Notifier.Features.Suppliers;
 using GamesDrop.Notifier.Features.Telegram;
 using GamesDrop.ServiceDefaults;
-using Microsoft.Extensions.Options;
+using GamesDrop.ServiceDefaults.Settings;
 
 namespace GamesDrop.Notifier;
 
@@ -29,10 +30,9 @@ public static class NotifierApp
         services.AddValidation();
         services.AddMigrations("notifier", typeof(NotifierApp).Assembly);
         // Configuration is read through options classes, checked when the app starts rather than at the first mail.
-        services.AddOptions<NotifierStoreOptions>().BindConfiguration(NotifierStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+        services.AddSettings<NotifierStoreOptions>(NotifierStoreOptions.Section);
+        services.AddSettings<MailOptions>(MailOptions.Section);
+        services.AddSettings<DeliveryOptions>(DeliveryOptions.Section);
         // The chat and the sheet are staff settings stored in the kernel: read through IOptionsMonitor, they change without a restart.
         builder.AddStoredSettingsFromKernel(AppIds.Notifier);
         services.Configure<TelegramOptions>(builder.Configuration.GetSection(TelegramOptions.Section));
@@ -53,8 +53,7 @@ public static class NotifierApp
         services.AddHttpEndpointClient<SheetsChannel>(SheetsOptions.EndpointName);
         services.AddTransient<INotificationChannel>(sp => sp.GetRequiredService<SheetsChannel>());
         services.AddTransient<INotificationChannel, MailChannel>();
-        services.AddServiceClient<KernelSales>(AppIds.Kernel, from: AppIds.Notifier);
-        services.AddServiceClient<KernelBuyers>(AppIds.Kernel, from: AppIds.Notifier);
+        services.AddServiceClient<KernelOrdersClient>(AppIds.Kernel, from: AppIds.Notifier);
         return builder;
     }
 

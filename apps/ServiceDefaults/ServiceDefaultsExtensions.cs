@@ -4,6 +4,7 @@ using GamesDrop.ServiceDefaults.Logging;
 using GamesDrop.ServiceDefaults.Problems;
 using GamesDrop.ServiceDefaults.Requests;
 using GamesDrop.ServiceDefaults.Security;
+using GamesDrop.ServiceDefaults.Settings;
 using GamesDrop.ServiceDefaults.Telemetry;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -55,7 +56,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<IAppTokenSource, ConfiguredAppToken>();
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AppTokenAuthenticationHandler>(InternalPolicy, null);
         builder.Services.AddAuthorization(o => o.AddPolicy(InternalPolicy, p => p.AddAuthenticationSchemes(InternalPolicy).RequireAuthenticatedUser()));
-        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, builder.Configuration));
+        builder.Services.AddSettings<TrustedProxyOptions>(TrustedProxyOptions.Section);
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<TrustedProxyOptions>(TrustProxies);
         // Apps add their own policies; a refusal is a 429 that status code pages turn into problem+json.
         builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return builder;
@@ -63,15 +65,13 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Behind nginx the connection comes from the proxy; X-Forwarded-For names the client, but only when a trusted proxy
-    /// sent it, as anyone can send the header. <c>ForwardedHeaders:KnownProxies</c> (addresses) and
-    /// <c>ForwardedHeaders:KnownNetworks</c> (CIDR) replace the default, loopback only. Only the last hop counts: the one
-    /// the proxy itself appended.
+    /// sent it, as anyone can send the header. <see cref="TrustedProxyOptions"/> replace the default, loopback only. Only
+    /// the last hop counts: the one the proxy itself appended.
     /// </summary>
-    private static void TrustProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    private static void TrustProxies(ForwardedHeadersOptions options, TrustedProxyOptions trusted)
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        var (proxies, networks) = (trusted.KnownProxies, trusted.KnownNetworks);
         if (proxies.Length + networks.Length == 0)
         {
             return;

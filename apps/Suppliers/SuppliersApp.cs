@@ -4,9 +4,10 @@ using GamesDrop.BuildingBlocks.Secrets;
 using GamesDrop.BuildingBlocks.State;
 using GamesDrop.Contracts;
 using GamesDrop.ServiceDefaults;
+using GamesDrop.ServiceDefaults.Settings;
+using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Adapters.Digiflazz;
 using GamesDrop.Suppliers.Adapters.Kinguin;
-using GamesDrop.Suppliers.Adapters;
 using GamesDrop.Suppliers.Clients;
 using GamesDrop.Suppliers.Features.Health;
 using GamesDrop.Suppliers.Features.Purchases;
@@ -42,7 +43,7 @@ public static class SuppliersApp
         services.AddHostedService<WebhookSecretsCheck>();
         services.AddKeyedTransient(OfferRefresher.Key, (sp, key) =>
             new SupplierRegistry(sp.GetKeyedServices<ISupplier>(key), sp.GetRequiredService<IConfiguration>()));
-        services.AddOptions<RefreshOptions>().BindConfiguration("Suppliers:Refresh").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<RefreshOptions>("Suppliers:Refresh");
         services.AddSingleton<OfferRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<OfferRefresher>());
         services.AddServiceClient<KernelCatalogClient>(AppIds.Kernel, from: AppIds.Suppliers);
@@ -55,7 +56,7 @@ public static class SuppliersApp
         services.AddOptions<PurchaseOptions>().BindConfiguration("Suppliers:Purchases").ValidateOnStart();
         services.AddSingleton<SupplierBuyer>();
         services.AddSingleton<PurchaseMetrics>();
-        services.AddOptions<SupplierMonitorOptions>().BindConfiguration(SupplierMonitorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<SupplierMonitorOptions>(SupplierMonitorOptions.Section);
         services.AddSingleton<SupplierMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SupplierMonitor>());
         return builder;

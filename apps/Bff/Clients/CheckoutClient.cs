@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GamesDrop.Contracts.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Bff.Clients;
@@ -87,12 +88,15 @@ public sealed class CheckoutClient(HttpClient http)
     }
 
     /// <summary>Staff replace a claimed key (own stock, else another supplier); 202 while a supplier's key is on its way.</summary>
-    public Task<ClaimAnswer> ReplaceClaimAsync(long claimId, Guid resolvedBy, CancellationToken ct) =>
-        ClaimAnswer.SendAsync(http, $"claims/{claimId}/replace", new { resolvedBy }, ct);
+    public Task<AppAnswer<KeyClaim>> ReplaceClaimAsync(long claimId, Guid resolvedBy, CancellationToken ct) =>
+        AppCalls.SendAsync<KeyClaim>(http, HttpMethod.Post, $"claims/{claimId}/replace", new { resolvedBy }, ClaimRefusals, ct);
 
     /// <summary>Staff refund a claimed key's line to PayPal and close the claim.</summary>
-    public Task<ClaimAnswer> RefundClaimAsync(long claimId, Guid resolvedBy, string? note, CancellationToken ct) =>
-        ClaimAnswer.SendAsync(http, $"claims/{claimId}/refund", new { resolvedBy, note }, ct);
+    public Task<AppAnswer<KeyClaim>> RefundClaimAsync(long claimId, Guid resolvedBy, string? note, CancellationToken ct) =>
+        AppCalls.SendAsync<KeyClaim>(http, HttpMethod.Post, $"claims/{claimId}/refund", new { resolvedBy, note }, ClaimRefusals, ct);
+
+    // A 400 names the fields refused; a 409 says why the claim cannot be resolved that way.
+    private static readonly IReadOnlySet<HttpStatusCode> ClaimRefusals = new HashSet<HttpStatusCode> { HttpStatusCode.BadRequest };
 
     /// <summary>Passes a PayPal webhook on exactly as received; the checkout app's status code is PayPal's answer.</summary>
     public async Task<int> ForwardWebhookAsync(string body, IReadOnlyDictionary<string, string> paypalHeaders, CancellationToken ct)

@@ -1,3 +1,4 @@
+using GamesDrop.ServiceDefaults.Settings;
 using Microsoft.AspNetCore.Authentication;
 
 namespace GamesDrop.Bff.Sessions;
@@ -11,6 +12,7 @@ public static class SessionAuthentication
 
     public static IServiceCollection AddSessionAuthentication(this IServiceCollection services)
     {
+        services.AddSettings<SessionOptions>(SessionOptions.Section);
         services.AddSingleton<SessionStore>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(Scheme, null);
         services.AddAuthorizationBuilder()

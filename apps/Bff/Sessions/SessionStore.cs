@@ -7,15 +7,15 @@ using GamesDrop.Contracts;
 namespace GamesDrop.Bff.Sessions;
 
 /// <summary>
-/// Sessions in the state store with a sliding TTL of <c>Sessions:IdleTimeout</c> (default 2 h), ended at the latest
-/// <c>Sessions:AbsoluteLifetime</c> (default 7 days) after sign-in. Keys are hashes of the ids, so the store never
+/// Sessions in the state store with a sliding TTL of <see cref="SessionOptions.IdleTimeout"/>, ended at the latest
+/// <see cref="SessionOptions.AbsoluteLifetime"/> after sign-in. Keys are hashes of the ids, so the store never
 /// holds a usable cookie value. Each user's session keys are listed under <c>sessions-of-&lt;user id&gt;</c>, so a
 /// password change or reset can end them.
 /// </summary>
-public sealed class SessionStore([FromKeyedServices(AppIds.Bff)] IStateStore state, IConfiguration configuration, TimeProvider clock)
+public sealed class SessionStore([FromKeyedServices(AppIds.Bff)] IStateStore state, SessionOptions options, TimeProvider clock)
 {
-    private readonly TimeSpan _idleTimeout = configuration.GetValue("Sessions:IdleTimeout", TimeSpan.FromHours(2));
-    private readonly TimeSpan _absoluteLifetime = configuration.GetValue("Sessions:AbsoluteLifetime", TimeSpan.FromDays(7));
+    private readonly TimeSpan _idleTimeout = options.IdleTimeout;
+    private readonly TimeSpan _absoluteLifetime = options.AbsoluteLifetime;
 
     public async Task<CurrentSession> StartAsync(Guid userId, IReadOnlyList<string> roles, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using Dapr.Workflow;
 using GamesDrop.Checkout.Clients;
 using GamesDrop.Checkout.PayPal;
-using Microsoft.Extensions.Options;
 
 namespace GamesDrop.Checkout.Activities;
 
@@ -9,7 +8,7 @@ namespace GamesDrop.Checkout.Activities;
 /// Creates the PayPal order for the order's locked total, to be captured at once or, for a held order, only authorised.
 /// PayPal's request id is derived from our order id, so a repeat returns the same PayPal order; the kernel records it once.
 /// </summary>
-public sealed class CreatePaymentActivity(KernelOrderSteps kernel, PayPalClient paypal, IOptions<CheckoutSettings> settings)
+public sealed class CreatePaymentActivity(KernelOrderSteps kernel, PayPalClient paypal, CheckoutStoreOptions store)
     : WorkflowActivity<CreatePayment, PaymentStarted>
 {
     public override async Task<PaymentStarted> RunAsync(WorkflowActivityContext context, CreatePayment input)
@@ -20,9 +19,9 @@ public sealed class CreatePaymentActivity(KernelOrderSteps kernel, PayPalClient 
         {
             return new PaymentStarted(known, approveUrl);
         }
-        var store = settings.Value.StorePublicUrl;
+        var storeUrl = new Uri(store.PublicUrl);
         var created = await paypal.CreateOrderAsync(orderId, order.Number, order.Total, order.Currency,
-            new Uri(store, $"/checkout/return?order={orderId}").ToString(), new Uri(store, $"/checkout/cancel?order={orderId}").ToString(),
+            new Uri(storeUrl, $"/checkout/return?order={orderId}").ToString(), new Uri(storeUrl, $"/checkout/cancel?order={orderId}").ToString(),
             $"GamesDrop order {order.Number}", input.AuthorizeOnly, CancellationToken.None);
         await kernel.RecordPaymentAsync(orderId, created.Id, created.ApproveUrl, order.Total, order.Currency, CancellationToken.None);
         return new PaymentStarted(created.Id, created.ApproveUrl);

@@ -1,5 +1,4 @@
 using Dapr.Actors.Runtime;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using GamesDrop.BuildingBlocks.Hosting;
@@ -7,18 +6,18 @@ using GamesDrop.BuildingBlocks.Hosting;
 namespace GamesDrop.Embedded.Runtime.Actors;
 
 /// <summary>
-/// Embedded profile: fires due reminders every <c>Actors:ReminderPollInterval</c> (default 1 s) through the actor's turn,
+/// Embedded profile: fires due reminders every <see cref="ReminderOptions.ReminderPollInterval"/> (default 1 s) through the actor's turn,
 /// so a reminder never runs beside a method of the same actor. A firing that fails is retried when its lease runs out.
 /// </summary>
 internal sealed partial class ReminderPoller(
-    EmbeddedActorRuntime runtime, RedisActorReminders reminders, IConfiguration configuration, ILogger<ReminderPoller> logger)
+    EmbeddedActorRuntime runtime, RedisActorReminders reminders, ReminderOptions options, ILogger<ReminderPoller> logger)
     : BackgroundService
 {
     private const int Batch = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue("Actors:ReminderPollInterval", TimeSpan.FromSeconds(1));
+        var interval = options.ReminderPollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 
 namespace GamesDrop.Embedded.Runtime.Hosting;
 
 /// <summary>Embedded profile: the loopback address this host listens on, for calls to its own route groups.</summary>
-public sealed class SelfAddress(IServer server, IConfiguration configuration)
+public sealed class SelfAddress(IServer server, SelfAddressOptions options)
 {
     public Uri BaseUri
     {
         get
         {
-            var configured = configuration["GamesDrop:SelfUrl"];
+            var configured = options.SelfUrl;
             var address = configured
                 ?? server.Features.Get<IServerAddressesFeature>()?.Addresses
                     .OrderBy(a => a.StartsWith("https", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,5 @@
+using GamesDrop.ServiceDefaults.Settings;
+
 namespace GamesDrop.Sandbox.Admin;
 
 /// <summary>Guards the admin endpoints: fault switches and pushes must not be flipped by whatever else runs on the box.</summary>
@@ -5,8 +7,11 @@ internal static class AdminToken
 {
     public const string Header = "X-Sandbox-Admin-Token";
 
-    public static IServiceCollection AddAdminToken(this IServiceCollection services) =>
+    public static IServiceCollection AddAdminToken(this IServiceCollection services)
+    {
         services.AddSettings<AdminOptions>(AdminOptions.Section);
+        return services;
+    }
 
     public static RouteGroupBuilder RequireAdminToken(this RouteGroupBuilder group)
     {

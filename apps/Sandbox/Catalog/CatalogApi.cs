@@ -1,4 +1,5 @@
 using GamesDrop.ServiceDefaults.Health;
+using GamesDrop.ServiceDefaults.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

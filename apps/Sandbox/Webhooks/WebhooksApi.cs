@@ -1,3 +1,5 @@
+using GamesDrop.ServiceDefaults.Settings;
+
 namespace GamesDrop.Sandbox.Webhooks;
 
 /// <summary>The push machinery both simulators share, and <c>GET /_sandbox/webhooks</c> to see what was delivered.</summary>

@@ -25,44 +25,44 @@ public static class AccountApi
         return routes;
     }
 
-    private static async Task<Results<Ok<Profile>, NotFound>> GetProfileAsync(HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
-        ToProfile((await kernel.GetAsync(http.UserId(), ct)).Value);
+    private static async Task<Results<Ok<Profile>, NotFound>> GetProfileAsync(HttpContext http, KernelClient kernel, CancellationToken ct) =>
+        ToProfile((await kernel.GetUserAsync(http.UserId(), ct)).Value);
 
     private static async Task<Results<Ok<Profile>, NotFound>> PutProfileAsync(
-        PutProfile body, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        PutProfile body, HttpContext http, KernelClient kernel, CancellationToken ct) =>
         ToProfile((await kernel.PutProfileAsync(http.UserId(), body, ct)).Value);
 
     // Where the shopper plays: checkout refuses a key that would not activate there before any payment.
     private static async Task<Results<Ok<Profile>, NotFound>> PutCountryAsync(
-        PutCountry body, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        PutCountry body, HttpContext http, KernelClient kernel, CancellationToken ct) =>
         ToProfile((await kernel.PutCountryAsync(http.UserId(), body.Country?.Trim().ToUpperInvariant() is { Length: > 0 } c ? c : null, ct)).Value);
 
-    private static async Task<Ok<IReadOnlyList<KernelOrder>>> ListOrdersAsync(HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
-        TypedResults.Ok((await kernel.OrdersAsync(http.UserId(), ct)).Value ?? []);
+    private static async Task<Ok<IReadOnlyList<KernelOrder>>> ListOrdersAsync(HttpContext http, KernelClient kernel, CancellationToken ct) =>
+        TypedResults.Ok((await kernel.UserOrdersAsync(http.UserId(), ct)).Value ?? []);
 
     // The kernel finds an order only among the session user's, so a guessed id is a plain 404.
     private static async Task<Results<Ok<OrderReceipt>, NotFound>> GetOrderAsync(
-        Guid id, HttpContext http, KernelOrders orders, CancellationToken ct) =>
-        (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+        Guid id, HttpContext http, KernelClient kernel, CancellationToken ct) =>
+        (await kernel.ReceiptAsync(http.UserId(), id, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
 
     // Each reveal is recorded by the kernel; the key is sent to its owner only, and never logged.
     private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealKeyAsync(
-        Guid id, long keyId, HttpContext http, KernelOrders orders, CancellationToken ct) =>
-        (await orders.RevealAsync(http.UserId(), id, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
+        Guid id, long keyId, HttpContext http, KernelClient kernel, CancellationToken ct) =>
+        (await kernel.RevealAsync(http.UserId(), id, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
 
     // One click, to PayPal: only for the session user's own order; checkout refuses a revealed key or a closed window.
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RefundLineAsync(
-        Guid id, long lineId, HttpContext http, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
-        (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is null
+        Guid id, long lineId, HttpContext http, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
+        (await kernel.ReceiptAsync(http.UserId(), id, ct)).Value is null
             ? TypedResults.NotFound()
             : RefundRefusal.Answer(await checkout.RefundAsync(id, lineId, ct));
 
     // A revealed key that does not work: only on the session user's own order.
     private static async Task<Results<Ok<BuyerClaim>, Accepted<BuyerClaim>, NotFound, ValidationProblem, ProblemHttpResult>> OpenClaimAsync(
-        Guid id, long keyId, ClaimRequest body, HttpContext http, KernelOrders orders, KernelClaims claims, CancellationToken ct) =>
-        (await orders.ReceiptAsync(http.UserId(), id, ct)).Value is null
+        Guid id, long keyId, ClaimRequest body, HttpContext http, KernelClient kernel, CancellationToken ct) =>
+        (await kernel.ReceiptAsync(http.UserId(), id, ct)).Value is null
             ? TypedResults.NotFound()
-            : await BuyerClaims.OpenAsync(id, keyId, body, claims, ct);
+            : await BuyerClaims.OpenAsync(id, keyId, body, kernel, ct);
 
     private static Results<Ok<Profile>, NotFound> ToProfile(KernelUser? user) =>
         user is null ? TypedResults.NotFound() : TypedResults.Ok(new Profile(user.Email, user.DisplayName, user.Roles, user.Country));

@@ -15,6 +15,6 @@ public static class AdminAnalyticsApi
 
     // Parameters are declared for the OpenAPI document and the web's generated types; the query goes on as it came.
     private static async Task<Results<Ok<SalesReport>, ValidationProblem>> ReportAsync(
-        DateOnly? from, DateOnly? to, int? top, HttpRequest request, KernelAdmin kernel, CancellationToken ct) =>
+        DateOnly? from, DateOnly? to, int? top, HttpRequest request, KernelClient kernel, CancellationToken ct) =>
         AdminArea.Answer(await kernel.SalesReportAsync(request.QueryString, ct));
 }

@@ -33,7 +33,7 @@ public static class AdminArea
     }
 
     /// <summary>A kernel read for an admin page: its value, or the kernel's refusal of the query as a 400.</summary>
-    public static Results<Ok<T>, ValidationProblem> Answer<T>(KernelAnswer<T> answer) =>
+    public static Results<Ok<T>, ValidationProblem> Answer<T>(AppAnswer<T> answer) =>
         answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(answer.Value!);
 
     public static IServiceCollection AddAdminArea(this IServiceCollection services) =>

@@ -6,18 +6,18 @@ using GamesDrop.Contracts.Admin;
 namespace GamesDrop.Bff.Features.Admin;
 
 /// <summary>Writes who did what to which order or setting, with its state before and after, to the kernel's audit.</summary>
-public sealed class AdminAudit(KernelAdmin kernel, KernelAccounts accounts)
+public sealed class AdminAudit(KernelClient kernel)
 {
     /// <summary>The signed-in admin's email, as staff know each other (their id when the account cannot be read).</summary>
     public async Task<string> ActorAsync(HttpContext http, CancellationToken ct)
     {
         var adminId = http.UserId();
-        return (await accounts.GetAsync(adminId, ct)).Value?.Email ?? adminId.ToString("D");
+        return (await kernel.GetUserAsync(adminId, ct)).Value?.Email ?? adminId.ToString("D");
     }
 
     /// <summary>The order's state as the audit keeps it: status, money refunded, each line's status.</summary>
     public async Task<OrderState?> OrderStateAsync(Guid orderId, CancellationToken ct) =>
-        (await kernel.OrderAsync(orderId, ct)).Value is { } order
+        (await kernel.AdminOrderAsync(orderId, ct)).Value is { } order
             ? new OrderState(order.Order.Status, order.Payment?.RefundedAmount ?? 0, order.Lines.Select(l => new LineState(l.LineId, l.Status)).ToList())
             : null;
 

@@ -7,7 +7,7 @@ public static class AdminAuditApi
 {
     public static RouteGroupBuilder MapAdminAudit(this RouteGroupBuilder routes)
     {
-        routes.MapGet("/audit", async (HttpRequest request, KernelAdmin kernel, CancellationToken ct) =>
+        routes.MapGet("/audit", async (HttpRequest request, KernelClient kernel, CancellationToken ct) =>
             AdminArea.Answer(await kernel.AuditAsync(request.QueryString, ct)));
         return routes;
     }

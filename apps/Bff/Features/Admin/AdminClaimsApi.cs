@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using GamesDrop.Bff.Clients;
+using GamesDrop.Bff.Features.Claims;
 using GamesDrop.Bff.Sessions;
 using GamesDrop.Contracts.Admin;
 using GamesDrop.Contracts.Orders;
@@ -17,29 +18,29 @@ public static class AdminClaimsApi
     public static RouteGroupBuilder MapAdminClaims(this RouteGroupBuilder routes)
     {
         var group = routes.MapGroup("/claims");
-        group.MapGet("", async ([StringLength(20)] string? status, KernelClaims claims, CancellationToken ct) =>
-            AdminArea.Answer(await claims.ListAsync(status ?? ClaimStatuses.Open, ct)));
-        group.MapPost("/{claimId:long}/replace", (long claimId, HttpContext http, AdminAudit audit, KernelClaims claims, CheckoutClient checkout, CancellationToken ct) =>
-            ResolveAsync(claimId, AuditActions.ClaimReplace, http, audit, claims, () => checkout.ReplaceClaimAsync(claimId, http.UserId(), ct), ct));
-        group.MapPost("/{claimId:long}/refund", (long claimId, HttpContext http, AdminAudit audit, KernelClaims claims, CheckoutClient checkout, CancellationToken ct) =>
-            ResolveAsync(claimId, AuditActions.ClaimRefund, http, audit, claims, () => checkout.RefundClaimAsync(claimId, http.UserId(), null, ct), ct));
-        group.MapPost("/{claimId:long}/reject", (long claimId, RejectClaim body, HttpContext http, AdminAudit audit, KernelClaims claims, CancellationToken ct) =>
-            ResolveAsync(claimId, AuditActions.ClaimReject, http, audit, claims, () => claims.RejectAsync(claimId, body.Note.Trim(), http.UserId(), ct), ct));
+        group.MapGet("", async ([StringLength(20)] string? status, KernelClient kernel, CancellationToken ct) =>
+            AdminArea.Answer(await kernel.ListClaimsAsync(status ?? ClaimStatuses.Open, ct)));
+        group.MapPost("/{claimId:long}/replace", (long claimId, HttpContext http, AdminAudit audit, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
+            ResolveAsync(claimId, AuditActions.ClaimReplace, http, audit, kernel, () => checkout.ReplaceClaimAsync(claimId, http.UserId(), ct), ct));
+        group.MapPost("/{claimId:long}/refund", (long claimId, HttpContext http, AdminAudit audit, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
+            ResolveAsync(claimId, AuditActions.ClaimRefund, http, audit, kernel, () => checkout.RefundClaimAsync(claimId, http.UserId(), null, ct), ct));
+        group.MapPost("/{claimId:long}/reject", (long claimId, RejectClaim body, HttpContext http, AdminAudit audit, KernelClient kernel, CancellationToken ct) =>
+            ResolveAsync(claimId, AuditActions.ClaimReject, http, audit, kernel, () => kernel.RejectClaimAsync(claimId, body.Note.Trim(), http.UserId(), ct), ct));
         return routes;
     }
 
     /// <returns>200 resolved; 202 a replacement key is still on its way from a supplier (resolve again later); 404, 400 or 409 otherwise.</returns>
     private static async Task<Results<Ok<KeyClaim>, Accepted<KeyClaim>, NotFound, ValidationProblem, ProblemHttpResult>> ResolveAsync(
-        long claimId, string action, HttpContext http, AdminAudit audit, KernelClaims claims, Func<Task<ClaimAnswer>> resolve, CancellationToken ct)
+        long claimId, string action, HttpContext http, AdminAudit audit, KernelClient kernel, Func<Task<AppAnswer<KeyClaim>>> resolve, CancellationToken ct)
     {
-        if ((await claims.GetAsync(claimId, ct)).Value is not { } claim)
+        if ((await kernel.GetClaimAsync(claimId, ct)).Value is not { } claim)
         {
             return TypedResults.NotFound();
         }
         var before = new { claim = claim.Status, order = await audit.OrderStateAsync(claim.OrderId, ct) };
         var answer = await resolve();
         // A repeat finds the claim resolved already and changes nothing, so only the first is audited.
-        if (answer is { Status: HttpStatusCode.OK, Claim: { } resolved } && claim.Status == ClaimStatuses.Open)
+        if (answer is { Status: HttpStatusCode.OK, Value: { } resolved } && claim.Status == ClaimStatuses.Open)
         {
             await audit.RecordAsync(http, await audit.ActorAsync(http, ct), action, claim.OrderId, before, new
             {

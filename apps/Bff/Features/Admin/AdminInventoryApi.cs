@@ -12,13 +12,13 @@ public static class AdminInventoryApi
     public static RouteGroupBuilder MapAdminInventory(this RouteGroupBuilder routes)
     {
         var group = routes.MapGroup("/inventory");
-        group.MapGet("", async (KernelAdmin kernel, CancellationToken ct) => TypedResults.Ok((await kernel.InventoryAsync(ct)).Value!));
+        group.MapGet("", async (KernelClient kernel, CancellationToken ct) => TypedResults.Ok((await kernel.InventoryAsync(ct)).Value!));
         group.MapPost("/upload", UploadAsync);
         return routes;
     }
 
     private static async Task<Results<Ok<StockUploadReport>, ValidationProblem>> UploadAsync(
-        StockUpload body, HttpContext http, AdminAudit audit, KernelAdmin kernel, CancellationToken ct)
+        StockUpload body, HttpContext http, AdminAudit audit, KernelClient kernel, CancellationToken ct)
     {
         if (body.Csv is not { Length: > 0 and <= StockUpload.MaxBytes } || string.IsNullOrWhiteSpace(body.FileName)
             || body.FileName.Length > 200 || body.FileName.Any(char.IsControl))

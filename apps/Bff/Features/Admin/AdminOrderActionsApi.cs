@@ -24,9 +24,9 @@ public static class AdminOrderActionsApi
     }
 
     private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealAsync(
-        Guid orderId, long keyId, HttpContext http, AdminAudit audit, KernelAdmin kernel, CancellationToken ct)
+        Guid orderId, long keyId, HttpContext http, AdminAudit audit, KernelClient kernel, CancellationToken ct)
     {
-        var before = (await kernel.OrderAsync(orderId, ct)).Value?.Keys.SingleOrDefault(k => k.KeyId == keyId);
+        var before = (await kernel.AdminOrderAsync(orderId, ct)).Value?.Keys.SingleOrDefault(k => k.KeyId == keyId);
         if (before is null || (await kernel.RevealKeyAsync(orderId, keyId, http.UserId(), ct)).Value is not { } key)
         {
             return TypedResults.NotFound();
@@ -59,7 +59,7 @@ public static class AdminOrderActionsApi
     }
 
     private static async Task<Results<Ok<AdminOrder>, NotFound, ValidationProblem, ProblemHttpResult>> FulfilAsync(
-        Guid orderId, long lineId, ManualFulfilRequest body, HttpContext http, AdminAudit audit, KernelAdmin kernel, CancellationToken ct)
+        Guid orderId, long lineId, ManualFulfilRequest body, HttpContext http, AdminAudit audit, KernelClient kernel, CancellationToken ct)
     {
         if (await audit.OrderStateAsync(orderId, ct) is not { } before)
         {
@@ -80,7 +80,7 @@ public static class AdminOrderActionsApi
         // The audit names the line and how many keys, never the keys.
         await audit.RecordAsync(http, await audit.ActorAsync(http, ct), AuditActions.FulfilByHand, orderId, before,
             new { after, lineId, keys = answer.Value!.Keys }, ct);
-        return TypedResults.Ok((await kernel.OrderAsync(orderId, ct)).Value!);
+        return TypedResults.Ok((await kernel.AdminOrderAsync(orderId, ct)).Value!);
     }
 }
 

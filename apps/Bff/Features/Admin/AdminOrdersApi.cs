@@ -13,18 +13,18 @@ public static class AdminOrdersApi
     {
         var group = routes.MapGroup("/orders");
         // The kernel validates the filters (status, dates, supplier, email, amounts, page) and runs the query.
-        group.MapGet("", async (HttpRequest request, KernelAdmin kernel, CancellationToken ct) =>
-            AdminArea.Answer(await kernel.OrdersAsync(request.QueryString, ct)));
+        group.MapGet("", async (HttpRequest request, KernelClient kernel, CancellationToken ct) =>
+            AdminArea.Answer(await kernel.AdminOrdersAsync(request.QueryString, ct)));
         group.MapGet("/{orderId}", GetAsync);
         group.MapPost("/{orderId}/refund", RefundAsync);
         return routes;
     }
 
-    private static async Task<Results<Ok<AdminOrder>, NotFound>> GetAsync(Guid orderId, KernelAdmin kernel, CancellationToken ct) =>
-        (await kernel.OrderAsync(orderId, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
+    private static async Task<Results<Ok<AdminOrder>, NotFound>> GetAsync(Guid orderId, KernelClient kernel, CancellationToken ct) =>
+        (await kernel.AdminOrderAsync(orderId, ct)).Value is { } order ? TypedResults.Ok(order) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<AdminOrder>, NotFound, ValidationProblem, ProblemHttpResult>> RefundAsync(
-        Guid orderId, AdminRefundRequest body, HttpContext http, AdminAudit audit, KernelAdmin kernel, CheckoutClient checkout, CancellationToken ct)
+        Guid orderId, AdminRefundRequest body, HttpContext http, AdminAudit audit, KernelClient kernel, CheckoutClient checkout, CancellationToken ct)
     {
         if (await audit.OrderStateAsync(orderId, ct) is not { } before)
         {
@@ -43,7 +43,7 @@ public static class AdminOrdersApi
         }
         var after = await audit.OrderStateAsync(orderId, ct);
         await audit.RecordAsync(http, await audit.ActorAsync(http, ct), AuditActions.Refund, orderId, before, new { after, lineIds }, ct);
-        return TypedResults.Ok((await kernel.OrderAsync(orderId, ct)).Value!);
+        return TypedResults.Ok((await kernel.AdminOrderAsync(orderId, ct)).Value!);
     }
 }
 

@@ -16,20 +16,20 @@ public static class AdminSettingsApi
     public static RouteGroupBuilder MapAdminSettings(this RouteGroupBuilder routes)
     {
         var group = routes.MapGroup("/settings");
-        group.MapGet("", async (KernelAdmin kernel, CancellationToken ct) => TypedResults.Ok((await kernel.SettingsAsync(ct)).Value!));
+        group.MapGet("", async (KernelClient kernel, CancellationToken ct) => TypedResults.Ok((await kernel.SettingsAsync(ct)).Value!));
         group.MapPut("", ChangeAsync);
         group.MapPut("/rates/{currency}", PutRateAsync);
         return routes;
     }
 
     private static async Task<Results<Ok<SettingsView>, ValidationProblem>> ChangeAsync(
-        AdminSettingsRequest body, HttpContext http, AdminAudit audit, KernelAdmin kernel, CancellationToken ct) =>
+        AdminSettingsRequest body, HttpContext http, AdminAudit audit, KernelClient kernel, CancellationToken ct) =>
         AdminArea.Answer(await kernel.ChangeSettingsAsync(
             new SettingsChange(http.UserId(), await audit.ActorAsync(http, ct), body.Settings!, body.MarginRules!), ct));
 
     private static async Task<Results<Ok<CurrencyRateSetting>, ValidationProblem>> PutRateAsync(
         [RegularExpression("^[A-Z]{3}$", ErrorMessage = "An ISO 4217 code in capitals, such as USD.")] string currency, AdminRateRequest body,
-        HttpContext http, AdminAudit audit, KernelAdmin kernel, CancellationToken ct)
+        HttpContext http, AdminAudit audit, KernelClient kernel, CancellationToken ct)
     {
         var before = (await kernel.SettingsAsync(ct)).Value!.Rates.FirstOrDefault(r => r.Currency == currency);
         var answer = await kernel.PutRateAsync(currency, body.RateToStore, ct);

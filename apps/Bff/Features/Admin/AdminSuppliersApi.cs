@@ -20,13 +20,13 @@ public static class AdminSuppliersApi
     {
         var group = routes.MapGroup("/suppliers");
         group.MapGet("", ListAsync);
-        group.MapGet("/sync-progress", async (SuppliersAdmin suppliers, CancellationToken ct) => TypedResults.Ok(await suppliers.ProgressAsync(ct)));
+        group.MapGet("/sync-progress", async (SuppliersClient suppliers, CancellationToken ct) => TypedResults.Ok(await suppliers.ProgressAsync(ct)));
         group.MapPut("/{code}/enabled", SwitchAsync);
         group.MapPost("/{code}/sync", SyncAsync);
         return routes;
     }
 
-    private static async Task<Ok<List<AdminSupplier>>> ListAsync(KernelAdmin kernel, SuppliersAdmin suppliers, CancellationToken ct)
+    private static async Task<Ok<List<AdminSupplier>>> ListAsync(KernelClient kernel, SuppliersClient suppliers, CancellationToken ct)
     {
         var registered = kernel.SuppliersAsync(ct);
         var scoreboard = kernel.ScoreboardAsync(ct);
@@ -38,7 +38,7 @@ public static class AdminSuppliersApi
     }
 
     private static async Task<Results<Ok<RegisteredSupplier>, NotFound>> SwitchAsync(
-        [RegularExpression(Code)] string code, SupplierSwitch body, HttpContext http, AdminAudit audit, KernelAdmin kernel, CancellationToken ct)
+        [RegularExpression(Code)] string code, SupplierSwitch body, HttpContext http, AdminAudit audit, KernelClient kernel, CancellationToken ct)
     {
         if ((await kernel.SuppliersAsync(ct)).Value!.FirstOrDefault(s => s.Code == code) is not { } before)
         {
@@ -51,7 +51,7 @@ public static class AdminSuppliersApi
     }
 
     private static async Task<Results<Accepted, NotFound>> SyncAsync(
-        [RegularExpression(Code)] string code, HttpContext http, AdminAudit audit, KernelAdmin kernel, SuppliersAdmin suppliers, CancellationToken ct)
+        [RegularExpression(Code)] string code, HttpContext http, AdminAudit audit, KernelClient kernel, SuppliersClient suppliers, CancellationToken ct)
     {
         if (!await suppliers.SyncAsync(code, ct))
         {
@@ -62,7 +62,7 @@ public static class AdminSuppliersApi
     }
 
     private static async Task RecordAsync(
-        HttpContext http, AdminAudit audit, KernelAdmin kernel, string action, string code, object? before, object? after, CancellationToken ct) =>
+        HttpContext http, AdminAudit audit, KernelClient kernel, string action, string code, object? before, object? after, CancellationToken ct) =>
         await kernel.RecordAsync(new AuditEntry(http.UserId(), await audit.ActorAsync(http, ct), action, AuditActions.Supplier, code,
             before is null ? null : JsonSerializer.SerializeToElement(before, JsonSerializerOptions.Web),
             JsonSerializer.SerializeToElement(after, JsonSerializerOptions.Web)), ct);

@@ -18,13 +18,13 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<Ok<KernelUserPage>, ValidationProblem>> ListAsync(
-        [StringLength(254)] string? email, [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelAccounts kernel, CancellationToken ct) =>
-        AdminArea.Answer(await kernel.ListAsync(request.QueryString, ct));
+        [StringLength(254)] string? email, [Range(1, 10_000)] int? page, [Range(1, 100)] int? pageSize, HttpRequest request, KernelClient kernel, CancellationToken ct) =>
+        AdminArea.Answer(await kernel.ListUsersAsync(request.QueryString, ct));
 
     // The kernel holds the rules (not one's own role, never the last admin) and audits the change in one transaction; the
     // user's sessions end, since a session keeps the roles of its sign-in: a demoted admin is out at once.
     private static async Task<Results<Ok<KernelUser>, NotFound, ValidationProblem>> ChangeAdminRoleAsync(
-        Guid id, AdminRoleRequest body, HttpContext http, AdminAudit audit, KernelAccounts kernel, SessionStore sessions, CancellationToken ct)
+        Guid id, AdminRoleRequest body, HttpContext http, AdminAudit audit, KernelClient kernel, SessionStore sessions, CancellationToken ct)
     {
         if (!body.Admin!.Value && id == http.UserId())
         {

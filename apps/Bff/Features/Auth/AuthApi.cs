@@ -34,20 +34,20 @@ public static class AuthApi
     }
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        Register body, KernelAccounts kernel, AuthRateLimits limits, CancellationToken ct)
+        Register body, KernelClient kernel, AuthRateLimits limits, CancellationToken ct)
     {
         if (!limits.TryAcquireForAccount(body.Email))
         {
             return TooManyAttempts();
         }
-        var answer = await kernel.CreateAsync(body, ct);
+        var answer = await kernel.CreateUserAsync(body, ct);
         // A taken email (409) is answered like a new one; the kernel mails the email's owner instead.
         return answer.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Accepted((string?)null);
     }
 
     // A new session id at every sign-in, and the old one ended, so an id planted before sign-in is worth nothing.
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> LoginAsync(
-        Login body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CartOwners carts, CancellationToken ct)
+        Login body, HttpContext http, KernelClient kernel, SessionStore sessions, AuthRateLimits limits, CartOwners carts, CancellationToken ct)
     {
         if (!limits.TryAcquireForAccount(body.Email))
         {
@@ -88,7 +88,7 @@ public static class AuthApi
     // Whoever knew the old password may hold a session: every other one of the user's ends, this browser's stays.
     // Guessing the current password from a stolen session is slowed per account and per client; nothing locks the account.
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePassword body, HttpContext http, KernelAccounts kernel, SessionStore sessions, AuthRateLimits limits, CancellationToken ct)
+        ChangePassword body, HttpContext http, KernelClient kernel, SessionStore sessions, AuthRateLimits limits, CancellationToken ct)
     {
         var (acquired, retryAfter) = limits.TryAcquirePasswordChange(http.UserId(), http.Connection.RemoteIpAddress?.ToString());
         if (!acquired)
@@ -106,7 +106,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RequestResetAsync(
-        RequestPasswordReset body, KernelAccounts kernel, AuthRateLimits limits, CancellationToken ct)
+        RequestPasswordReset body, KernelClient kernel, AuthRateLimits limits, CancellationToken ct)
     {
         if (!limits.TryAcquireForAccount(body.Email))
         {
@@ -118,7 +118,7 @@ public static class AuthApi
 
     // A reset means the password may be known to someone else: every session of the user ends.
     private static async Task<Results<NoContent, ValidationProblem>> ConfirmResetAsync(
-        ConfirmPasswordReset body, KernelAccounts kernel, SessionStore sessions, CancellationToken ct)
+        ConfirmPasswordReset body, KernelClient kernel, SessionStore sessions, CancellationToken ct)
     {
         var answer = await kernel.ConfirmPasswordResetAsync(body, ct);
         if (answer.Value is not { } reset)
@@ -129,7 +129,7 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailAsync(ConfirmEmail body, KernelAccounts kernel, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailAsync(ConfirmEmail body, KernelClient kernel, CancellationToken ct)
     {
         var answer = await kernel.ConfirmEmailAsync(body, ct);
         return answer.Value is null ? TypedResults.ValidationProblem(answer.Errors ?? new Dictionary<string, string[]>()) : TypedResults.NoContent();

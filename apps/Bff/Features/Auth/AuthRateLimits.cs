@@ -5,9 +5,9 @@ namespace GamesDrop.Bff.Features.Auth;
 
 /// <summary>
 /// Limits on sign-in, registration and reset, per client IP and endpoint (policy <see cref="PerIp"/>) and per normalised
-/// email (<see cref="TryAcquireForAccount"/>), each <c>RateLimits:Auth*</c> attempts per <c>RateLimits:AuthWindow</c>;
+/// email (<see cref="TryAcquireForAccount"/>), each <c>Auth*</c> attempts per <see cref="RateLimitOptions.AuthWindow"/>;
 /// and on password changes, per account and per client (<see cref="TryAcquirePasswordChange"/>), each
-/// <c>RateLimits:PasswordChangePer*</c> per <c>RateLimits:PasswordChangeWindow</c>. A limit slows the caller down and
+/// <c>PasswordChangePer*</c> per <see cref="RateLimitOptions.PasswordChangeWindow"/>. A limit slows the caller down and
 /// never locks the account. In memory, so per instance; the kernel's lockout is the shared defence for one account.
 /// </summary>
 public sealed class AuthRateLimits : IDisposable
@@ -17,19 +17,13 @@ public sealed class AuthRateLimits : IDisposable
     private readonly PartitionedRateLimiter<string> _perAccount;
     private readonly PartitionedRateLimiter<(Guid User, string? Client)> _passwordChanges;
 
-    public AuthRateLimits(IConfiguration configuration)
+    public AuthRateLimits(RateLimitOptions limits)
     {
-        var perAccount = Options(configuration, "RateLimits:AuthPerAccount", 10);
+        var perAccount = Options(limits, limits.AuthPerAccount);
         _perAccount = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => perAccount));
-        var window = configuration.GetValue("RateLimits:PasswordChangeWindow", TimeSpan.FromMinutes(15));
-        var changesPerAccount = new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = configuration.GetValue("RateLimits:PasswordChangePerAccount", 5), Window = window, QueueLimit = 0,
-        };
-        var changesPerClient = new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = configuration.GetValue("RateLimits:PasswordChangePerIp", 20), Window = window, QueueLimit = 0,
-        };
+        var window = limits.PasswordChangeWindow;
+        var changesPerAccount = new FixedWindowRateLimiterOptions { PermitLimit = limits.PasswordChangePerAccount, Window = window, QueueLimit = 0 };
+        var changesPerClient = new FixedWindowRateLimiterOptions { PermitLimit = limits.PasswordChangePerIp, Window = window, QueueLimit = 0 };
         _passwordChanges = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<(Guid User, string? Client), Guid>(c => RateLimitPartition.GetFixedWindowLimiter(c.User, _ => changesPerAccount)),
             PartitionedRateLimiter.Create<(Guid User, string? Client), string>(c => RateLimitPartition.GetFixedWindowLimiter(c.Client ?? "", _ => changesPerClient)));
@@ -51,18 +45,16 @@ public sealed class AuthRateLimits : IDisposable
     // The client IP is the forwarded one when a trusted proxy sent the request (ServiceDefaults' forwarded headers).
     // Keyed by the matched endpoint, never the raw path: routing ignores case, so each spelling of a path would
     // otherwise get its own allowance.
-    public static void AddPolicy(RateLimiterOptions options, IConfiguration configuration)
+    public static void AddPolicy(RateLimiterOptions options, RateLimitOptions limits)
     {
-        var perIp = Options(configuration, "RateLimits:AuthPerIp", 10);
+        var perIp = Options(limits, limits.AuthPerIp);
         options.AddPolicy(PerIp, http => RateLimitPartition.GetFixedWindowLimiter(
             (http.Connection.RemoteIpAddress?.ToString(), http.GetEndpoint()?.DisplayName), _ => perIp));
     }
 
-    private static FixedWindowRateLimiterOptions Options(IConfiguration configuration, string key, int defaultPermits) => new()
+    private static FixedWindowRateLimiterOptions Options(RateLimitOptions limits, int permits) => new()
     {
-        PermitLimit = configuration.GetValue(key, defaultPermits),
-        Window = configuration.GetValue("RateLimits:AuthWindow", TimeSpan.FromMinutes(1)),
-        QueueLimit = 0,
+        PermitLimit = permits, Window = limits.AuthWindow, QueueLimit = 0,
     };
 
     public void Dispose()

@@ -13,10 +13,10 @@ public sealed class CartActor : Actor, ICartActor, IRemindable
 
     private static readonly TimeSpan Once = TimeSpan.FromMilliseconds(-1);
 
-    private readonly CartSettings _settings;
+    private readonly CartOptions _settings;
 
     // Dapr's runtime passes no state manager and the actor keeps its own; tests and the Embedded runtime pass one.
-    public CartActor(ActorHost host, CartSettings settings, IActorStateManager? stateManager = null)
+    public CartActor(ActorHost host, CartOptions settings, IActorStateManager? stateManager = null)
         : base(host)
     {
         _settings = settings;
@@ -112,6 +112,3 @@ public sealed class CartActor : Actor, ICartActor, IRemindable
     private static List<CartLine> Replace(CartContents cart, CartLine line) =>
         [.. cart.Lines.Select(l => l.Slug == line.Slug ? line : l)];
 }
-
-/// <summary>Configuration <c>Cart:IdleExpiry</c>: how long a cart lives after its last change (default 30 days).</summary>
-public sealed record CartSettings(TimeSpan IdleExpiry);

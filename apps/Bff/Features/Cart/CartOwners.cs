@@ -18,9 +18,9 @@ public sealed record CartOwner(string ActorId, string CsrfToken);
 /// Who owns which cart. Signed in: actor <c>user-{userId}</c>, the session's CSRF token. Anonymous: a random 256-bit id in
 /// the <see cref="Cookie"/> cookie, actor <c>anon-{id}</c>, and as CSRF token an HMAC of the id under secret
 /// <c>cart-csrf-key</c>. A cookie value that is not such an id is never used, so it cannot name another cart. The cookie
-/// lives as long as an untouched cart (<see cref="CartSettings.IdleExpiry"/>), renewed by every write.
+/// lives as long as an untouched cart (<see cref="CartOptions.IdleExpiry"/>), renewed by every write.
 /// </summary>
-public sealed partial class CartOwners([FromKeyedServices(AppIds.Bff)] ISecretStore secrets, IActorProxies actors, CartSettings settings, ILogger<CartOwners> logger)
+public sealed partial class CartOwners([FromKeyedServices(AppIds.Bff)] ISecretStore secrets, IActorProxies actors, CartOptions settings, ILogger<CartOwners> logger)
 {
     public const string Cookie = "gd_cart";
     public const string ActorType = nameof(CartActor);

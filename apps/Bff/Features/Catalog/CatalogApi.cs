@@ -45,7 +45,7 @@ public static class CatalogApi
     // The kernel call is shared by every shopper waiting for the same answer, so one leaving does not cancel it
     // (the client's timeout still ends it); each waits with its own token. The body is sent on as the kernel wrote it.
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> PassedOnAsync(
-        SearchCache cache, string key, Func<Task<KernelAnswer<byte[]>>> ask, CancellationToken ct)
+        SearchCache cache, string key, Func<Task<AppAnswer<byte[]>>> ask, CancellationToken ct)
     {
         var answer = await cache.GetOrAddAsync(key, ask).WaitAsync(ct);
         return answer.Errors is not null ? TypedResults.ValidationProblem(answer.Errors) : TypedResults.Bytes(answer.Value!, JsonType);

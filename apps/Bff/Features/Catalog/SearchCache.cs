@@ -4,16 +4,15 @@ using Microsoft.Extensions.Caching.Memory;
 namespace GamesDrop.Bff.Features.Catalog;
 
 /// <summary>
-/// Search and suggestion answers by normalised query, for <see cref="For"/> (config Catalog:SearchCacheFor, default
-/// 30 s). Browsing by filters alone aggregates facets over the whole catalog; shoppers repeat those queries far more
+/// Search and suggestion answers by normalised query, for <see cref="CatalogOptions.SearchCacheFor"/> (default 30 s). Browsing by filters alone aggregates facets over the whole catalog; shoppers repeat those queries far more
 /// than prices change, and product pages and checkout always read live prices. Its own bounded cache, so other apps
 /// in the same host cannot fill it.
 /// </summary>
-public sealed class SearchCache(IConfiguration configuration) : IDisposable
+public sealed class SearchCache(CatalogOptions options) : IDisposable
 {
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
-    public TimeSpan For { get; } = configuration.GetValue("Catalog:SearchCacheFor", TimeSpan.FromSeconds(30));
+    public TimeSpan For { get; } = options.SearchCacheFor;
 
     /// <summary>
     /// The cache key of a search: its parameters in one order, the words in lower case (search compares them so;

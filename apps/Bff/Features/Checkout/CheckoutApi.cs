@@ -39,12 +39,12 @@ public static class CheckoutApi
     }
 
     private static async Task<Results<Created<CheckoutStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartCheckout body, HttpContext http, CartOwners owners, KernelOrders orders, KernelAccounts accounts, CheckoutClient checkout,
+        StartCheckout body, HttpContext http, CartOwners owners, KernelClient kernel, CheckoutClient checkout,
         CancellationToken ct)
     {
         var owner = http.Features.GetRequiredFeature<CartOwner>();
         var userId = http.Features.Get<CurrentSession>()?.Session.UserId;
-        var email = userId is { } id ? (await accounts.GetAsync(id, ct)).Value?.Email : body.Email?.Trim();
+        var email = userId is { } id ? (await kernel.GetUserAsync(id, ct)).Value?.Email : body.Email?.Trim();
         if (email is null || !IsEmail(email))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Enter the email address your receipt should go to."] });
@@ -55,7 +55,7 @@ public static class CheckoutApi
             return TypedResults.Problem("Add a game to your cart before checking out.", title: "Your cart is empty", statusCode: StatusCodes.Status409Conflict);
         }
 
-        var placed = await orders.PlaceAsync(new CreateOrder(userId, email, owner.ActorId,
+        var placed = await kernel.PlaceOrderAsync(new CreateOrder(userId, email, owner.ActorId,
             [.. cart.Lines.Select(l => new CreateOrderLine(l.Slug, l.Quantity))], ClientIp(http), DeviceId(http)), ct);
         if (placed.Value is not { } order)
         {
@@ -103,10 +103,10 @@ public static class CheckoutApi
     /// signed-in shopper's account (checkout refuses them before any payment). Nothing for a guest or an account without one.
     /// </summary>
     private static async Task<Ok<RegionWarning>> RegionWarningAsync(
-        HttpContext http, CartOwners owners, KernelClient kernel, KernelAccounts accounts, CancellationToken ct)
+        HttpContext http, CartOwners owners, KernelClient kernel, CancellationToken ct)
     {
         var owner = http.Features.GetRequiredFeature<CartOwner>();
-        var country = http.Features.Get<CurrentSession>()?.Session.UserId is { } id ? (await accounts.GetAsync(id, ct)).Value?.Country : null;
+        var country = http.Features.Get<CurrentSession>()?.Session.UserId is { } id ? (await kernel.GetUserAsync(id, ct)).Value?.Country : null;
         if (country is null)
         {
             return TypedResults.Ok(new RegionWarning(null, null, []));
@@ -120,35 +120,35 @@ public static class CheckoutApi
     }
 
     private static async Task<Results<Ok<CheckoutState>, NotFound>> GetAsync(
-        Guid orderId, HttpContext http, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
-        await ReceiptUrlAsync(orderId, http, orders, ct) is not null && await checkout.GetAsync(orderId, ct) is { } state
+        Guid orderId, HttpContext http, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
+        await ReceiptUrlAsync(orderId, http, kernel, ct) is not null && await checkout.GetAsync(orderId, ct) is { } state
             ? TypedResults.Ok(state)
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CheckoutReturned>, NotFound>> ReturnAsync(
-        Guid orderId, PayPalReturn body, HttpContext http, KernelOrders orders, CheckoutClient checkout, CancellationToken ct)
+        Guid orderId, PayPalReturn body, HttpContext http, KernelClient kernel, CheckoutClient checkout, CancellationToken ct)
     {
         if (!await checkout.ReturnAsync(orderId, body.Token, approved: true, ct))
         {
             return TypedResults.NotFound();
         }
-        return await ReceiptUrlAsync(orderId, http, orders, ct) is { } url ? TypedResults.Ok(new CheckoutReturned(url)) : TypedResults.NotFound();
+        return await ReceiptUrlAsync(orderId, http, kernel, ct) is { } url ? TypedResults.Ok(new CheckoutReturned(url)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok, NotFound>> CancelAsync(Guid orderId, PayPalReturn body, CheckoutClient checkout, CancellationToken ct) =>
         await checkout.ReturnAsync(orderId, body.Token, approved: false, ct) ? TypedResults.Ok() : TypedResults.NotFound();
 
     // The caller's own order: the signed-in user's, or the one whose receipt token this browser was given at checkout.
-    private static async Task<string?> ReceiptUrlAsync(Guid orderId, HttpContext http, KernelOrders orders, CancellationToken ct)
+    private static async Task<string?> ReceiptUrlAsync(Guid orderId, HttpContext http, KernelClient kernel, CancellationToken ct)
     {
         await http.AuthenticateAsync(SessionAuthentication.Scheme);
         if (http.Features.Get<CurrentSession>()?.Session.UserId is { } userId
-            && (await orders.OwnerAsync(orderId, ct)).Value is { } owner && owner.UserId == userId)
+            && (await kernel.GetOrderAsync(orderId, ct)).Value is { } owner && owner.UserId == userId)
         {
             return $"/account/orders/{orderId}";
         }
         if (http.Request.Cookies[ReceiptCookie] is { Length: > 0 and <= 100 } token
-            && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt && receipt.OrderId == orderId)
+            && (await kernel.ReceiptByTokenAsync(token, ct)).Value is { } receipt && receipt.OrderId == orderId)
         {
             return "/receipt/" + token;
         }

@@ -12,8 +12,8 @@ namespace GamesDrop.Bff.Features.Claims;
 public static class BuyerClaims
 {
     public static async Task<Results<Ok<BuyerClaim>, Accepted<BuyerClaim>, NotFound, ValidationProblem, ProblemHttpResult>> OpenAsync(
-        Guid orderId, long keyId, ClaimRequest body, KernelClaims claims, CancellationToken ct) =>
-        (await claims.OpenAsync(orderId, keyId, new OpenClaim(body.Reason, body.Message?.Trim()), ct))
+        Guid orderId, long keyId, ClaimRequest body, KernelClient kernel, CancellationToken ct) =>
+        (await kernel.OpenClaimAsync(orderId, keyId, new OpenClaim(body.Reason, body.Message?.Trim()), ct))
             .ToResult(c => new BuyerClaim(c.ClaimId, c.KeyId, c.Reason, c.Status), "This key cannot be claimed");
 }
 

@@ -6,14 +6,14 @@ namespace GamesDrop.Bff.Features.Funnel;
 
 /// <summary>
 /// Counts the funnel steps the order tables cannot: product page views and cart adds. A view costs an interlocked add;
-/// every <c>Funnel:ReportEvery</c> the counts since the last report go to the kernel in one call, which adds them to the
+/// every <see cref="FunnelOptions.ReportEvery"/> the counts since the last report go to the kernel in one call, which adds them to the
 /// current quarter hour, so several BFF processes add up. Only numbers leave, nothing about the shopper. Counts the kernel
 /// could not take are kept for the next report; those of a process that dies between reports are lost.
 /// </summary>
-public sealed partial class FunnelCounter(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<FunnelCounter> logger)
+public sealed partial class FunnelCounter(IServiceScopeFactory scopes, FunnelOptions options, ILogger<FunnelCounter> logger)
     : BackgroundService
 {
-    private readonly TimeSpan _every = configuration.GetValue("Funnel:ReportEvery", TimeSpan.FromSeconds(10));
+    private readonly TimeSpan _every = options.ReportEvery;
     private long _views;
     private long _cartAdds;
 

@@ -23,24 +23,24 @@ public static partial class ReceiptsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<OrderReceipt>, NotFound>> GetAsync(string token, KernelOrders orders, CancellationToken ct) =>
-        Token().IsMatch(token) && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt ? TypedResults.Ok(receipt) : TypedResults.NotFound();
+    private static async Task<Results<Ok<OrderReceipt>, NotFound>> GetAsync(string token, KernelClient kernel, CancellationToken ct) =>
+        Token().IsMatch(token) && (await kernel.ReceiptByTokenAsync(token, ct)).Value is { } receipt ? TypedResults.Ok(receipt) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealAsync(string token, long keyId, KernelOrders orders, CancellationToken ct) =>
-        Token().IsMatch(token) && (await orders.RevealByTokenAsync(token, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
+    private static async Task<Results<Ok<RevealedKey>, NotFound>> RevealAsync(string token, long keyId, KernelClient kernel, CancellationToken ct) =>
+        Token().IsMatch(token) && (await kernel.RevealByTokenAsync(token, keyId, ct)).Value is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
 
     // The token is the credential here too: whoever holds the receipt link may refund its unrevealed keys, to PayPal.
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RefundAsync(
-        string token, long lineId, KernelOrders orders, CheckoutClient checkout, CancellationToken ct) =>
-        Token().IsMatch(token) && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt
+        string token, long lineId, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
+        Token().IsMatch(token) && (await kernel.ReceiptByTokenAsync(token, ct)).Value is { } receipt
             ? RefundRefusal.Answer(await checkout.RefundAsync(receipt.OrderId, lineId, ct))
             : TypedResults.NotFound();
 
     // And may say that a revealed key does not work.
     private static async Task<Results<Ok<BuyerClaim>, Accepted<BuyerClaim>, NotFound, ValidationProblem, ProblemHttpResult>> ClaimAsync(
-        string token, long keyId, ClaimRequest body, KernelOrders orders, KernelClaims claims, CancellationToken ct) =>
-        Token().IsMatch(token) && (await orders.ReceiptByTokenAsync(token, ct)).Value is { } receipt
-            ? await BuyerClaims.OpenAsync(receipt.OrderId, keyId, body, claims, ct)
+        string token, long keyId, ClaimRequest body, KernelClient kernel, CancellationToken ct) =>
+        Token().IsMatch(token) && (await kernel.ReceiptByTokenAsync(token, ct)).Value is { } receipt
+            ? await BuyerClaims.OpenAsync(receipt.OrderId, keyId, body, kernel, ct)
             : TypedResults.NotFound();
 
     // 32 random bytes in base64url.

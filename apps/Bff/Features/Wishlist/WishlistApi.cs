@@ -22,11 +22,11 @@ public static class WishlistApi
         return routes;
     }
 
-    private static async Task<Ok<WishlistPage>> ListAsync(HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+    private static async Task<Ok<WishlistPage>> ListAsync(HttpContext http, KernelClient kernel, CancellationToken ct) =>
         TypedResults.Ok(new WishlistPage((await kernel.WishlistAsync(http.UserId(), ct)).Value ?? []));
 
     private static async Task<Results<Ok<WishlistItem>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string slug, PutWishlistItem body, HttpContext http, KernelAccounts kernel, CancellationToken ct)
+        string slug, PutWishlistItem body, HttpContext http, KernelClient kernel, CancellationToken ct)
     {
         var answer = await kernel.PutWishlistItemAsync(http.UserId(), slug, body, ct);
         return answer switch
@@ -38,7 +38,7 @@ public static class WishlistApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string slug, HttpContext http, KernelAccounts kernel, CancellationToken ct) =>
+        string slug, HttpContext http, KernelClient kernel, CancellationToken ct) =>
         (await kernel.DeleteWishlistItemAsync(http.UserId(), slug, ct)).Status == HttpStatusCode.NoContent
             ? TypedResults.NoContent()
             : TypedResults.Problem("That product is not on your wishlist.", statusCode: StatusCodes.Status404NotFound);

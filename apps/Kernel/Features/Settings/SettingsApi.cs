@@ -102,14 +102,14 @@ public static class SettingsApi
 /// <summary>The settings in force (configuration, stored settings over the files' defaults) with margin rules and rates.</summary>
 public sealed class SettingsReader(
     IOptionsMonitor<StoreSettings> store, IOptionsMonitor<PricingSettings> pricing, IOptionsMonitor<FraudSettings> fraud,
-    IOptionsMonitor<RefundSettings> refunds, IConfiguration configuration, StoredSettings stored)
+    IOptionsMonitor<RefundSettings> refunds, IOptionsMonitor<NotificationTargetSettings> targets, StoredSettings stored)
 {
     public async Task<SettingsView> ViewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
     {
         var rules = await connection.QueryAsync<MarginRule>(new CommandDefinition(SettingsSql.MarginRules, transaction: transaction, cancellationToken: ct));
         var rates = await connection.QueryAsync<CurrencyRateSetting>(new CommandDefinition(SettingsSql.Rates, transaction: transaction, cancellationToken: ct));
         return new SettingsView(
-            SettingsRules.Current(store.CurrentValue, pricing.CurrentValue, fraud.CurrentValue, refunds.CurrentValue, configuration),
+            SettingsRules.Current(store.CurrentValue, pricing.CurrentValue, fraud.CurrentValue, refunds.CurrentValue, targets.CurrentValue),
             rules.ToList(), rates.ToList(), Math.Max(stored.Version, 0));
     }
 }

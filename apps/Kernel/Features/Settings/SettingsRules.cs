@@ -28,12 +28,12 @@ internal static partial class SettingsRules
     [GeneratedRegex("^[a-z0-9][a-z0-9 &'-]{0,39}$")]
     private static partial Regex GenrePattern();
 
-    public static SystemSettings Current(StoreSettings store, PricingSettings pricing, FraudSettings fraud, RefundSettings refunds, IConfiguration configuration) =>
+    public static SystemSettings Current(StoreSettings store, PricingSettings pricing, FraudSettings fraud, RefundSettings refunds, NotificationTargetSettings targets) =>
         new(store.Currency, store.PaymentFee.Percent, store.PaymentFee.Fixed, pricing.MarginFloorPercent, store.LowStockThreshold,
             (int)refunds.OneClickWindow.TotalDays,
             new FraudThresholds(fraud.HoldScore, fraud.RefuseScore, fraud.FirstOrderAmount, fraud.LargeOrderAmount, fraud.MaxOrdersPerAccount,
                 fraud.MaxOrdersPerEmail, fraud.MaxOrdersPerIp),
-            new NotificationTargets(Blank(configuration[SettingKeys.TelegramChatId]), Blank(configuration[SettingKeys.SpreadsheetId])));
+            new NotificationTargets(Blank(targets.Telegram.ChatId), Blank(targets.Sheets.SpreadsheetId)));
 
     public static Dictionary<string, string> ToConfiguration(SystemSettings s)
     {

@@ -7,18 +7,18 @@ using Npgsql;
 namespace GamesDrop.Kernel.Features.Users;
 
 /// <summary>
-/// Creates the first admin at startup from configuration <c>Admin:Email</c> and secret <see cref="PasswordSecret"/>,
+/// Creates the first admin at startup from <see cref="AdminOptions.Email"/> and secret <see cref="PasswordSecret"/>,
 /// so no password is ever in code or config files. An existing account is never promoted: with open registration,
 /// whoever registered the address first would otherwise become admin with a password of their choosing.
 /// </summary>
 internal sealed partial class AdminAccount(
-    IConfiguration configuration, [FromKeyedServices(AppIds.Kernel)] ISecretStore secrets, Passwords passwords, NpgsqlDataSource db, ILogger<AdminAccount> logger) : IHostedService
+    AdminOptions options, [FromKeyedServices(AppIds.Kernel)] ISecretStore secrets, Passwords passwords, NpgsqlDataSource db, ILogger<AdminAccount> logger) : IHostedService
 {
     public const string PasswordSecret = "admin-password";
 
     public async Task StartAsync(CancellationToken ct)
     {
-        if (configuration["Admin:Email"] is not { Length: > 0 } email)
+        if (options.Email is not { Length: > 0 } email)
         {
             return;
         }

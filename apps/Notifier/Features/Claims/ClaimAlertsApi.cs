@@ -1,6 +1,7 @@
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Notifier.Clients;
 using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
 using GamesDrop.Notifier.Features.Telegram;
@@ -31,10 +32,10 @@ public static class ClaimAlertsApi
 
     // The buyer's address is asked of the kernel, as for refunds, so it stays off the bus.
     private static async Task<Ok> ResolvedAsync(
-        ClaimResolved resolved, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, KernelBuyers buyers, ReceiptMails receipts,
+        ClaimResolved resolved, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, KernelOrdersClient kernel, ReceiptMails receipts,
         NotificationOutbox outbox, CancellationToken ct)
     {
-        if (await buyers.EmailAsync(resolved.OrderId, ct) is { } email)
+        if (await kernel.EmailAsync(resolved.OrderId, ct) is { } email)
         {
             await outbox.EnqueueAsync(eventId, Channels.Mail, $"Claim mail to {email} for order {resolved.Number}", receipts.Claim(resolved, email), ct);
         }

@@ -1,5 +1,6 @@
 using GamesDrop.BuildingBlocks.Bindings.Mail;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Notifier.Clients;
 using GamesDrop.Notifier.Features.Deliveries;
 
 namespace GamesDrop.Notifier.Features.Mail;
@@ -11,10 +12,10 @@ namespace GamesDrop.Notifier.Features.Mail;
 public sealed class ReceiptMails(MailTemplates mail, StoreLinks links)
 {
     /// <summary>Queues the receipt mail of a finished order, once per <paramref name="eventId"/>.</summary>
-    public async Task QueueAsync(string eventId, OrderCompleted completed, OrderSales sales, KernelBuyers buyers, NotificationOutbox outbox, CancellationToken ct)
+    public async Task QueueAsync(string eventId, OrderCompleted completed, OrderSales sales, KernelOrdersClient kernel, NotificationOutbox outbox, CancellationToken ct)
     {
         // Sealed in the queue and erased once sent, the guest's link exists in clear nowhere but the mail.
-        var guestToken = completed is { UserId: null, KeysDelivered: > 0 } ? await buyers.MintReceiptLinkAsync(completed.OrderId, ct) : null;
+        var guestToken = completed is { UserId: null, KeysDelivered: > 0 } ? await kernel.MintReceiptLinkAsync(completed.OrderId, ct) : null;
         await outbox.EnqueueAsync(eventId, Channels.Mail, $"Receipt mail to {completed.Email} for order {sales.Number}",
             Compose(completed, sales, guestToken), ct);
     }

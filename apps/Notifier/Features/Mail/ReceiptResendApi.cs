@@ -1,6 +1,6 @@
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Notifier.Clients;
 using GamesDrop.Notifier.Features.Deliveries;
-using GamesDrop.Notifier.Features.Sheets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GamesDrop.Notifier.Features.Mail;
@@ -24,10 +24,10 @@ public static class ReceiptResendApi
 
     /// <param name="body">Its request id keeps a retried call to one mail.</param>
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ResendAsync(
-        Guid orderId, ReceiptResend body, KernelBuyers buyers, KernelSales sales, ReceiptMails receipts, NotificationOutbox outbox,
+        Guid orderId, ReceiptResend body, KernelOrdersClient kernel, ReceiptMails receipts, NotificationOutbox outbox,
         TimeProvider clock, CancellationToken ct)
     {
-        if (await buyers.OrderAsync(orderId, ct) is not { } order)
+        if (await kernel.OrderAsync(orderId, ct) is not { } order)
         {
             return TypedResults.NotFound();
         }
@@ -37,7 +37,7 @@ public static class ReceiptResendApi
         }
         var keys = order.Lines.Where(l => l.Status == LineStatuses.Fulfilled).Sum(l => l.Quantity);
         var completed = new OrderCompleted(order.OrderId, order.Number, order.UserId, order.Email, keys, clock.GetUtcNow());
-        await receipts.QueueAsync($"receipt-resend:{body.RequestId:D}", completed, await sales.GetAsync(orderId, ct), buyers, outbox, ct);
+        await receipts.QueueAsync($"receipt-resend:{body.RequestId:D}", completed, await kernel.SalesAsync(orderId, ct), kernel, outbox, ct);
         return TypedResults.NoContent();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using GamesDrop.BuildingBlocks.PubSub;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Notifier.Clients;
 using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
 using GamesDrop.Notifier.Features.Telegram;
@@ -36,10 +37,10 @@ public static class OrderAlertsApi
 
     // The buyer's address is asked of the kernel here rather than carried by the event, so it stays off the bus.
     private static async Task<Ok> RefundedAsync(
-        OrderRefunded refunded, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, StoreLinks links, KernelBuyers buyers, ReceiptMails receipts,
+        OrderRefunded refunded, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, StoreLinks links, KernelOrdersClient kernel, ReceiptMails receipts,
         NotificationOutbox outbox, CancellationToken ct)
     {
-        if (await buyers.EmailAsync(refunded.OrderId, ct) is { } email)
+        if (await kernel.EmailAsync(refunded.OrderId, ct) is { } email)
         {
             await outbox.EnqueueAsync(eventId, Channels.Mail, $"Refund mail to {email} for order {refunded.Number}", receipts.Refund(refunded, email), ct);
         }

@@ -5,6 +5,7 @@ using System.Globalization;
 using Dapper;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Orders;
+using GamesDrop.Notifier.Clients;
 using GamesDrop.Notifier.Features.Deliveries;
 using GamesDrop.Notifier.Features.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,10 +29,10 @@ public static class SalesReportApi
     }
 
     private static async Task<Ok> OrderCompletedAsync(
-        OrderCompleted completed, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, KernelSales kernel, KernelBuyers buyers,
+        OrderCompleted completed, [FromHeader(Name = MailApi.EventIdHeader)] string eventId, KernelOrdersClient kernel,
         [FromKeyedServices(AppIds.Notifier)] NpgsqlDataSource db, NotificationOutbox outbox, ReceiptMails receipts, CancellationToken ct)
     {
-        var sales = await kernel.GetAsync(completed.OrderId, ct);
+        var sales = await kernel.SalesAsync(completed.OrderId, ct);
         var day = DateOnly.FromDateTime(completed.At.UtcDateTime);
         await using (var connection = await db.OpenConnectionAsync(ct))
         {
@@ -42,7 +43,7 @@ public static class SalesReportApi
         var suppliers = string.Join(", ", sales.Lines.SelectMany(l => l.Sources.Split(", ", StringSplitOptions.RemoveEmptyEntries)).Distinct());
         await outbox.EnqueueAsync(eventId, Channels.Sheets, $"Sales row for order {sales.Number}",
             Row(day, sales.Number, sales.Status, lines, sales.Revenue, sales.Cost, suppliers, sales.Currency), ct);
-        await receipts.QueueAsync(eventId, completed, sales, buyers, outbox, ct);
+        await receipts.QueueAsync(eventId, completed, sales, kernel, outbox, ct);
         return TypedResults.Ok();
     }
 

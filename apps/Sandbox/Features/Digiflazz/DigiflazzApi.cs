@@ -1,6 +1,7 @@
 using GamesDrop.Sandbox.Catalog;
 using GamesDrop.Sandbox.Features.Faults;
 using Microsoft.AspNetCore.Http.HttpResults;
+using GamesDrop.ServiceDefaults.Settings;
 
 namespace GamesDrop.Sandbox.Features.Digiflazz;
 

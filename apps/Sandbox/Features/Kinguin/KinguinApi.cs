@@ -1,4 +1,5 @@
 using GamesDrop.Sandbox.Features.Faults;
+using GamesDrop.ServiceDefaults.Settings;
 
 namespace GamesDrop.Sandbox.Features.Kinguin;
 

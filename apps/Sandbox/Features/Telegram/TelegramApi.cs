@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GamesDrop.Sandbox.Features.Faults;
+using GamesDrop.ServiceDefaults.Settings;
 
 namespace GamesDrop.Sandbox.Features.Telegram;
 

@@ -1,12 +1,13 @@
-// Wire types of the BFF's own-stock inventory (apps/Contracts/Admin/StockInventory.cs).
+// Wire types of the BFF's own-stock inventory (apps/Contracts/Admin/StockInventory.cs), named from the types generated
+// from the BFF's OpenAPI document (schema.ts, `npm run types`).
+import type { components } from "../bff/schema";
 
-export type StockCount = { slug: string; title: string; available: number; reserved: number; sold: number; low: boolean };
+type Schemas = components["schemas"];
 
-export type StockInventory = { lowStockThreshold: number; products: StockCount[] };
-
-export type StockUploadRow = { line: number; product: string; outcome: string; detail: string };
-
-export type StockUploadReport = { rows: number; added: number; rejected: number; lines: StockUploadRow[] };
+export type StockCount = Schemas["StockCount"];
+export type StockInventory = Schemas["StockInventory"];
+export type StockUploadRow = Schemas["StockUploadRow"];
+export type StockUploadReport = Schemas["StockUploadReport"];
 
 // The largest CSV the BFF takes (StockUpload.MaxBytes).
 export const maxUploadBytes = 512 * 1024;

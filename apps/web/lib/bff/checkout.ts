@@ -1,5 +1,5 @@
 import "server-only";
-import type { Receipt } from "@/lib/orders/types";
+import type { Receipt, RevealedKey } from "@/lib/orders/types";
 import type {
   BffCheckoutReturned,
   BffCheckoutStarted,
@@ -48,7 +48,7 @@ function reshapeReceipt(r: BffOrderReceipt): Receipt {
     total: money(r.total),
     createdAt: r.createdAt,
     lines: r.lines.map((line) => ({
-      lineId: line.lineId,
+      lineId: String(line.lineId),
       title: line.title,
       slug: line.slug,
       quantity: line.quantity,
@@ -56,10 +56,10 @@ function reshapeReceipt(r: BffOrderReceipt): Receipt {
       unitPrice: money(line.unitPrice),
       lineTotal: money(Math.round(line.unitPrice * line.quantity * 100) / 100),
       keys: line.keys.map((key) => ({
-        keyId: key.keyId,
+        keyId: String(key.keyId),
         revealedAt: key.revealedAt ?? null,
         claim: key.claim ? { ...key.claim, note: key.claim.note ?? null } : null,
-        replacesKeyId: key.replacesKeyId ?? null,
+        replacesKeyId: key.replacesKeyId == null ? null : String(key.replacesKeyId),
       })),
       refundableUntil: line.refundableUntil ?? null,
     })),
@@ -73,13 +73,16 @@ async function receipt(path: string): Promise<Receipt | null> {
   return found && reshapeReceipt(found);
 }
 
+const reshapeKey = (key: BffRevealedKey): RevealedKey => ({ ...key, keyId: String(key.keyId) });
+
 const accountKey = (orderId: string, keyId: string) =>
   `/account/orders/${encodeURIComponent(orderId)}/keys/${encodeURIComponent(keyId)}/reveal`;
 const receiptKey = (token: string, keyId: string) => `/receipts/${encodeURIComponent(token)}/keys/${encodeURIComponent(keyId)}/reveal`;
 
 // Signed in: only the session user's own orders; anyone else's is a 404 like a missing one.
 export const getOrderReceipt = (orderId: string) => receipt(`/account/orders/${encodeURIComponent(orderId)}`);
-export const revealOrderKey = (orderId: string, keyId: string) => signedInWrite<BffRevealedKey>("POST", accountKey(orderId, keyId));
+export const revealOrderKey = (orderId: string, keyId: string) =>
+  signedInWrite<BffRevealedKey>("POST", accountKey(orderId, keyId)).then(reshapeKey);
 
 const accountLine = (orderId: string, lineId: string) =>
   `/account/orders/${encodeURIComponent(orderId)}/lines/${encodeURIComponent(lineId)}/refund`;
@@ -88,7 +91,7 @@ export const refundOrderLine = (orderId: string, lineId: string) => signedInWrit
 // Guest link: the token is the credential, so these writes need no CSRF token.
 export const getReceipt = (token: string) => receipt(`/receipts/${encodeURIComponent(token)}`);
 export const revealReceiptKey = (token: string, keyId: string) =>
-  bff<BffRevealedKey>(receiptKey(token, keyId), { method: "POST", shopper: "action" });
+  bff<BffRevealedKey>(receiptKey(token, keyId), { method: "POST", shopper: "action" }).then(reshapeKey);
 export const refundReceiptLine = (token: string, lineId: string) =>
   bff<void>(`/receipts/${encodeURIComponent(token)}/lines/${encodeURIComponent(lineId)}/refund`, { method: "POST", shopper: "action" });
 

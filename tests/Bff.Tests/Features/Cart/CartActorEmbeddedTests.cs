@@ -34,7 +34,7 @@ public sealed class CartActorEmbeddedTests : CartActorContract, IAsyncLifetime
         builder.Services.AddSingleton(new HostIdentity("cart-test", RuntimeProfile.Embedded, [_appId]));
         builder.Services.AddSingleton<IEmbeddedRuntime>(new EmbeddedRuntime());
         builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.Services.AddSingleton(new CartSettings(IdleExpiry));
+        builder.Services.AddSingleton(new CartOptions { IdleExpiry = IdleExpiry });
         builder.Services.AddRedis();
         builder.Services.AddActorHosting(_appId, o => o.Actors.RegisterActor<CartActor>());
         _host = builder.Build();

@@ -29,7 +29,7 @@ public sealed class CartActorTestHostTests : CartActorContract
             state = new MemoryStateManager();
             _states[actorId] = state;
         }
-        return new CartActor(host, new CartSettings(IdleExpiry), state);
+        return new CartActor(host, new CartOptions { IdleExpiry = IdleExpiry }, state);
     }
 
     private sealed class RecordingTimerManager : ActorTimerManager

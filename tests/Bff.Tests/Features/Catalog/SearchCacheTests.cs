@@ -1,6 +1,5 @@
 using GamesDrop.Bff.Features.Catalog;
 using GamesDrop.Contracts.Catalog;
-using Microsoft.Extensions.Configuration;
 
 namespace GamesDrop.Bff.Tests.Features.Catalog;
 
@@ -20,7 +19,7 @@ public sealed class SearchCacheTests
     [Fact]
     public async Task Shoppers_asking_the_same_while_it_loads_share_one_call_and_a_failure_is_not_kept()
     {
-        using var cache = new SearchCache(new ConfigurationBuilder().Build());
+        using var cache = new SearchCache(new CatalogOptions());
         var calls = 0;
         var answer = new TaskCompletionSource<string>();
         Task<string> Load() { calls++; return answer.Task; }
