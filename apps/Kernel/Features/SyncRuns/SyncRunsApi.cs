@@ -74,6 +74,9 @@ public static class SyncRunsApi
             error = seenRows < run.OffersSeen ? SeenListLost : run.OffersSeen == 0 ? SawNothing : null;
             if (error is null)
             {
+                // The seen list grew by a whole catalog since autovacuum last looked at it: with its old statistics the
+                // planner takes it for empty and scans it once per offer (over ten seconds at 75k offers).
+                await connection.ExecuteAsync(new CommandDefinition("ANALYZE sync_run_seen", transaction: transaction, cancellationToken: ct));
                 vanished = await MarkVanishedAsync(connection, transaction, run, repricer, events, ct);
             }
         }
