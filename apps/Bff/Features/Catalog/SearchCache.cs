@@ -4,8 +4,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace GamesDrop.Bff.Features.Catalog;
 
 /// <summary>
-/// Search and suggestion answers by normalised query, for <see cref="CatalogOptions.SearchCacheFor"/> (default 30 s). Browsing by filters alone aggregates facets over the whole catalog; shoppers repeat those queries far more
-/// than prices change, and product pages and checkout always read live prices. Its own bounded cache, so other apps
+/// Search and suggestion answers by normalised query, for <see cref="CatalogOptions.SearchCacheFor"/> (default 30 s). Shoppers repeat searches and browsing filters far more than
+/// prices change, and product pages and checkout always read live prices. Its own bounded cache, so other apps
 /// in the same host cannot fill it.
 /// </summary>
 public sealed class SearchCache(CatalogOptions options) : IDisposable

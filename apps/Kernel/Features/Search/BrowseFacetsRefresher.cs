@@ -19,19 +19,25 @@ internal sealed partial class BrowseFacetsRefresher(NpgsqlDataSource db, ILogger
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Poll);
-        do
+        try
         {
-            try
+            do
             {
-                await RefreshAsync(stoppingToken);
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
+                {
+                    BackgroundFailures.Record("browse-facets");
+                    LogFailed(e);
+                }
             }
-            catch (Exception e) when (BackgroundFailures.IsFailure(e, stoppingToken))
-            {
-                BackgroundFailures.Record("browse-facets");
-                LogFailed(e);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await WaitAsync(timer, stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>Rebuilds the counts if changes have settled; true when it did.</summary>
@@ -57,18 +63,6 @@ internal sealed partial class BrowseFacetsRefresher(NpgsqlDataSource db, ILogger
         await transaction.CommitAsync(ct);
         LogRebuilt(cells, changes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return true;
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Browse counts rebuilt: {Cells} cells after {Changes} catalog writes, in {Milliseconds:F0} ms")]
