@@ -55,7 +55,7 @@ public static class AccountApi
         Guid id, long lineId, HttpContext http, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
         (await kernel.ReceiptAsync(http.UserId(), id, ct)).Value is null
             ? TypedResults.NotFound()
-            : RefundRefusal.Answer(await checkout.RefundAsync(id, lineId, ct));
+            : OneClickRefunds.Answer(await checkout.RefundAsync(id, lineId, ct));
 
     // A revealed key that does not work: only on the session user's own order.
     private static async Task<Results<Ok<BuyerClaim>, Accepted<BuyerClaim>, NotFound, ValidationProblem, ProblemHttpResult>> OpenClaimAsync(

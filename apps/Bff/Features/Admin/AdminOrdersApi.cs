@@ -31,7 +31,7 @@ public static class AdminOrdersApi
             return TypedResults.NotFound();
         }
         var lineIds = body.LineIds ?? [];
-        switch (await checkout.RefundLinesAsync(orderId, lineIds, ct))
+        switch ((await checkout.RefundLinesAsync(orderId, lineIds, ct)).Status)
         {
             case HttpStatusCode.NotFound:
                 return TypedResults.NotFound();

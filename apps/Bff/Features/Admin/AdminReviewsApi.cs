@@ -26,11 +26,11 @@ public static class AdminReviewsApi
     {
         var decidedBy = await audit.ActorAsync(http, ct);
         var before = await audit.OrderStateAsync(orderId, ct);
-        switch (await checkout.ReviewAsync(orderId, approved, decidedBy, ct))
+        switch ((await checkout.ReviewAsync(orderId, approved, decidedBy, ct)).Status)
         {
             case HttpStatusCode.NotFound:
                 return TypedResults.NotFound();
-            case not null:
+            case HttpStatusCode.Conflict:
                 return TypedResults.Problem("Only an order on hold for review can be approved or denied.", title: "The order is not on hold",
                     statusCode: StatusCodes.Status409Conflict);
         }

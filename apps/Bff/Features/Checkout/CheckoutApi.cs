@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
@@ -121,14 +122,14 @@ public static class CheckoutApi
 
     private static async Task<Results<Ok<CheckoutState>, NotFound>> GetAsync(
         Guid orderId, HttpContext http, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
-        await ReceiptUrlAsync(orderId, http, kernel, ct) is not null && await checkout.GetAsync(orderId, ct) is { } state
+        await ReceiptUrlAsync(orderId, http, kernel, ct) is not null && (await checkout.GetAsync(orderId, ct)).Value is { } state
             ? TypedResults.Ok(state)
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CheckoutReturned>, NotFound>> ReturnAsync(
         Guid orderId, PayPalReturn body, HttpContext http, KernelClient kernel, CheckoutClient checkout, CancellationToken ct)
     {
-        if (!await checkout.ReturnAsync(orderId, body.Token, approved: true, ct))
+        if ((await checkout.ReturnAsync(orderId, body.Token, approved: true, ct)).Status == HttpStatusCode.NotFound)
         {
             return TypedResults.NotFound();
         }
@@ -136,7 +137,7 @@ public static class CheckoutApi
     }
 
     private static async Task<Results<Ok, NotFound>> CancelAsync(Guid orderId, PayPalReturn body, CheckoutClient checkout, CancellationToken ct) =>
-        await checkout.ReturnAsync(orderId, body.Token, approved: false, ct) ? TypedResults.Ok() : TypedResults.NotFound();
+        (await checkout.ReturnAsync(orderId, body.Token, approved: false, ct)).Status == HttpStatusCode.NotFound ? TypedResults.NotFound() : TypedResults.Ok();
 
     // The caller's own order: the signed-in user's, or the one whose receipt token this browser was given at checkout.
     private static async Task<string?> ReceiptUrlAsync(Guid orderId, HttpContext http, KernelClient kernel, CancellationToken ct)

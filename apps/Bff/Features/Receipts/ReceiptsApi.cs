@@ -33,7 +33,7 @@ public static partial class ReceiptsApi
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RefundAsync(
         string token, long lineId, KernelClient kernel, CheckoutClient checkout, CancellationToken ct) =>
         Token().IsMatch(token) && (await kernel.ReceiptByTokenAsync(token, ct)).Value is { } receipt
-            ? RefundRefusal.Answer(await checkout.RefundAsync(receipt.OrderId, lineId, ct))
+            ? OneClickRefunds.Answer(await checkout.RefundAsync(receipt.OrderId, lineId, ct))
             : TypedResults.NotFound();
 
     // And may say that a revealed key does not work.
