@@ -51,15 +51,21 @@ internal static class HomeSql
         WHERE p.in_stock AND g.sold > 0
         """);
 
-    /// <summary>Back in stock: could not be bought, and can again since the last 14 days; the most recent first.</summary>
+    /// <summary>
+    /// Back in stock: could not be bought (its price was cleared), and can again since the last 14 days; the most recent
+    /// comeback first. The comeback is the first price after the latest clearing, so a game that changes price once it
+    /// is back stays in the row.
+    /// </summary>
     public static readonly string BackInStock = Cards("""
-        SELECT p.id, extract(epoch FROM last.recorded_at) AS rank
+        SELECT p.id, extract(epoch FROM back.recorded_at) AS rank
         FROM products p
         CROSS JOIN LATERAL (
-            SELECT h.recorded_at FROM product_price_history h WHERE h.product_id = p.id
-            ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1) last
-        WHERE p.in_stock AND last.recorded_at >= now() - interval '14 days'
-          AND (SELECT h.price IS NULL FROM product_price_history h WHERE h.product_id = p.id
-               ORDER BY h.recorded_at DESC, h.id DESC OFFSET 1 LIMIT 1)
+            SELECT h.recorded_at, h.id FROM product_price_history h WHERE h.product_id = p.id AND h.price IS NULL
+            ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1) gone
+        CROSS JOIN LATERAL (
+            SELECT h.recorded_at FROM product_price_history h
+            WHERE h.product_id = p.id AND h.price IS NOT NULL AND (h.recorded_at, h.id) > (gone.recorded_at, gone.id)
+            ORDER BY h.recorded_at, h.id LIMIT 1) back
+        WHERE p.in_stock AND back.recorded_at >= now() - interval '14 days'
         """);
 }

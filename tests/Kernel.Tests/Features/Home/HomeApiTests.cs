@@ -30,6 +30,9 @@ public sealed class HomeApiTests : CatalogTest
         var soldOut = await HomeAsync();
         await Client.PostBatchAsync("kinguin", null, Offer("celeste", "Celeste", price: 5m, stock: 3, releaseDate: new DateOnly(2018, 1, 25)));
         var after = await HomeAsync();
+        // A price cut after the comeback is a new price, not a new comeback: the game stays in the row.
+        await Client.PostBatchAsync("kinguin", null, Offer("celeste", "Celeste", price: 4m, stock: 3, releaseDate: new DateOnly(2018, 1, 25)));
+        var repriced = await HomeAsync();
 
         before.Deals.Should().BeEmpty("no price has fallen yet");
         before.BackInStock.Should().BeEmpty();
@@ -37,6 +40,7 @@ public sealed class HomeApiTests : CatalogTest
         var deal = after.Deals.Should().ContainSingle().Which;
         (deal.Title, deal.Platform, deal.Platforms.Count).Should().Be(("Elden Ring", "Xbox", 2));
         after.BackInStock.Select(i => i.Title).Should().Equal("Celeste");
+        repriced.BackInStock.Select(i => i.Title).Should().Equal("Celeste");
     }
 
     [Fact]
