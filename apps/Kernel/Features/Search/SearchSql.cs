@@ -12,8 +12,23 @@ namespace GamesDrop.Kernel.Features.Search;
 /// </summary>
 internal static class SearchSql
 {
-    // The price facet's bands.
-    internal const string PriceBands = "(VALUES ('0-10', 0, 10), ('10-20', 10, 20), ('20-40', 20, 40), ('40-70', 40, 70), ('70+', 70, NULL)) AS b (label, low, high)";
+    // The price facet's bands: from low up to below high (no end for the last).
+    private static readonly (string Label, int Low, int? High)[] Bands =
+        [("0-10", 0, 10), ("10-20", 10, 20), ("20-40", 20, 40), ("40-70", 40, 70), ("70+", 70, null)];
+
+    internal static readonly string PriceBands =
+        $"(VALUES {string.Join(", ", Bands.Select(b => $"('{b.Label}', {b.Low}, {b.High?.ToString() ?? "NULL"})"))}) AS b (label, low, high)";
+
+    // A price's band, worked out once per row: joining the rows to the bands compared every price with every band,
+    // which cost more than all the other facets together. No band for a game without a price.
+    private static string BandOf(string price) =>
+        $"CASE WHEN {price} < {Bands[0].Low} THEN NULL "
+        + string.Join(" ", Bands.Select(b => b.High is { } high ? $"WHEN {price} < {high} THEN '{b.Label}'" : $"WHEN {price} >= {b.Low} THEN '{b.Label}'"))
+        + " END";
+
+    // A game as a number, a 64-bit hash of its title: facets count distinct games by hashing numbers instead of
+    // sorting titles. Two of 100k titles share a hash with odds of about one in three billion.
+    private const string GameOf = "hashtextextended({0}.search_title, 0)";
 
     private const string Query = "query AS MATERIALIZED (SELECT * FROM catalog_search_terms(@Q))";
 
@@ -89,7 +104,7 @@ internal static class SearchSql
         WITH {{Query}}, matched AS MATERIALIZED (
             -- Only what filters, facets, sorts and the grouping into games read.
             SELECT p.id, p.search_title, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres,
-                   length(p.search_title) AS title_length,
+                   length(p.search_title) AS title_length, {{string.Format(GameOf, "p")}} AS game, {{BandOf("p.price")}} AS band,
                    r.exact, r.all_words, r.in_order, r.typos, r.whole_last, r.popularity, g.sold AS game_sold,
                    {{Filters("p")}}
             FROM products p CROSS JOIN query q
@@ -141,7 +156,8 @@ internal static class SearchSql
             LEFT JOIN bands band ON band.low = coalesce(@MinPrice::numeric, 0) AND band.high IS NOT DISTINCT FROM @MaxPrice::numeric
         ), matched AS MATERIALIZED (
             -- Read only when counting live: the rows that fail at most one filter, which some facet still counts.
-            SELECT * FROM (SELECT b.search_title, b.platform, b.region, b.genres, b.price, b.in_stock, {{Filters("b")}}
+            SELECT * FROM (SELECT {{string.Format(GameOf, "b")}} AS game, b.platform, b.region, b.genres, {{BandOf("b.price")}} AS band, b.in_stock,
+                                  {{Filters("b")}}
                            FROM catalog_browse b) f
             WHERE by_platform::int + by_region::int + by_genre::int + by_price::int + by_stock::int >= 4
         ), grouped AS (
@@ -178,15 +194,16 @@ internal static class SearchSql
          CROSS JOIN LATERAL (SELECT slug, title, platform, region, edition, image_url FROM products WHERE products.id = card.shown_id) shown)
         """;
 
-    // Counted over the matches: a genre per genre a game has (the 30 most common), a price band per price.
+    // Counted over the matches: a genre per genre a game has (the 30 most common), a band per price. Each value's
+    // distinct games are found by hashing (value, game) pairs, then counted.
     private static string LiveFacet(Facet facet)
     {
         var others = string.Join(" AND ", Facets.Where(f => f != facet).Select(f => f.Filter));
         var counted = facet == Genre
-            ? $"SELECT genre AS value, count(DISTINCT search_title) AS n FROM matched, unnest(genres) AS genre WHERE {others} GROUP BY genre ORDER BY n DESC, genre LIMIT 30"
+            ? $"SELECT genre AS value, count(*) AS n FROM (SELECT DISTINCT genre, game FROM matched, unnest(genres) AS genre WHERE {others}) d GROUP BY genre ORDER BY n DESC, genre LIMIT 30"
             : facet == PriceBand
-                ? $"SELECT b.label AS value, b.low, count(DISTINCT m.search_title) AS n FROM matched m JOIN {PriceBands} ON m.price >= b.low AND (b.high IS NULL OR m.price < b.high) WHERE {others} GROUP BY b.label, b.low"
-                : $"SELECT {facet.Column}::text AS value, count(DISTINCT search_title) AS n FROM matched WHERE {others} GROUP BY {facet.Column}";
+                ? $"SELECT b.label AS value, b.low, count(*) AS n FROM (SELECT DISTINCT band, game FROM matched WHERE {others}) d JOIN {PriceBands} ON b.label = d.band GROUP BY b.label, b.low"
+                : $"SELECT {facet.Column}::text AS value, count(*) AS n FROM (SELECT DISTINCT {facet.Column}, game FROM matched WHERE {others}) d GROUP BY {facet.Column}";
         return $"(SELECT {string.Format(FacetJson, facet.Order)} FROM ({counted}) f)";
     }
 
@@ -206,17 +223,15 @@ internal static class SearchSql
     /// <summary>
     /// The game counts of every combination of browse filters, for <see cref="Browse"/>: distinct titles per cell of
     /// platform, region, genre (a row per genre of a product, one without a genre for none), price band and stock.
-    /// Titles are counted by a 64-bit hash: sorting them as text made the rebuild four times slower, and two of
-    /// 100k titles share a hash with odds of about one in three billion.
+    /// Titles are counted by their hash (<see cref="GameOf"/>): sorting them as text made the rebuild four times slower.
     /// </summary>
     public static readonly string BrowseCounts = $"""
         SET LOCAL work_mem = '64MB';
         INSERT INTO catalog_browse_facets (platform, region, genre, band, in_stock, rolled_up, games)
         SELECT platform, region, genre, band, in_stock, GROUPING(platform, region, genre, band, in_stock), count(DISTINCT game)
-        FROM (SELECT hashtextextended(p.search_title, 0) AS game, p.platform, p.region, g.genre, b.label AS band, p.in_stock
+        FROM (SELECT {string.Format(GameOf, "p")} AS game, p.platform, p.region, g.genre, {BandOf("p.price")} AS band, p.in_stock
               FROM catalog_browse p
-              LEFT JOIN LATERAL unnest(p.genres) AS g (genre) ON true
-              LEFT JOIN {PriceBands} ON p.price >= b.low AND (b.high IS NULL OR p.price < b.high)) cells
+              LEFT JOIN LATERAL unnest(p.genres) AS g (genre) ON true) cells
         GROUP BY CUBE (platform, region, genre, band, in_stock)
         """;
 
