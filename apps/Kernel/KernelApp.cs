@@ -52,7 +52,7 @@ public static class KernelApp
         builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
         builder.Services.AddSingleton<Repricer>();
-        builder.Services.AddKeyedSingleton(SearchApi.WordsDataSource, (sp, _) => SearchApi.BuildWordsDataSource(
+        builder.Services.AddKeyedSingleton(SearchApi.SearchDataSource, (sp, _) => SearchApi.BuildSearchDataSource(
             DataExtensions.AppConnection(sp, sp.GetRequiredService<HostIdentity>(), AppIds.Kernel),
             sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
         builder.Services.AddHostedService<BrowseFacetsRefresher>();

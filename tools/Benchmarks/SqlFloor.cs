@@ -12,26 +12,25 @@ namespace GamesDrop.Benchmarks;
 /// The physical floor of a search: the kernel's own statements for the same query string, run straight against
 /// PostgreSQL through pools set up as the kernel sets up its own, with no HTTP, JSON or BFF in between.
 /// </summary>
-internal sealed class SqlFloor(NpgsqlDataSource db, NpgsqlDataSource words, string currency)
+internal sealed class SqlFloor(NpgsqlDataSource search, string currency)
 {
     public static SqlFloor Create(string postgres, string currency)
     {
         // The kernel's role runs with JIT off (RoleSql); the benchmark signs in as the migrator, so it asks for the same.
         var kernelLike = new NpgsqlConnectionStringBuilder(postgres) { Options = "-c jit=off" }.ConnectionString;
-        return new(NpgsqlDataSource.Create(kernelLike), SearchApi.BuildWordsDataSource(kernelLike, new CatalogSettings().SearchStatementTimeout), currency);
+        return new(SearchApi.BuildSearchDataSource(kernelLike, new CatalogSettings().SearchStatementTimeout), currency);
     }
 
     public async Task<bool> SearchAsync(string query, CancellationToken ct)
     {
         var request = Parse(query);
-        var sql = SearchApi.StatementFor(request);
-        await using var connection = await (ReferenceEquals(sql, SearchSql.SearchWords) ? words : db).OpenConnectionAsync(ct);
-        var row = await SearchApi.QueryAsync(connection, sql, request, currency, ct);
+        await using var connection = await search.OpenConnectionAsync(ct);
+        var row = await SearchApi.QueryAsync(connection, request, currency, ct);
         // The API's did-you-mean: a query that found nothing costs the closest title and its search as well.
         if (row.Total == 0 && request.Text is not null
             && await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SearchSql.ClosestTitle, new { Q = request.Text }, cancellationToken: ct)) is { } closest)
         {
-            await SearchApi.QueryAsync(connection, sql, request with { Q = closest }, currency, ct);
+            await SearchApi.QueryAsync(connection, request with { Q = closest }, currency, ct);
         }
         return true;
     }

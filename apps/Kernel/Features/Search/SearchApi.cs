@@ -13,17 +13,17 @@ public static class SearchApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The key of the data source words searches use; see <see cref="BuildWordsDataSource"/>.</summary>
-    public const string WordsDataSource = "search-words";
+    /// <summary>The key of the data source searches use; see <see cref="BuildSearchDataSource"/>.</summary>
+    public const string SearchDataSource = "search";
 
     /// <summary>
-    /// Connections that keep one generic plan for prepared statements: PostgreSQL would otherwise plan the words
-    /// search anew for every query (custom plans look cheaper to it), which costs more than running it. A pool of
-    /// its own, so other statements keep plans made for their actual values. Its connections run only that
-    /// statement and the did-you-mean lookup, and change no session state, so they skip the reset statements a
-    /// pooled connection otherwise runs before each reuse. Each statement is cancelled by the server after <paramref name="statementTimeout"/>.
+    /// Connections that keep one generic plan for prepared statements: PostgreSQL would otherwise plan each search
+    /// anew (custom plans look cheaper to it), which costs about as much as running it. A pool of its own, so other
+    /// statements keep plans made for their actual values. Its connections run only the search statements and the
+    /// did-you-mean lookup, and change no session state, so they skip the reset statements a pooled connection
+    /// otherwise runs before each reuse. Each statement is cancelled by the server after <paramref name="statementTimeout"/>.
     /// </summary>
-    public static NpgsqlDataSource BuildWordsDataSource(string connectionString, TimeSpan statementTimeout)
+    public static NpgsqlDataSource BuildSearchDataSource(string connectionString, TimeSpan statementTimeout)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c statement_timeout={(long)statementTimeout.TotalMilliseconds}".Trim();
@@ -41,8 +41,8 @@ public static class SearchApi
     // results the other platforms would give instead of only the chosen one.
     // A search the statement timeout ended is the store's trouble, not the shopper's: 503, try again shortly.
     private static async Task<Results<Ok<SearchResult>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        [AsParameters] SearchParameters request, StoreSettings store, NpgsqlDataSource db,
-        [FromKeyedServices(WordsDataSource)] NpgsqlDataSource words, HttpContext http, CancellationToken ct)
+        [AsParameters] SearchParameters request, StoreSettings store,
+        [FromKeyedServices(SearchDataSource)] NpgsqlDataSource search, HttpContext http, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
@@ -50,18 +50,17 @@ public static class SearchApi
             return TypedResults.ValidationProblem(errors);
         }
         var started = Stopwatch.GetTimestamp();
-        var sql = StatementFor(request);
-        await using var connection = await (ReferenceEquals(sql, SearchSql.SearchWords) ? words : db).OpenConnectionAsync(ct);
+        await using var connection = await search.OpenConnectionAsync(ct);
         SearchRow row;
         string? suggestion = null;
         try
         {
-            row = await QueryAsync(connection, sql, request, store.Currency, ct);
+            row = await QueryAsync(connection, request, store.Currency, ct);
             // Did you mean: when nothing matches, the closest title's results, named so the shopper sees the change.
             if (row.Total == 0 && request.Text is not null
                 && await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SearchSql.ClosestTitle, new { Q = request.Text }, cancellationToken: ct)) is { } closest)
             {
-                var corrected = await QueryAsync(connection, sql, request with { Q = closest }, store.Currency, ct);
+                var corrected = await QueryAsync(connection, request with { Q = closest }, store.Currency, ct);
                 (row, suggestion) = corrected.Total > 0 ? (corrected, closest) : (row, null);
             }
         }
@@ -98,22 +97,16 @@ public static class SearchApi
         return TypedResults.Ok<IReadOnlyList<string>>(titles.ToList());
     }
 
-    /// <summary>Words search through the GIN index; browsing from the narrow copy and its counts.</summary>
+    /// <summary>Words search through the GIN index; browsing from the narrow copy and its counts, by the filters set.</summary>
     internal static string StatementFor(SearchParameters request) =>
-        request.Text is not null ? SearchSql.SearchWords : SearchSql.Browse;
+        request.Text is not null ? SearchSql.SearchWords : SearchSql.BrowseFor(request.Filters);
 
-    // Words searches keep one prepared statement per pooled connection (Npgsql keeps it across pool returns).
-    // Browsing is planned per query: its filters are "parameter is null or ..." conditions that only a plan for the
-    // actual values turns into index ranges.
-    internal static async Task<SearchRow> QueryAsync(
-        NpgsqlConnection connection, string sql, SearchParameters request, string currency, CancellationToken ct)
+    // Every statement stays prepared on each pooled connection (Npgsql keeps it across pool returns).
+    internal static async Task<SearchRow> QueryAsync(NpgsqlConnection connection, SearchParameters request, string currency, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(StatementFor(request), connection);
         request.AddParameters(command.Parameters, currency);
-        if (ReferenceEquals(sql, SearchSql.SearchWords))
-        {
-            await command.PrepareAsync(ct);
-        }
+        await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new SearchRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),

@@ -59,6 +59,12 @@ public static class SearchRules
         public string? CanonicalRegion => string.IsNullOrWhiteSpace(request.Region) ? null : ListingMatcher.CanonicalRegion(request.Region);
         public string? GenreFilter => string.IsNullOrWhiteSpace(request.Genre) ? null : request.Genre.Trim();
 
+        /// <summary>The browse filters set, which pick the browse statement.</summary>
+        internal BrowseFilters Filters =>
+            (request.CanonicalPlatform is null ? 0 : BrowseFilters.Platform) | (request.CanonicalRegion is null ? 0 : BrowseFilters.Region)
+            | (request.GenreFilter is null ? 0 : BrowseFilters.Genre) | (request.MinPrice is null ? 0 : BrowseFilters.MinPrice)
+            | (request.MaxPrice is null ? 0 : BrowseFilters.MaxPrice) | (request.InStock is null ? 0 : BrowseFilters.InStock);
+
         /// <summary>
         /// The parameters of <see cref="SearchSql"/> statements, typed so a statement can be
         /// prepared.

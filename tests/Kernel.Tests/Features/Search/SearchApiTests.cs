@@ -58,7 +58,7 @@ public sealed class SearchApiTests(SearchFixture catalog) : IClassFixture<Search
     [Fact]
     public async Task Statements_on_the_search_connections_end_at_the_statement_timeout()
     {
-        var words = catalog.App.Services.GetRequiredKeyedService<NpgsqlDataSource>(SearchApi.WordsDataSource);
+        var words = catalog.App.Services.GetRequiredKeyedService<NpgsqlDataSource>(SearchApi.SearchDataSource);
         await using var connection = await words.OpenConnectionAsync();
         await using var slow = new NpgsqlCommand("SELECT pg_sleep(30)", connection) { CommandTimeout = 60 };
 
