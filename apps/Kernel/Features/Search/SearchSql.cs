@@ -180,12 +180,7 @@ internal static class SearchSql
                            FROM catalog_browse b) f
             WHERE by_platform::int + by_region::int + by_genre::int + by_price::int + by_stock::int >= 4
         ), grouped AS (
-            -- Only aggregates a hash can group by (no ordered ones), so the whole catalog groups without a sort; the
-            -- card's variant and platforms are read for the page's games alone. min(id) keeps equal games in one order.
-            SELECT search_title, min(id) AS id, min(price) AS price, bool_or(in_stock) AS in_stock,
-                   max(release_date) AS release_date, length(search_title) AS title_length
-            FROM catalog_browse b WHERE {{Passes("b", set)}}
-            GROUP BY search_title
+            {{GroupedGames(set)}}
         ), games AS MATERIALIZED (
             SELECT g.*, s.sold AS popularity, CASE WHEN @Sort = 'bestselling' THEN s.sold END AS sold
             FROM grouped g LEFT JOIN game_sales s ON s.search_title = g.search_title AND @Sort IN ('relevance', 'bestselling')
@@ -194,6 +189,40 @@ internal static class SearchSql
                {{Items(BrowseOrder, Passes("v", set))}} AS Items,
                {{BrowseFacet(Platform)}} AS Platform, {{BrowseFacet(Region)}} AS Region, {{BrowseFacet(Genre)}} AS Genre,
                {{BrowseFacet(PriceBand)}} AS PriceBand, {{BrowseFacet(InStock)}} AS InStock
+        """;
+
+    // The games that pass the filters. Only aggregates a hash can group by (no ordered ones), so the whole catalog
+    // groups without a sort; the card's variant and platforms are read for the page's games alone. min(id) keeps
+    // equal games in one order. The whole catalog's and each platform's games are grouped already while the counts
+    // are settled (catalog_browse_games): only one of the two branches runs.
+    private static string GroupedGames(BrowseFilters set)
+    {
+        var live = $"""
+            SELECT search_title, min(id) AS id, min(price) AS price, bool_or(in_stock) AS in_stock,
+                   max(release_date) AS release_date, length(search_title) AS title_length
+            FROM catalog_browse b WHERE {Passes("b", set)}
+            """;
+        var kept = set switch
+        {
+            BrowseFilters.None => "g.platform IS NULL",
+            BrowseFilters.Platform => "g.platform = @Platform",
+            _ => null,
+        };
+        return kept is null ? live + "\nGROUP BY search_title" : $"""
+            {live} AND NOT (SELECT counted FROM settled)
+            GROUP BY search_title
+            UNION ALL
+            SELECT search_title, id, price, in_stock, release_date, length(search_title) FROM catalog_browse_games g
+            WHERE {kept} AND (SELECT counted FROM settled)
+            """;
+    }
+
+    /// <summary>The games browsing reads without filters or by platform alone; rebuilt with <see cref="BrowseCounts"/>.</summary>
+    public const string BrowseGames = """
+        INSERT INTO catalog_browse_games (platform, search_title, id, price, in_stock, release_date)
+        SELECT platform, search_title, min(id), min(price), bool_or(in_stock), max(release_date)
+        FROM catalog_browse
+        GROUP BY GROUPING SETS ((platform, search_title), (search_title))
         """;
 
     // The page of games as JSON cards. A card shows, of the game's variants that match (variantMatches, on v), the

@@ -19,6 +19,7 @@ public sealed class BrowseCountsTests : CatalogTest
     private static readonly string?[] Genres = [null, "RPG", "Indie"];
     private static readonly (decimal? Min, decimal? Max)[] Bands = [(null, null), (0, 10), (20, 40), (70, null), (5, 25)];
     private static readonly bool?[] Stock = [null, true, false];
+    private static readonly string[] Sorts = ["relevance", "price_asc", "price_desc", "newest", "bestselling"];
 
     protected override async Task SeedAsync()
     {
@@ -41,7 +42,11 @@ public sealed class BrowseCountsTests : CatalogTest
         await SettledAsync();
         await using var connection = await OpenAsync();
         var combinations = (from platform in Platforms from region in Regions from genre in Genres from band in Bands from stock in Stock
-                            select new SearchParameters(null, platform, region, genre, band.Min, band.Max, stock, null, null, 100)).ToList();
+                            select new SearchParameters(null, platform, region, genre, band.Min, band.Max, stock, null, null, 100))
+            // The whole catalog and one platform read games grouped already: every sort, and a page past the first.
+            .Concat(from platform in Platforms from sort in Sorts from page in new int?[] { null, 2 }
+                    select new SearchParameters(null, platform, null, null, null, null, null, sort, page, 2))
+            .ToList();
 
         var settled = new List<SearchApi.SearchRow>();
         foreach (var search in combinations)
@@ -80,6 +85,28 @@ public sealed class BrowseCountsTests : CatalogTest
 
         doctored.Platform.Should().NotBe(before.Platform);
         doctored.Items.Should().Be(before.Items, "the cards are always read from the catalog");
+    }
+
+    [Fact]
+    public async Task Settled_browsing_of_the_whole_catalog_or_a_platform_reads_its_games_grouped_already()
+    {
+        await SettledAsync();
+        await using var connection = await OpenAsync();
+        var cheapestFirst = new SearchParameters(null, null, null, null, null, null, null, "price_asc", null, 100);
+        var onSteam = cheapestFirst with { Platform = "Steam" };
+        Task<SearchApi.SearchRow> BrowseAsync(SearchParameters search) => SearchApi.QueryAsync(connection, search, "EUR", CancellationToken.None);
+        var (all, steam) = (await BrowseAsync(cheapestFirst), await BrowseAsync(onSteam));
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("DELETE FROM catalog_browse_games WHERE search_title = 'hades'", transaction: transaction);
+        var (allDoctored, steamDoctored) = (await BrowseAsync(cheapestFirst), await BrowseAsync(onSteam));
+        await transaction.RollbackAsync();
+
+        all.Items.Should().Contain("\"Hades\"");
+        steam.Items.Should().Contain("\"Hades\"");
+        (allDoctored.Total, steamDoctored.Total).Should().Be((all.Total - 1, steam.Total - 1));
+        allDoctored.Items.Should().NotContain("\"Hades\"");
+        steamDoctored.Items.Should().NotContain("\"Hades\"");
     }
 
     [Fact]
