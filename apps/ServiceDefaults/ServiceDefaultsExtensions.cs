@@ -127,10 +127,12 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Outside the exception handler, so a request is logged with the status its handler gave (a refused body's
+        // 400, an outage's 503), and the handler's own logs carry the correlation id.
         app.UseCorrelation();
         app.UseRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseRequestScreening();
         // Subscribers read the event id from its header to write each event's effect once; dead letters keep their topic.
         app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true, IncludedCloudEventPropertiesAsHeaders = ["id", "topic"] });

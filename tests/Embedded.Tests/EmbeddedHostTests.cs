@@ -30,6 +30,21 @@ public sealed class EmbeddedHostTests : IAsyncLifetime
         }
     }
 
+    // The body is refused by an exception the exception handler turns into 400: the request log says 400, not 500.
+    [Fact]
+    public async Task A_request_refused_by_the_exception_handler_is_logged_with_the_status_it_got()
+    {
+        using var client = _app.InternalClient();
+
+        var response = await client.PostAsJsonAsync("/kernel/catalog/products/lookup", new { slugs = new[] { "a\u0000b" } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var logged = _app.Logs.Events.Where(e => e.MessageTemplate.Text.StartsWith("HTTP ") && e.Properties["RequestPath"].ToString().Contains("/products/lookup")).ToList();
+        logged.Should().ContainSingle().Which.Properties["StatusCode"].ToString().Should().Be("400");
+        logged.Single().Level.Should().Be(Serilog.Events.LogEventLevel.Information);
+        response.Headers.GetValues("X-Correlation-Id").Single().Should().NotBeEmpty();
+    }
+
     // Dapr docs, "Dead Letter Topics": without one, daprd redelivers an event its subscriber keeps refusing for ever.
     [Fact]
     public void Every_subscription_of_every_app_dead_letters_to_the_dead_letters_topic()

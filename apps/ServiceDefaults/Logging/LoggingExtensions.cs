@@ -43,7 +43,12 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var correlationId = CurrentCorrelationId() ?? context.TraceIdentifier;
-        context.Response.Headers[CorrelationHeader] = correlationId;
+        // Set as the response starts: the exception handler clears the headers of a response it rewrites.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationHeader] = correlationId;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", correlationId))
         {
             await next(context);
