@@ -17,6 +17,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/gamesdrop-bench-sync.XXXXXX")
 host_pid=; sandbox_pid=
 cleanup() {
   [ -n "${BENCH_PG_LOG:-}" ] && cp "$work/pg/server.log" "$BENCH_PG_LOG" 2>/dev/null
+  # Statements naming a batch's temporary table count apart per batch (a new table each time), so they are summed by their start.
+  [ -n "${BENCH_PG_STATS:-}" ] && PGPASSWORD=$password psql -h 127.0.0.1 -p "$pg_port" -U postgres -c "
+    SELECT round(sum(total_exec_time)) AS ms, round(sum(total_plan_time)) AS plan_ms, sum(calls) AS calls,
+           round((sum(total_exec_time) / nullif(sum(calls), 0))::numeric, 2) AS ms_per_call, sum(rows) AS rows, statement
+    FROM (SELECT *, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS statement FROM pg_stat_statements) s
+    GROUP BY statement ORDER BY sum(total_exec_time + total_plan_time) DESC LIMIT 40" >"$BENCH_PG_STATS" 2>&1 || true
   for pid in $host_pid $sandbox_pid; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   stop_throwaway "$work"
   rm -rf "$work"
@@ -25,9 +31,24 @@ trap cleanup EXIT
 trap "exit 130" INT TERM HUP PIPE
 
 start_throwaway "$work"
-# BENCH_PG_LOG=FILE keeps PostgreSQL's log of statements slower than 200 ms, for profiling.
+# BENCH_PG_LOG=FILE keeps PostgreSQL's log of statements slower than 200 ms with their plans (auto_explain, nested
+# statements too, timed, which slows the sync); BENCH_PG_STATS=FILE writes the 40 costliest statements by execution
+# and planning time (pg_stat_statements, nested ones too) to FILE at the end. Both are for profiling.
+psql_admin() { PGPASSWORD=$password psql -h 127.0.0.1 -p "$pg_port" -U postgres -q "$@" >/dev/null; }
+libraries=()
+[ -n "${BENCH_PG_LOG:-}" ] && libraries+=("'auto_explain'")
+[ -n "${BENCH_PG_STATS:-}" ] && libraries+=("'pg_stat_statements'")
+if [ ${#libraries[@]} -gt 0 ]; then
+  psql_admin -c "ALTER SYSTEM SET shared_preload_libraries = $(IFS=,; echo "${libraries[*]}")"
+  as_postgres "$PG_BIN/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w -t 60 restart >/dev/null
+fi
 if [ -n "${BENCH_PG_LOG:-}" ]; then
-  PGPASSWORD=$password psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "ALTER SYSTEM SET log_min_duration_statement = 200" -c "SELECT pg_reload_conf()" >/dev/null
+  psql_admin -c "ALTER SYSTEM SET log_min_duration_statement = 200" -c "ALTER SYSTEM SET auto_explain.log_min_duration = 200" \
+    -c "ALTER SYSTEM SET auto_explain.log_analyze = on" -c "ALTER SYSTEM SET auto_explain.log_nested_statements = on" -c "SELECT pg_reload_conf()"
+fi
+if [ -n "${BENCH_PG_STATS:-}" ]; then
+  psql_admin -c "CREATE EXTENSION pg_stat_statements" -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" \
+    -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()"
 fi
 log "building"
 dotnet build apps/Embedded/Embedded.csproj -c Release -nologo -v quiet

@@ -74,35 +74,43 @@ internal static class OffersSql
         -- A supplier clock ahead of ours would make every later listing look older than this one: none is newer than now.
         UPDATE incoming SET supplier_updated_at = now() WHERE supplier_updated_at > now();
 
-        -- A slug already taken, by another product or another new one here, gets a suffix from its key.
+        -- A slug already taken, by another product or another new one here, gets a suffix from its key. Both product
+        -- lookups name the batch's keys and slugs as arrays, so they probe the unique indexes instead of reading
+        -- every product (see below).
         -- A new product whose listings are all new offers is priced from them as it is written, as Reprice would
         -- price it (PricingSql); the offers it names follow below, so that reference is checked at commit.
         SET CONSTRAINTS products_best_offer_id_fkey DEFERRED;
-        WITH inserted AS (
+        WITH fresh AS (
+            SELECT f.*, ARRAY(SELECT jsonb_array_elements_text(f.genres_json::jsonb)) AS genres,
+                   row_number() OVER (PARTITION BY f.slug ORDER BY f.match_key) AS slug_rank
+            FROM (SELECT DISTINCT ON (i.match_key) i.*, bool_and(i.new_offer_id IS NOT NULL) OVER (PARTITION BY i.match_key) AS all_new
+                  FROM incoming i
+                  WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.match_key = ANY (@MatchKeys) AND p.match_key = i.match_key)
+                  ORDER BY i.match_key, i.sku) f
+        ), best AS (
+            -- All new products' listings priced in one join: a lookup per product rescanned the batch's table each
+            -- time (it has no index), half a second a batch of a thousand.
+            SELECT DISTINCT ON (e.match_key) e.match_key, CASE WHEN e.price IS NOT NULL THEN e.offer_id END AS offer_id, e.price, e.stock_total
+            FROM (SELECT j.match_key, j.new_offer_id AS offer_id, j.price * r.rate_to_store AS cost,
+                         CASE WHEN m.margin_percent IS NOT NULL THEN {{PricingSql.StorePrice("(j.price * r.rate_to_store)")}} END AS price,
+                         (sum(j.stock) OVER (PARTITION BY j.match_key))::int AS stock_total
+                  FROM fresh n
+                  JOIN incoming j ON j.match_key = n.match_key
+                  JOIN suppliers s ON s.code = @Supplier AND s.enabled AND s.reachable
+                  JOIN currency_rates r ON r.currency = j.currency
+                  LEFT JOIN LATERAL ({{PricingSql.MarginRule("@Supplier", "n.genres")}}) m ON true
+                  WHERE n.all_new AND j.available AND j.stock > 0) e
+            ORDER BY e.match_key, e.price IS NULL, e.price, e.cost, e.offer_id
+        ), inserted AS (
             INSERT INTO products (slug, match_key, title, platform, region, edition, genres, release_date, description, activation_notes,
                                   image_url, best_offer_id, price, stock_total, in_stock, price_updated_at)
-            SELECT CASE WHEN n.slug_rank > 1 OR EXISTS (SELECT 1 FROM products p WHERE p.slug = n.slug)
+            SELECT CASE WHEN n.slug_rank > 1 OR EXISTS (SELECT 1 FROM products p WHERE p.slug = ANY (@Slugs) AND p.slug = n.slug)
                         THEN n.slug || '-' || left(md5(n.match_key), 8) ELSE n.slug END,
                    n.match_key, n.product_title, n.product_platform, n.product_region, n.product_edition,
                    n.genres, n.release_date, n.description, n.activation_notes, n.image_url,
                    b.offer_id, b.price, coalesce(b.stock_total, 0), b.offer_id IS NOT NULL, CASE WHEN b.stock_total IS NOT NULL THEN now() END
-            FROM (SELECT f.*, ARRAY(SELECT jsonb_array_elements_text(f.genres_json::jsonb)) AS genres,
-                         row_number() OVER (PARTITION BY f.slug ORDER BY f.match_key) AS slug_rank
-                  FROM (SELECT DISTINCT ON (i.match_key) i.*, bool_and(i.new_offer_id IS NOT NULL) OVER (PARTITION BY i.match_key) AS all_new
-                        FROM incoming i
-                        WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.match_key = i.match_key)
-                        ORDER BY i.match_key, i.sku) f) n
-            LEFT JOIN LATERAL (
-                SELECT CASE WHEN e.price IS NOT NULL THEN e.offer_id END AS offer_id, e.price, (sum(e.stock) OVER ())::int AS stock_total
-                FROM (SELECT j.new_offer_id AS offer_id, j.stock, j.price * r.rate_to_store AS cost,
-                             CASE WHEN m.margin_percent IS NOT NULL THEN {{PricingSql.StorePrice("(j.price * r.rate_to_store)")}} END AS price
-                      FROM incoming j
-                      JOIN suppliers s ON s.code = @Supplier AND s.enabled AND s.reachable
-                      JOIN currency_rates r ON r.currency = j.currency
-                      LEFT JOIN LATERAL ({{PricingSql.MarginRule("@Supplier", "n.genres")}}) m ON true
-                      WHERE j.match_key = n.match_key AND j.available AND j.stock > 0) e
-                ORDER BY e.price IS NULL, e.price, e.cost, e.offer_id
-                LIMIT 1) b ON n.all_new
+            FROM fresh n
+            LEFT JOIN best b ON b.match_key = n.match_key
             ORDER BY n.match_key
             ON CONFLICT (match_key) DO NOTHING
             RETURNING match_key

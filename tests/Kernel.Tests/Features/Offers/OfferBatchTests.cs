@@ -51,6 +51,20 @@ public sealed class OfferBatchTests : CatalogTest
     }
 
     [Fact]
+    public async Task New_products_listed_several_times_in_one_batch_are_each_priced_from_their_own_listings()
+    {
+        await Client.PostBatchAsync("kinguin", null,
+            Offer("k-1", "Hades", price: 10m, stock: 3), Offer("k-2", "Hades", price: 8m, stock: 4),
+            Offer("k-3", "Celeste", price: 5m, stock: 2), Offer("k-4", "Celeste", price: 4m, stock: 0), Offer("k-5", "Celeste", price: 3m, available: false));
+
+        (await App.QueryAsync<(string Title, string Best, int Stock)>("""
+            SELECT p.title, o.supplier_sku, p.stock_total FROM products p JOIN supplier_offers o ON o.id = p.best_offer_id ORDER BY 1
+            """)).Should().Equal([("Celeste", "k-3", 2), ("Hades", "k-2", 7)],
+            "each product takes the cheapest of its own listings that can be sold, and their stock summed");
+        (await App.QueryAsync<string>("SELECT ctid::text FROM products ORDER BY ctid")).Should().Equal(["(0,1)", "(0,2)"], "both were priced as they were written");
+    }
+
+    [Fact]
     public async Task A_new_product_listed_twice_in_one_batch_is_priced_from_the_offer_stored()
     {
         await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 30m), Offer("k-1", price: 20m));
