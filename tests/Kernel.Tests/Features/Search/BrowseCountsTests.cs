@@ -144,6 +144,23 @@ public sealed class BrowseCountsTests : CatalogTest
     }
 
     [Fact]
+    public async Task An_update_is_copied_only_when_it_changes_what_browsing_reads()
+    {
+        await SettledAsync();
+        await using var connection = await OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        Task<long> ChangesAsync() => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM catalog_browse_changes", transaction: transaction);
+
+        await connection.ExecuteAsync("UPDATE products SET description = description || ' Again.'", transaction: transaction);
+        var afterDescriptions = await ChangesAsync();
+        await connection.ExecuteAsync("UPDATE products SET price = price + 1 WHERE slug = 'hades-steam-global'", transaction: transaction);
+        var afterPrice = await ChangesAsync();
+
+        (afterDescriptions, afterPrice).Should().Be((0, 1));
+        (await connection.ExecuteScalarAsync<long>(CopyDiffers, transaction: transaction)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task The_counts_wait_out_a_running_sync_but_not_for_ever()
     {
         await SettledAsync();
