@@ -78,6 +78,12 @@ public static class SyncRunsApi
                 // planner takes it for empty and scans it once per offer (over ten seconds at 75k offers).
                 await connection.ExecuteAsync(new CommandDefinition("ANALYZE sync_run_seen", transaction: transaction, cancellationToken: ct));
                 vanished = await MarkVanishedAsync(connection, transaction, run, repricer, events, ct);
+                // A run that added listings may have grown the catalog faster than autovacuum looks: the next run's
+                // comparison of each batch with the stored offers would be planned from a catalog of before.
+                if (run.OffersCreated > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition("ANALYZE supplier_offers, products", transaction: transaction, commandTimeout: 120, cancellationToken: ct));
+                }
             }
         }
         var finished = await connection.QuerySingleAsync<SyncRunRow>(new CommandDefinition(SyncRunsSql.Finish,
