@@ -66,8 +66,11 @@ public sealed class HostProcess : IAsyncDisposable
                 return false;
             }
         }, TimeSpan.FromMinutes(2));
-        ready.Should().BeTrue("the host starts; its last output:\n" + string.Join('\n', _output));
+        ready.Should().BeTrue("the host starts; its last output:\n" + LastOutput);
     }
+
+    /// <summary>The host's last 50 lines of output, which explain a host that never became ready or never got to work.</summary>
+    public string LastOutput => string.Join('\n', _output);
 
     /// <summary>Starts the process without waiting for it to be ready: its background work begins before readiness does.</summary>
     public void Launch()

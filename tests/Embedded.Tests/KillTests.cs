@@ -88,7 +88,7 @@ public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
             """), TimeSpan.FromMinutes(2))).Should().BeTrue("deliveries are under way: " + string.Join(" | ", await QueryAsync<string>("""
             SELECT format('outbox %s relayed %s failed %s err %s src %s', count(*), count(relayed_at), count(*) FILTER (WHERE attempts > 0), max(last_error), string_agg(DISTINCT source, ',')) FROM messaging.outbox
             UNION ALL SELECT format('deliveries %s delivered %s dead %s err %s', count(*), count(delivered_at), count(dead_at), max(last_error)) FROM messaging.deliveries
-            """)));
+            """)) + "\nthe host's last output:\n" + _host.LastOutput);
 
         await _host.KillAsync();
         var undeliveredAtKill = await ScalarAsync<int>("""

@@ -57,9 +57,12 @@ async function kinguinOnlyGames(token, count) {
   throw new Error(`fewer than ${count} games in stock sold by Kinguin alone`);
 }
 
-function changeOffers(token, kinguin, change) {
-  return Promise.all(kinguin.offers.map((offer) =>
-    sandbox(token, `/kinguin/products/${kinguin.kinguinId}/change`, { offerId: offer.offerId, ...change(offer) })));
+// One offer at a time: the simulator stamps each change to the millisecond, and two changes in the same millisecond push
+// two states with one time, which the store cannot order (it may keep the earlier one).
+async function changeOffers(token, kinguin, change) {
+  for (const offer of kinguin.offers) {
+    await sandbox(token, `/kinguin/products/${kinguin.kinguinId}/change`, { offerId: offer.offerId, ...change(offer) });
+  }
 }
 
 export async function seedHomeRows(browser) {
