@@ -29,16 +29,16 @@ public sealed class KernelCatalogClient(HttpClient http)
     public async Task<IReadOnlyList<QuarantinedOffer>> QuarantinedAsync(string supplier, int limit, CancellationToken ct) =>
         await http.GetFromJsonAsync<List<QuarantinedOffer>>($"catalog/offers/quarantined?supplier={Uri.EscapeDataString(supplier)}&limit={limit}", ct) ?? [];
 
-    /// <summary>Applies a pushed change; false when the kernel held newer data or does not know the offer.</summary>
-    public async Task<bool> ApplyChangeAsync(OfferChange change, CancellationToken ct)
+    /// <summary>Applies a pushed change; not applied when the kernel held newer data or does not know the offer.</summary>
+    public async Task<ChangeApplied> ApplyChangeAsync(OfferChange change, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("catalog/offers/changes", change, ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return false;
+            return new ChangeApplied(false, false);
         }
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ChangeApplied>(ct))?.Applied ?? false;
+        return await response.Content.ReadFromJsonAsync<ChangeApplied>(ct) ?? new ChangeApplied(false, false);
     }
 
     private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
@@ -48,5 +48,7 @@ public sealed class KernelCatalogClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<T>(ct) ?? throw new InvalidOperationException($"Kernel answered {path} with no body.");
     }
 
-    private sealed record ChangeApplied(bool Applied);
 }
+
+/// <summary>The kernel's answer to a change: applied or not, and contested when it met another state of the same time.</summary>
+public sealed record ChangeApplied(bool Applied, bool Contested);

@@ -151,14 +151,18 @@ public static partial class OffersApi
                 outcome.Price!.Value, outcome.Currency!, outcome.Stock!.Value, outcome.Available!.Value), transaction, ct);
         }
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(new OfferChangeResult(outcome.Applied));
+        return TypedResults.Ok(new OfferChangeResult(outcome.Applied, outcome.Contested));
     }
 
     private sealed record BatchTarget(bool SupplierKnown, string? RunStatus);
 
     private sealed record AppliedChange(
-        bool Applied, long? OfferId, long? ProductId, decimal? Price, string? Currency, int? Stock, bool? Available, bool PriceChanged, bool SaleChanged);
+        bool Applied, long? OfferId, long? ProductId, decimal? Price, string? Currency, int? Stock, bool? Available, bool PriceChanged, bool SaleChanged,
+        bool Contested);
 }
 
-/// <summary>Whether a pushed change was newer than the stored offer and so applied.</summary>
-public sealed record OfferChangeResult(bool Applied);
+/// <summary>
+/// Whether a pushed change was newer than the stored offer and so applied; <see cref="Contested"/> when it carried the stored
+/// offer's time with other values, so only a live read can tell which of the two states the supplier holds now.
+/// </summary>
+public sealed record OfferChangeResult(bool Applied, bool Contested);

@@ -223,7 +223,8 @@ internal static class OffersSql
     /// A pushed or freshly read change, applied when newer than what is stored, or as new as it with other values (a live
     /// read of the same version is what the supplier holds now). One that only repeats the stored offer confirms it: the
     /// offer counts as fresh again. A time ahead of ours counts as now, so a supplier's fast clock cannot freeze the offer
-    /// against later changes. Returns nothing for an unknown SKU, Applied false for an old or repeated push.
+    /// against later changes. Returns nothing for an unknown SKU, Applied false for an old or repeated push. Contested when
+    /// the change carried the stored time with other values: two states with one stamp, which the stamps cannot order.
     /// </summary>
     public const string ApplyChange = """
         WITH current AS (
@@ -251,7 +252,8 @@ internal static class OffersSql
         )
         SELECT a.id IS NOT NULL AS Applied, a.id AS OfferId, a.product_id AS ProductId, a.price AS Price, a.currency AS Currency,
                a.stock AS Stock, a.available AS Available, coalesce(a.price_changed, false) AS PriceChanged,
-               coalesce(a.sale_changed, false) AS SaleChanged
+               coalesce(a.sale_changed, false) AS SaleChanged,
+               coalesce(c.supplier_updated_at = c.changed_at AND NOT c.same, false) AS Contested
         FROM current c LEFT JOIN applied a ON a.id = c.id
         """;
 

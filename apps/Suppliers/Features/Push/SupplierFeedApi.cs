@@ -68,9 +68,15 @@ public static class SupplierFeedApi
         if (message.Sku is { } sku)
         {
             var price = message.Price ?? (await TryLiveAsync(supplier, sku, ct))?.Price;
-            await kernel.ApplyChangeAsync(new OfferChange(
+            var outcome = await kernel.ApplyChangeAsync(new OfferChange(
                 supplier.Code, sku, price, price is null ? null : supplier.Currency, message.Stock,
                 message.Stock is { } stock ? stock > 0 : null, message.ChangedAt), ct);
+            // Two pushes stamped alike can arrive in either order; the supplier's listing as it is now settles which stays.
+            if (outcome.Contested && await TryLiveAsync(supplier, sku, ct) is { } live)
+            {
+                await kernel.ApplyChangeAsync(new OfferChange(
+                    supplier.Code, sku, live.Price, live.Currency, live.Stock, live.Available, live.SupplierUpdatedAt ?? message.ChangedAt), ct);
+            }
         }
     }
 
@@ -86,7 +92,7 @@ public static class SupplierFeedApi
         }
     }
 
-    // Kinguin's product.update may omit the price; read it live unless the supplier is failing.
+    // Kinguin's product.update may omit the price, and two may share a time; read it live unless the supplier is failing.
     private static async Task<SupplierOffer?> TryLiveAsync(ISupplier supplier, string sku, CancellationToken ct)
     {
         try

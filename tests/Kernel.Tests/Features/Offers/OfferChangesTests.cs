@@ -15,11 +15,13 @@ public sealed class OfferChangesTests : CatalogTest
         await Client.PostBatchAsync("kinguin", null, Offer("k-1", price: 10m, updatedAt: Noon));
     }
 
-    private async Task<bool> PushAsync(OfferChange change)
+    private async Task<bool> PushAsync(OfferChange change) => (await ResultOfAsync(change)).Applied;
+
+    private async Task<OfferChangeResult> ResultOfAsync(OfferChange change)
     {
         var response = await Client.PostAsJsonAsync("/kernel/catalog/offers/changes", change);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return (await response.Content.ReadFromJsonAsync<OfferChangeResult>())!.Applied;
+        return (await response.Content.ReadFromJsonAsync<OfferChangeResult>())!;
     }
 
     [Fact]
@@ -56,11 +58,14 @@ public sealed class OfferChangesTests : CatalogTest
     {
         await App.ScalarAsync<int>("UPDATE supplier_offers SET synced_at = now() - interval '1 hour' RETURNING 1");
 
-        var sameVersion = await PushAsync(new OfferChange("kinguin", "k-1", 10m, "EUR", 5, true, Noon));
+        var sameVersion = await ResultOfAsync(new OfferChange("kinguin", "k-1", 10m, "EUR", 5, true, Noon));
         var fresh = await App.ScalarAsync<bool>("SELECT synced_at > now() - interval '1 minute' FROM supplier_offers");
-        var sameTimeNewValues = await PushAsync(new OfferChange("kinguin", "k-1", 11m, "EUR", 4, true, Noon));
+        var sameTimeNewValues = await ResultOfAsync(new OfferChange("kinguin", "k-1", 11m, "EUR", 4, true, Noon));
+        var newer = await ResultOfAsync(new OfferChange("kinguin", "k-1", 11m, "EUR", 4, true, Noon.AddMinutes(1)));
 
-        (sameVersion, fresh, sameTimeNewValues).Should().Be((false, true, true));
+        // Contested tells the caller that two states share one time, so that it reads which one the supplier holds now.
+        (sameVersion, fresh, sameTimeNewValues, newer).Should().Be((new OfferChangeResult(false, false), true, new OfferChangeResult(true, true),
+            new OfferChangeResult(true, false)));
         (await App.QueryAsync<(decimal, int)>("SELECT price, stock FROM supplier_offers")).Should().Equal([(11m, 4)]);
         (await App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = @Topic", new { Topic = Topics.OfferChanged })).Should().Be(2);
     }

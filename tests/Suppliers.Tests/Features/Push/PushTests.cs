@@ -64,6 +64,34 @@ public sealed class PushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_two_pushes_stamped_alike_the_listing_as_the_supplier_holds_it_now_stays_whichever_arrives_last()
+    {
+        using (var admin = _store.Sandbox.Admin())
+        {
+            (await admin.PostAsJsonAsync($"_sandbox/kinguin/products/{_product.GetProperty("kinguinId").GetInt32()}/change", new { qty = 0 }))
+                .EnsureSuccessStatusCode();
+        }
+        var sku = _product.GetProperty("productId").GetString();
+        using var api = new HttpClient { BaseAddress = _store.Sandbox.KinguinApi };
+        api.DefaultRequestHeaders.Add("X-Api-Key", SandboxHost.KinguinKey);
+        var live = (await api.GetFromJsonAsync<JsonElement>($"v1/products/{_product.GetProperty("kinguinId").GetInt32()}")).GetProperty("qty").GetInt32();
+        (await Eventually.HoldsAsync(async () => await StoredStockAsync() == live)).Should().BeTrue("the change's push arrives");
+        var stamp = DateTime.SpecifyKind(
+            await _store.QueryAsync<DateTime>("SELECT supplier_updated_at FROM supplier_offers WHERE supplier_sku = @Sku", new { Sku = sku }), DateTimeKind.Utc);
+        using var app = _store.Store.InternalClient();
+
+        // The state before the change, arriving late with the change's time (as two changes within one stamp do).
+        var status = await PostAsync(app, "/suppliers/supplier-feed",
+            JsonSerializer.Serialize(new { supplier = "kinguin", changedAt = stamp, sku, stock = live + 65 }));
+
+        status.Should().Be(HttpStatusCode.OK);
+        (await StoredStockAsync()).Should().Be(live, "the listing read live settles it");
+    }
+
+    private Task<int> StoredStockAsync() =>
+        _store.QueryAsync<int>("SELECT stock FROM supplier_offers WHERE supplier_sku = @Sku", new { Sku = _product.GetProperty("productId").GetString() });
+
+    [Fact]
     public async Task Pushes_without_the_right_secret_or_signature_are_refused_and_logged()
     {
         using var client = _store.Store.PublicClient();
