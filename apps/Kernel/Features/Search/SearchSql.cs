@@ -66,16 +66,21 @@ internal static class SearchSql
     internal const string FacetJson = "coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY {0}), '[]')";
 
     /// <summary>
-    /// A facet: the column it counts by, the filter flag of its own filter, that filter on a cell of
+    /// A facet: the column it counts by, the filter flag of its own filter, the request filter that sets it (none for the
+    /// price band, which is known only once the price filter is matched to a band), that filter on a cell of
     /// catalog_browse_facets, its bit in the cells' rolled_up, and how its values sort.
     /// </summary>
-    private sealed record Facet(string Column, string Filter, string Cell, int Bit, string Order);
+    private sealed record Facet(string Column, string Filter, BrowseFilters SetBy, string Cell, int Bit, string Order)
+    {
+        // Whether a statement for this set of filters writes the facet's cell condition (always for the band).
+        public bool FilteredIn(BrowseFilters set) => SetBy == BrowseFilters.None || set.HasFlag(SetBy);
+    }
 
-    private static readonly Facet Platform = new("platform", "by_platform", "(@Platform::text IS NULL OR c.platform = @Platform)", 16, "n DESC, value");
-    private static readonly Facet Region = new("region", "by_region", "(@Region::text IS NULL OR c.region = @Region)", 8, "n DESC, value");
-    private static readonly Facet Genre = new("genre", "by_genre", "(@Genre::text IS NULL OR c.genre = @Genre)", 4, "n DESC, value");
-    private static readonly Facet PriceBand = new("band", "by_price", "(s.band IS NULL OR c.band = s.band)", 2, "low");
-    private static readonly Facet InStock = new("in_stock", "by_stock", "(@InStock::boolean IS NULL OR c.in_stock = @InStock)", 1, "value DESC");
+    private static readonly Facet Platform = new("platform", "by_platform", BrowseFilters.Platform, "c.platform = @Platform", 16, "n DESC, value");
+    private static readonly Facet Region = new("region", "by_region", BrowseFilters.Region, "c.region = @Region", 8, "n DESC, value");
+    private static readonly Facet Genre = new("genre", "by_genre", BrowseFilters.Genre, "c.genre = @Genre", 4, "n DESC, value");
+    private static readonly Facet PriceBand = new("band", "by_price", BrowseFilters.None, "(s.band IS NULL OR c.band = s.band)", 2, "low");
+    private static readonly Facet InStock = new("in_stock", "by_stock", BrowseFilters.InStock, "c.in_stock = @InStock", 1, "value DESC");
     private static readonly Facet[] Facets = [Platform, Region, Genre, PriceBand, InStock];
 
     // Whether a row passes each filter, by the facet flag it belongs to; a price filter runs from the minimum up to below
@@ -161,18 +166,19 @@ internal static class SearchSql
 
     private static readonly string[] BrowseStatements = [.. Enumerable.Range(0, (int)BrowseFilters.All + 1).Select(set => Browse((BrowseFilters)set))];
 
-    private static string Browse(BrowseFilters set) => $$"""
+    private static string Browse(BrowseFilters set)
+    {
+        var priced = (set & (BrowseFilters.MinPrice | BrowseFilters.MaxPrice)) != 0;
+        return $$"""
         WITH bands AS (SELECT * FROM {{PriceBands}}),
         settled AS MATERIALIZED (
-            SELECT NOT EXISTS (SELECT 1 FROM catalog_browse_changes)
-                   AND (@MinPrice::numeric IS NULL AND @MaxPrice::numeric IS NULL OR band.label IS NOT NULL) AS counted,
+            -- Counted only for a price filter that is one of the bands.
+            SELECT NOT EXISTS (SELECT 1 FROM catalog_browse_changes) AND {{(priced ? "band.label IS NOT NULL" : "true")}} AS counted,
                    band.label AS band,
                    -- The dimensions without a filter, as catalog_browse_facets.rolled_up marks them.
-                   CASE WHEN @Platform::text IS NULL THEN 16 ELSE 0 END + CASE WHEN @Region::text IS NULL THEN 8 ELSE 0 END
-                   + CASE WHEN @Genre::text IS NULL THEN 4 ELSE 0 END + CASE WHEN band.label IS NULL THEN 2 ELSE 0 END
-                   + CASE WHEN @InStock::boolean IS NULL THEN 1 ELSE 0 END AS unfiltered
+                   {{Facets.Where(f => !f.FilteredIn(set)).Sum(f => f.Bit)}} + CASE WHEN band.label IS NULL THEN {{PriceBand.Bit}} ELSE 0 END AS unfiltered
             FROM (SELECT) one
-            LEFT JOIN bands band ON band.low = coalesce(@MinPrice::numeric, 0) AND band.high IS NOT DISTINCT FROM @MaxPrice::numeric
+            LEFT JOIN bands band ON {{(priced ? "band.low = coalesce(@MinPrice::numeric, 0) AND band.high IS NOT DISTINCT FROM @MaxPrice::numeric" : "false")}}
         ), matched AS MATERIALIZED (
             -- Read only when counting live: the rows that fail at most one filter, which some facet still counts.
             SELECT * FROM (SELECT {{string.Format(GameOf, "b")}} AS game, b.platform, b.region, b.genres, {{BandOf("b.price")}} AS band, b.in_stock,
@@ -187,9 +193,10 @@ internal static class SearchSql
         )
         SELECT (SELECT count(*) FROM games) AS Total,
                {{Items(BrowseOrder, Passes("v", set))}} AS Items,
-               {{BrowseFacet(Platform)}} AS Platform, {{BrowseFacet(Region)}} AS Region, {{BrowseFacet(Genre)}} AS Genre,
-               {{BrowseFacet(PriceBand)}} AS PriceBand, {{BrowseFacet(InStock)}} AS InStock
+               {{BrowseFacet(Platform, set)}} AS Platform, {{BrowseFacet(Region, set)}} AS Region, {{BrowseFacet(Genre, set)}} AS Genre,
+               {{BrowseFacet(PriceBand, set)}} AS PriceBand, {{BrowseFacet(InStock, set)}} AS InStock
         """;
+    }
 
     // The games that pass the filters. Only aggregates a hash can group by (no ordered ones), so the whole catalog
     // groups without a sort; the card's variant and platforms are read for the page's games alone. min(id) keeps
@@ -256,9 +263,9 @@ internal static class SearchSql
     }
 
     // Read from the cell of the facet's column by the other filters' values: rolled up where a filter is unset.
-    private static string BrowseFacet(Facet facet)
+    private static string BrowseFacet(Facet facet, BrowseFilters set)
     {
-        var others = string.Join(" AND ", Facets.Where(f => f != facet).Select(f => f.Cell));
+        var others = string.Join(" AND ", Facets.Where(f => f != facet && f.FilteredIn(set)).Select(f => f.Cell).DefaultIfEmpty("true"));
         var read = $"""
             SELECT c.{facet.Column}::text AS value, b.low, c.games AS n
             FROM settled s JOIN catalog_browse_facets c ON c.rolled_up = s.unfiltered & {31 - facet.Bit}
