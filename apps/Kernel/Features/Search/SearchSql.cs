@@ -250,12 +250,13 @@ internal static class SearchSql
         """;
 
     // Counted over the matches: a genre per genre a game has (the 30 most common), a band per price. Each value's
-    // distinct games are found by hashing (value, game) pairs, then counted.
+    // distinct games are found by hashing (value, game) pairs, then counted. A game's editions mostly share their
+    // genres, so a game's genre lists are made distinct before they are unnested (a one-word query: 0.8 of 10 ms).
     private static string LiveFacet(Facet facet)
     {
         var others = string.Join(" AND ", Facets.Where(f => f != facet).Select(f => f.Filter));
         var counted = facet == Genre
-            ? $"SELECT genre AS value, count(*) AS n FROM (SELECT DISTINCT genre, game FROM matched, unnest(genres) AS genre WHERE {others}) d GROUP BY genre ORDER BY n DESC, genre LIMIT 30"
+            ? $"SELECT genre AS value, count(*) AS n FROM (SELECT DISTINCT genre, game FROM (SELECT DISTINCT game, genres FROM matched WHERE {others}) g, unnest(g.genres) AS genre) d GROUP BY genre ORDER BY n DESC, genre LIMIT 30"
             : facet == PriceBand
                 ? $"SELECT b.label AS value, b.low, count(*) AS n FROM (SELECT DISTINCT band, game FROM matched WHERE {others}) d JOIN {PriceBands} ON b.label = d.band GROUP BY b.label, b.low"
                 : $"SELECT {facet.Column}::text AS value, count(*) AS n FROM (SELECT DISTINCT {facet.Column}, game FROM matched WHERE {others}) d GROUP BY {facet.Column}";
