@@ -41,7 +41,7 @@ internal static class OffersSql
     public const string CountBatch = """
         UPDATE sync_runs
         SET pages = pages + 1, offers_seen = offers_seen + @Seen, offers_created = offers_created + @Created,
-            offers_updated = offers_updated + @Updated, offers_unchanged = offers_unchanged + @Unchanged
+            offers_updated = offers_updated + @Updated, offers_unchanged = offers_unchanged + @Unchanged, active_at = now()
         WHERE id = @SyncRunId AND status = 'running';
         """;
 

@@ -1,3 +1,5 @@
+using GamesDrop.Kernel.Features.SyncRuns;
+
 namespace GamesDrop.Kernel.Features.Search;
 
 /// <summary>
@@ -292,13 +294,13 @@ internal static class SearchSql
         """;
 
     /// <summary>
-    /// Whether the counts are due a rebuild: the last change a second old and no sync running (one started in the
-    /// last ten minutes: an older one was left by a stopped host), or changes waiting two minutes whatever runs.
+    /// Whether the counts are due a rebuild: the last change a second old and no sync running (one that wrote a batch
+    /// lately: a quiet one was left by a stopped host), or changes waiting two minutes whatever runs.
     /// </summary>
-    public const string BrowseCountsDue = """
+    public const string BrowseCountsDue = $"""
         SELECT coalesce(
             max(at) < clock_timestamp() - interval '1 second'
-                AND NOT EXISTS (SELECT 1 FROM sync_runs WHERE status = 'running' AND started_at > now() - interval '10 minutes')
+                AND NOT EXISTS (SELECT 1 FROM sync_runs WHERE status = 'running' AND active_at > now() - interval '{SyncRunsSql.QuietFor}')
             OR min(at) < clock_timestamp() - interval '2 minutes', false)
         FROM catalog_browse_changes
         """;

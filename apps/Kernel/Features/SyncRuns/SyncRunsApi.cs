@@ -16,6 +16,7 @@ public static class SyncRunsApi
 {
     public const string SeenListLost = "The list of SKUs this run reported was lost (database restart); vanished offers were not marked.";
     public const string SawNothing = "A full run that reported no offers marks nothing vanished: an empty catalog is far likelier a fault upstream.";
+    public const string Abandoned = "The run stopped without finishing (no batch for " + SyncRunsSql.QuietFor + "; its host was stopped); vanished offers were not marked.";
 
     public static RouteGroupBuilder MapSyncRuns(this RouteGroupBuilder routes)
     {
@@ -26,8 +27,9 @@ public static class SyncRunsApi
         return routes;
     }
 
+    // Runs a stopped host left running end here, as failed runs do at their finish: each alerts once.
     private static async Task<Results<Created<SyncRunStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartSyncRun body, NpgsqlDataSource db, CancellationToken ct)
+        StartSyncRun body, NpgsqlDataSource db, IEventPublisher events, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         OfferValidation.Supplier(errors, nameof(body.Supplier), body.Supplier);
@@ -36,11 +38,19 @@ public static class SyncRunsApi
             return TypedResults.ValidationProblem(errors);
         }
         await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         var started = await connection.QuerySingleOrDefaultAsync<StartedRow>(new CommandDefinition(
-            SyncRunsSql.Start, new { body.Supplier, body.Full }, cancellationToken: ct));
-        return started is null
-            ? TypedResults.Problem($"Supplier '{body.Supplier}' is not registered.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Created($"sync-runs/{started.Id}", new SyncRunStarted(started.Id, Utc(started.StartedAt)));
+            SyncRunsSql.Start, new { body.Supplier, body.Full }, transaction, cancellationToken: ct));
+        if (started is null)
+        {
+            return TypedResults.Problem($"Supplier '{body.Supplier}' is not registered.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var abandoned = await connection.QueryAsync<long>(new CommandDefinition(
+            SyncRunsSql.Abandon, new { body.Supplier, Error = Abandoned }, transaction, cancellationToken: ct));
+        await events.PublishManyAsync(Topics.SupplierSyncFailed,
+            abandoned.Select(id => new SupplierSyncFailed(body.Supplier, id, Abandoned, DateTimeOffset.UtcNow)).ToList(), transaction, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"sync-runs/{started.Id}", new SyncRunStarted(started.Id, Utc(started.StartedAt)));
     }
 
     private static async Task<Results<Ok<SyncRun>, ValidationProblem, NotFound>> FinishAsync(

@@ -8,6 +8,19 @@ internal static class SyncRunsSql
         offers_unchanged AS OffersUnchanged, offers_vanished AS OffersVanished, error AS Error, offers_quarantined AS OffersQuarantined
         """;
 
+    /// <summary>How long a running run may go without a batch before it is taken to be left by a stopped host.</summary>
+    public const string QuietFor = "10 minutes";
+
+    /// <summary>
+    /// The supplier's runs that wrote no batch for <see cref="QuietFor"/>: the host that ran them stopped (a sync writes a
+    /// batch every few seconds, and each kernel call gives up long before), so they end as failed when the next one starts.
+    /// </summary>
+    public const string Abandon = $"""
+        UPDATE sync_runs SET status = 'failed', finished_at = now(), error = @Error
+        WHERE supplier_code = @Supplier AND status = 'running' AND active_at < now() - interval '{QuietFor}'
+        RETURNING id
+        """;
+
     public const string Start = """
         INSERT INTO sync_runs (supplier_code, kind, status)
         SELECT code, CASE WHEN @Full THEN 'full' ELSE 'delta' END, 'running' FROM suppliers WHERE code = @Supplier

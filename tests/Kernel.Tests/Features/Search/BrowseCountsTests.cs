@@ -173,8 +173,10 @@ public sealed class BrowseCountsTests : CatalogTest
 
         var whileSyncing = await DueAsync();
         await connection.ExecuteAsync("UPDATE sync_runs SET started_at = now() - interval '1 hour' WHERE id = @run", new { run }, transaction);
+        var longButWriting = await DueAsync();
+        await connection.ExecuteAsync("UPDATE sync_runs SET active_at = now() - interval '1 hour' WHERE id = @run", new { run }, transaction);
         var leftByAStoppedHost = await DueAsync();
-        await connection.ExecuteAsync("UPDATE sync_runs SET started_at = now(), status = 'succeeded' WHERE id = @run", new { run }, transaction);
+        await connection.ExecuteAsync("UPDATE sync_runs SET started_at = now(), active_at = now(), status = 'succeeded' WHERE id = @run", new { run }, transaction);
         var afterIt = await DueAsync();
         await connection.ExecuteAsync("""
             UPDATE sync_runs SET status = 'running' WHERE id = @run;
@@ -182,7 +184,7 @@ public sealed class BrowseCountsTests : CatalogTest
             """, new { run }, transaction);
         var longWaiting = await DueAsync();
 
-        (whileSyncing, leftByAStoppedHost, afterIt, longWaiting).Should().Be((false, true, true, true));
+        (whileSyncing, longButWriting, leftByAStoppedHost, afterIt, longWaiting).Should().Be((false, false, true, true, true));
     }
 
     private const string CopyDiffers = """

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using GamesDrop.Contracts;
 using GamesDrop.Contracts.Catalog;
+using GamesDrop.Kernel.Features.SyncRuns;
 using GamesDrop.Kernel.Tests.Features.Orders;
 using static GamesDrop.Kernel.Tests.Features.CatalogData;
 
@@ -125,5 +126,26 @@ public sealed class SyncRunsApiTests : CatalogTest
         (await Client.GetAsync("/kernel/catalog/sync-runs?limit=0")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Client.PostAsJsonAsync("/kernel/catalog/offers/batch", new OfferBatch("kinguin", running, [Offer("k-1")])))
             .StatusCode.Should().Be(HttpStatusCode.Conflict, "a finished run takes no more batches");
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_stopped_host_fails_and_is_announced_when_the_next_one_starts()
+    {
+        var left = await StartAsync(full: true);
+        var slow = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", slow, Offer("k-1", "Elden Ring"));
+        // Both started eleven minutes ago; only the slow one has written a batch since.
+        await App.ScalarAsync<int>("UPDATE sync_runs SET started_at = now() - interval '11 minutes', active_at = now() - interval '11 minutes' WHERE id = @Id RETURNING 1", new { Id = left });
+        await App.ScalarAsync<int>("UPDATE sync_runs SET started_at = now() - interval '11 minutes' WHERE id = @Id RETURNING 1", new { Id = slow });
+
+        var next = await StartAsync(full: true);
+
+        var runs = (await Client.GetFromJsonAsync<List<SyncRun>>("/kernel/catalog/sync-runs?supplier=kinguin"))!;
+        runs.Select(r => (r.Id, r.Status, r.Error)).Should().BeEquivalentTo(
+            [(next, "running", (string?)null), (slow, "running", null), (left, "failed", SyncRunsApi.Abandoned)]);
+        runs.Single(r => r.Id == left).FinishedAt.Should().NotBeNull();
+        (await App.OutboxEventsAsync(Topics.SupplierSyncFailed)).Select(e => (e.GetProperty("runId").GetInt64(), e.GetProperty("reason").GetString()))
+            .Should().Equal((left, SyncRunsApi.Abandoned));
+        (await AvailableSkusAsync()).Should().Equal(new[] { "k-1", "k-2", "k-3" }, "the abandoned run marks nothing vanished");
     }
 }
