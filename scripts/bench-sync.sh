@@ -2,7 +2,8 @@
 # Full-sync benchmark, loopback only: the sandbox serves a generated catalog (default 100000 games), the
 # Embedded store syncs both suppliers through their real adapters (paging, signatures, breakers), and the
 # time of each full sync is printed, first into an empty catalog, then again with nothing changed, with the time
-# its phases took (fetch, match, SQL, outbox) and the host's peak resident memory during it.
+# its phases took (fetch, match, SQL, outbox) and the host's peak resident memory during it; then the sync the store
+# runs on its schedule (delta where the supplier offers one), with nothing changed.
 #   ./bench.sh sync [products]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,22 +88,23 @@ def reset_peak():
 def call(method, path):
     request = urllib.request.Request(url + path, method=method, headers={"dapr-api-token": token})
     return json.load(urllib.request.urlopen(request)) if method == "GET" else urllib.request.urlopen(request).read()
-def sync(supplier):
+def sync(supplier, full):
     before = next((s for s in call("GET", "/suppliers/sync/progress") if s["supplier"] == supplier), {"runId": None})
     started = time.monotonic()
-    call("POST", f"/suppliers/sync/{supplier}?full=true")
+    call("POST", f"/suppliers/sync/{supplier}" + ("?full=true" if full else ""))
     while True:
         status = next((s for s in call("GET", "/suppliers/sync/progress") if s["supplier"] == supplier), None)
         if status and status["runId"] != before["runId"] and not status["running"]:
             return status, time.monotonic() - started
         time.sleep(0.05)
-for label in ("into an empty catalog", "again, nothing changed"):
+for label, full in (("into an empty catalog", True), ("again, nothing changed", True), ("as scheduled, unchanged", False)):
     for supplier in ("kinguin", "digiflazz"):
         reset_peak()
-        status, seconds = sync(supplier)
+        status, seconds = sync(supplier, full)
         rate = status["offers"] / seconds if seconds else 0
         phases = status.get("phases") or {}
-        print(f"full sync {supplier:9} {label:24} {status['offers']:7} offers {status['pages']:5} pages "
+        kind = "full sync " if status["full"] else "delta sync"
+        print(f"{kind} {supplier:9} {label:24} {status['offers']:7} offers {status['pages']:5} pages "
               f"{seconds:6.1f} s  {rate:8.0f} offers/s  created {status['created']} changed {status['updated']}"
               + (f"  ERROR {status['error']}" if status["error"] else ""), flush=True)
         # Phases are summed over batches, measured inside the sync; batches overlap the reading of pages and each other.
