@@ -47,7 +47,6 @@ public sealed class KernelCatalogClient(HttpClient http)
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<T>(ct) ?? throw new InvalidOperationException($"Kernel answered {path} with no body.");
     }
-
 }
 
 /// <summary>The kernel's answer to a change: applied or not, and contested when it met another state of the same time.</summary>
