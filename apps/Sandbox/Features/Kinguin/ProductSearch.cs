@@ -80,7 +80,7 @@ internal sealed record ProductSearch(
         {
             games = games.Where(g => stock.UpdatedAt(g) is var at && (since is null || at >= since) && (to is null || at <= to));
         }
-        return (Sort(games, stock).ToList(), null);
+        return (Sort(games, stock, inIdOrder: KinguinId is null).ToList(), null);
     }
 
     private KinguinError? Validate() => this switch
@@ -94,11 +94,14 @@ internal sealed record ProductSearch(
         _ => null,
     };
 
-    private IEnumerable<Game> Sort(IEnumerable<Game> games, KinguinStock stock)
+    // The catalog is kept in kinguinId order and filters keep it, so paging by kinguinId needs no sort: sorting the whole
+    // catalog again for every page of 100 cost this simulator more CPU than a sync spends on the page, on the same cores.
+    private IEnumerable<Game> Sort(IEnumerable<Game> games, KinguinStock stock, bool inIdOrder)
     {
         var descending = SortType == "desc";
         return SortBy == "updatedAt"
             ? descending ? games.OrderByDescending(stock.UpdatedAt) : games.OrderBy(stock.UpdatedAt)
+            : inIdOrder ? descending ? games.Reverse() : games
             : descending ? games.OrderByDescending(g => g.Kinguin!.KinguinId) : games.OrderBy(g => g.Kinguin!.KinguinId);
     }
 

@@ -23,6 +23,20 @@ public sealed class KinguinProductsTests : SandboxTest
     }
 
     [Fact]
+    public async Task Pages_follow_kinguinId_either_way_whatever_filters_or_order_of_ids_are_given()
+    {
+        var all = Ids(await Kinguin.GetJsonAsync($"{Products}?limit=100"));
+        var descending = Ids(await Kinguin.GetJsonAsync($"{Products}?limit=100&sortBy=kinguinId&sortType=desc"));
+        var filtered = Ids(await Kinguin.GetJsonAsync($"{Products}?limit=100&sortType=desc&platform=Steam"));
+        var named = Ids(await Kinguin.GetJsonAsync($"{Products}?kinguinId={all[2]},{all[0]},{all[1]}"));
+
+        all.Should().BeInAscendingOrder();
+        descending.Should().BeInDescendingOrder().And.NotIntersectWith(all, "the last of the catalog come first");
+        filtered.Should().NotBeEmpty().And.BeInDescendingOrder();
+        named.Should().Equal(all[0], all[1], all[2]);
+    }
+
+    [Fact]
     public async Task A_product_has_every_documented_field_and_its_offers()
     {
         var product = (await Kinguin.GetJsonAsync($"{Products}?limit=1")).GetProperty("results")[0];
