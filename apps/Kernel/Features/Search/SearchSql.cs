@@ -68,21 +68,20 @@ internal static class SearchSql
     internal const string FacetJson = "coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY {0}), '[]')";
 
     /// <summary>
-    /// A facet: the column it counts by, the filter flag of its own filter, the request filter that sets it (none for the
-    /// price band, which is known only once the price filter is matched to a band), that filter on a cell of
+    /// A facet: the column it counts by, the filter flag of its own filter, that filter on a cell of
     /// catalog_browse_facets, its bit in the cells' rolled_up, and how its values sort.
     /// </summary>
-    private sealed record Facet(string Column, string Filter, BrowseFilters SetBy, string Cell, int Bit, string Order)
+    private sealed record Facet(string Column, string Filter, string Cell, int Bit, string Order)
     {
-        // Whether a statement for this set of filters writes the facet's cell condition (always for the band).
-        public bool FilteredIn(BrowseFilters set) => SetBy == BrowseFilters.None || set.HasFlag(SetBy);
+        // Whether a request with this set of filters filters by the facet (the band by either end of a price range).
+        public bool FilteredIn(BrowseFilters set) => FilterRules.Any(r => r.Flag == Filter && set.HasFlag(r.Filter));
     }
 
-    private static readonly Facet Platform = new("platform", "by_platform", BrowseFilters.Platform, "c.platform = @Platform", 16, "n DESC, value");
-    private static readonly Facet Region = new("region", "by_region", BrowseFilters.Region, "c.region = @Region", 8, "n DESC, value");
-    private static readonly Facet Genre = new("genre", "by_genre", BrowseFilters.Genre, "c.genre = @Genre", 4, "n DESC, value");
-    private static readonly Facet PriceBand = new("band", "by_price", BrowseFilters.None, "(s.band IS NULL OR c.band = s.band)", 2, "low");
-    private static readonly Facet InStock = new("in_stock", "by_stock", BrowseFilters.InStock, "c.in_stock = @InStock", 1, "value DESC");
+    private static readonly Facet Platform = new("platform", "by_platform", "c.platform = @Platform", 16, "n DESC, value");
+    private static readonly Facet Region = new("region", "by_region", "c.region = @Region", 8, "n DESC, value");
+    private static readonly Facet Genre = new("genre", "by_genre", "c.genre = @Genre", 4, "n DESC, value");
+    private static readonly Facet PriceBand = new("band", "by_price", "c.band = s.band", 2, "low");
+    private static readonly Facet InStock = new("in_stock", "by_stock", "c.in_stock = @InStock", 1, "value DESC");
     private static readonly Facet[] Facets = [Platform, Region, Genre, PriceBand, InStock];
 
     // Whether a row passes each filter, by the facet flag it belongs to; a price filter runs from the minimum up to below
@@ -170,7 +169,7 @@ internal static class SearchSql
 
     private static string Browse(BrowseFilters set)
     {
-        var priced = (set & (BrowseFilters.MinPrice | BrowseFilters.MaxPrice)) != 0;
+        var priced = PriceBand.FilteredIn(set);
         return $$"""
         WITH bands AS (SELECT * FROM {{PriceBands}}),
         settled AS MATERIALIZED (
@@ -178,7 +177,7 @@ internal static class SearchSql
             SELECT NOT EXISTS (SELECT 1 FROM catalog_browse_changes) AND {{(priced ? "band.label IS NOT NULL" : "true")}} AS counted,
                    band.label AS band,
                    -- The dimensions without a filter, as catalog_browse_facets.rolled_up marks them.
-                   {{Facets.Where(f => !f.FilteredIn(set)).Sum(f => f.Bit)}} + CASE WHEN band.label IS NULL THEN {{PriceBand.Bit}} ELSE 0 END AS unfiltered
+                   {{Facets.Where(f => !f.FilteredIn(set)).Sum(f => f.Bit)}} AS unfiltered
             FROM (SELECT) one
             LEFT JOIN bands band ON {{(priced ? "band.low = coalesce(@MinPrice::numeric, 0) AND band.high IS NOT DISTINCT FROM @MaxPrice::numeric" : "false")}}
         ), matched AS MATERIALIZED (
