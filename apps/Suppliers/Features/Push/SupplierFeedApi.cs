@@ -67,12 +67,14 @@ public static class SupplierFeedApi
         }
         if (message.Sku is { } sku)
         {
-            var price = message.Price ?? (await TryLiveAsync(supplier, sku, ct))?.Price;
+            var read = message.Price is null ? await TryLiveAsync(supplier, sku, ct) : null;
+            var price = message.Price ?? read?.Price;
             var outcome = await kernel.ApplyChangeAsync(new OfferChange(
                 supplier.Code, sku, price, price is null ? null : supplier.Currency, message.Stock,
                 message.Stock is { } stock ? stock > 0 : null, message.ChangedAt), ct);
-            // Two pushes stamped alike can arrive in either order; the supplier's listing as it is now settles which stays.
-            if (outcome.Contested && await TryLiveAsync(supplier, sku, ct) is { } live)
+            // Two pushes stamped alike can arrive in either order; the supplier's listing as it is now settles which
+            // stays (the one read for a missing price was read after this push arrived, so it serves).
+            if (outcome.Contested && (read ?? await TryLiveAsync(supplier, sku, ct)) is { } live)
             {
                 await kernel.ApplyChangeAsync(new OfferChange(
                     supplier.Code, sku, live.Price, live.Currency, live.Stock, live.Available, live.SupplierUpdatedAt ?? message.ChangedAt), ct);
