@@ -13,7 +13,8 @@ internal static class OffersSql
     /// <summary>
     /// First for every batch: its offers count as seen by the run (what a full run did not see vanishes), a listing
     /// sent again valid leaves quarantine, and the offers that repeat the stored one (same fields, same product key)
-    /// are found by their unique index without a temp table or a write. Result sets: how many SKUs the run saw for the
+    /// are found by their unique index without a temp table or a write (one probe each, as in <see cref="UpsertBatch"/>).
+    /// Result sets: how many SKUs the run saw for the
     /// first time, then the positions (from 1) of the unchanged offers in the batch.
     /// </summary>
     public const string SeeBatch = """
@@ -30,7 +31,7 @@ internal static class OffersSql
         SELECT i.n
         FROM unnest(@Skus, @Titles, @Platforms, @Regions, @Editions, @MatchKeys, @Prices, @Currencies, @Stocks, @Availables, @ExcludedCountries)
                  WITH ORDINALITY AS i (sku, title, platform, region, edition, match_key, price, currency, stock, available, excluded_json, n)
-        JOIN supplier_offers o ON o.supplier_code = @Supplier AND o.supplier_sku = i.sku
+        CROSS JOIN LATERAL (SELECT * FROM supplier_offers o WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku OFFSET 0) o
         JOIN products p ON p.id = o.product_id
         WHERE (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, p.match_key, o.excluded_countries)
               IS NOT DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, i.match_key,
@@ -55,13 +56,23 @@ internal static class OffersSql
     /// Takes only the offers <see cref="SeeBatch"/> did not find unchanged. Result sets: offers locked, products locked, wishlist price drops, and the offers written.
     /// </summary>
     public static readonly string UpsertBatch = $$"""
+        -- Each listing's stored offer is found by one probe of the unique index (OFFSET 0 keeps the lookup a probe): in a
+        -- first sync the statistics still describe the supplier's few offers of its first seconds, and a join planned
+        -- from them hashes or scans all of the supplier's offers for every batch, a cost growing with the catalog.
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
-        SELECT i.*, x.excluded_countries, NULL::bigint AS product_id, NULL::bigint AS offer_id, NULL::bigint AS old_product_id,
-               false AS changed, false AS price_changed, false AS sale_changed, false AS outdated, false AS created, false AS updated,
+        SELECT i.*, x.excluded_countries, NULL::bigint AS product_id, o.id AS offer_id, o.product_id AS old_product_id,
+               -- Whether the stored offer differs apart from its product, which is matched below.
+               o.id IS NOT NULL AND (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, o.excluded_countries)
+                   IS DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, x.excluded_countries)
+                   AS fields_changed,
+               false AS changed,
+               o.id IS NOT NULL AND (o.price, o.currency) IS DISTINCT FROM (i.price, i.currency) AS price_changed,
+               o.id IS NOT NULL AND (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (i.price, i.currency, i.stock, i.available)
+                   AS sale_changed,
+               coalesce(i.supplier_updated_at < o.supplier_updated_at, false) AS outdated, false AS created, false AS updated,
                -- A listing the supplier has no offer for yet gets its offer's id now, so that a product new here is
                -- written with its price and best offer at once instead of being repriced after.
-               CASE WHEN NOT EXISTS (SELECT 1 FROM supplier_offers o WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku)
-                    THEN nextval(pg_get_serial_sequence('supplier_offers', 'id')) END AS new_offer_id,
+               CASE WHEN o.id IS NULL THEN nextval(pg_get_serial_sequence('supplier_offers', 'id')) END AS new_offer_id,
                false AS priced_on_insert
         FROM unnest(@Skus, @Titles, @Platforms, @Regions, @Editions, @MatchKeys, @Slugs, @ProductTitles, @ProductPlatforms,
                     @ProductRegions, @ProductEditions, @Genres, @ReleaseDates, @Descriptions, @ActivationNotes, @ImageUrls,
@@ -69,7 +80,8 @@ internal static class OffersSql
             AS i (sku, title, platform, region, edition, match_key, slug, product_title, product_platform, product_region,
                   product_edition, genres_json, release_date, description, activation_notes, image_url,
                   price, currency, stock, available, supplier_updated_at, excluded_json),
-        LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(i.excluded_json::jsonb)) AS excluded_countries) x;
+        LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(i.excluded_json::jsonb)) AS excluded_countries) x
+        LEFT JOIN LATERAL (SELECT * FROM supplier_offers o WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku OFFSET 0) o ON true;
 
         -- A supplier clock ahead of ours would make every later listing look older than this one: none is newer than now.
         UPDATE incoming SET supplier_updated_at = now() WHERE supplier_updated_at > now();
@@ -117,20 +129,11 @@ internal static class OffersSql
         )
         UPDATE incoming i SET priced_on_insert = true FROM inserted n WHERE i.match_key = n.match_key;
 
-        -- Both lookups name the batch's own keys as an array: the planner then probes the unique index for them
-        -- instead of hashing every product or every offer of the supplier, which grows with the catalog.
-        UPDATE incoming i SET product_id = p.id FROM products p WHERE p.match_key = ANY (@MatchKeys) AND p.match_key = i.match_key;
-
-        UPDATE incoming i
-        SET offer_id = o.id, old_product_id = o.product_id,
-            changed = (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, o.product_id, o.excluded_countries)
-                      IS DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, i.product_id,
-                                        i.excluded_countries),
-            price_changed = (o.price, o.currency) IS DISTINCT FROM (i.price, i.currency),
-            sale_changed = (o.price, o.currency, o.stock, o.available) IS DISTINCT FROM (i.price, i.currency, i.stock, i.available),
-            outdated = coalesce(i.supplier_updated_at < o.supplier_updated_at, false)
-        FROM supplier_offers o
-        WHERE o.supplier_code = @Supplier AND o.supplier_sku = ANY (@Skus) AND o.supplier_sku = i.sku;
+        -- The lookup names the batch's own keys as an array: the planner then probes the unique index for them
+        -- instead of hashing every product, which grows with the catalog.
+        UPDATE incoming i SET product_id = p.id,
+                              changed = i.offer_id IS NOT NULL AND (i.fields_changed OR i.old_product_id IS DISTINCT FROM p.id)
+        FROM products p WHERE p.match_key = ANY (@MatchKeys) AND p.match_key = i.match_key;
 
         -- Offers before products, each in id order: the order every writer locks in.
         SELECT count(*) FROM (SELECT id FROM supplier_offers
