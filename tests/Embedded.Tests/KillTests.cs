@@ -43,8 +43,8 @@ public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using (var admin = _sandbox.Admin())
         {
-            // Slow pages, so the sync is surely mid-way when it is seen running.
-            (await admin.PutAsJsonAsync("_sandbox/faults/kinguin", new { latencyMs = 200 })).EnsureSuccessStatusCode();
+            // Slow pages (the sync asks for several at once), so the sync is surely mid-way when it is seen running.
+            (await admin.PutAsJsonAsync("_sandbox/faults/kinguin", new { latencyMs = 600 })).EnsureSuccessStatusCode();
         }
         using (var client = _host.Client())
         {

@@ -10,10 +10,11 @@ namespace GamesDrop.Suppliers.Tests.Adapters;
 /// <summary>Adapters wired by hand to a sandbox, so each is tested alone against its simulator.</summary>
 internal static class AdapterFactory
 {
-    public static KinguinSupplier Kinguin(SandboxHost sandbox, string apiKey = SandboxHost.KinguinKey, int pageSize = 100) =>
-        new(new HttpClient { BaseAddress = sandbox.KinguinApi },
+    public static KinguinSupplier Kinguin(SandboxHost sandbox, string apiKey = SandboxHost.KinguinKey, int pageSize = 100,
+        int pagesInFlight = 4, HttpMessageHandler? handler = null) =>
+        new(new HttpClient(handler ?? new HttpClientHandler()) { BaseAddress = sandbox.KinguinApi },
             Secrets(new() { [KinguinOptions.ApiKeySecret] = apiKey }),
-            Options.Create(new KinguinOptions { PageSize = pageSize }));
+            Options.Create(new KinguinOptions { PageSize = pageSize, PagesInFlight = pagesInFlight }));
 
     public static DigiflazzSupplier Digiflazz(SandboxHost sandbox, string apiKey = SandboxHost.DigiflazzKey) =>
         new(new HttpClient { BaseAddress = sandbox.DigiflazzApi },

@@ -41,6 +41,83 @@ public sealed class KinguinSupplierTests : IDisposable
     }
 
     [Fact]
+    public async Task Pages_read_several_at_once_arrive_in_order_as_one_at_a_time_does()
+    {
+        using (var admin = _sandbox.Admin())
+        {
+            // Each page answered late, so the requests sent together are surely all out at once.
+            (await admin.PutAsJsonAsync("_sandbox/faults/kinguin", new { latencyMs = 100 })).EnsureSuccessStatusCode();
+        }
+        var counting = new CountingHandler();
+
+        var together = await SkusAsync(AdapterFactory.Kinguin(_sandbox, pageSize: 37, pagesInFlight: 4, handler: counting));
+        var alone = await SkusAsync(AdapterFactory.Kinguin(_sandbox, pageSize: 37, pagesInFlight: 1));
+
+        together.Should().Equal(alone).And.HaveCount((await FirstPageAsync()).GetProperty("item_count").GetInt32());
+        counting.MostAtOnce.Should().Be(4);
+        counting.Sent.Should().Be((int)Math.Ceiling(together.Count / 37.0), "no page is asked for past the last");
+    }
+
+    [Fact]
+    public async Task A_reader_stopping_early_leaves_no_page_request_running()
+    {
+        using (var admin = _sandbox.Admin())
+        {
+            (await admin.PutAsJsonAsync("_sandbox/faults/kinguin", new { latencyMs = 100 })).EnsureSuccessStatusCode();
+        }
+        var counting = new CountingHandler();
+
+        await foreach (var page in AdapterFactory.Kinguin(_sandbox, pageSize: 10, handler: counting).ListOffersAsync(null, CancellationToken.None))
+        {
+            page.Should().HaveCount(10);
+            break;
+        }
+
+        counting.Sent.Should().Be(5, "the first page, then four ahead of it");
+        counting.Open.Should().Be(0, "the pages asked for ahead were cancelled and settled before the listing ended");
+    }
+
+    private static async Task<List<string>> SkusAsync(ISupplier supplier)
+    {
+        var skus = new List<string>();
+        await foreach (var page in supplier.ListOffersAsync(null, CancellationToken.None))
+        {
+            skus.AddRange(page.Select(o => o.Sku));
+        }
+        return skus;
+    }
+
+    /// <summary>Counts the requests sent, those still unanswered, and the most unanswered at once.</summary>
+    private sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _open;
+        private int _mostAtOnce;
+        private int _sent;
+
+        public int Open => Volatile.Read(ref _open);
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+        public int Sent => Volatile.Read(ref _sent);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _sent);
+            var open = Interlocked.Increment(ref _open);
+            int most;
+            while (open > (most = Volatile.Read(ref _mostAtOnce)) && Interlocked.CompareExchange(ref _mostAtOnce, open, most) != most)
+            {
+            }
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _open);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Each_listing_carries_the_countries_its_region_excludes()
     {
         var offers = new List<GamesDrop.Contracts.Catalog.SupplierOffer>();

@@ -27,22 +27,55 @@ public sealed class KinguinSupplier(HttpClient http, SupplierSecrets secrets, IO
     public bool SupportsDeltaSync => true;
     public decimal LowBalance => options.Value.LowBalance;
 
+    /// <summary>
+    /// Pages in kinguinId order. Once the first page tells how many listings there are, up to
+    /// <see cref="KinguinOptions.PagesInFlight"/> pages are requested at once and handed on in order: each page is a round
+    /// trip, and hundreds of them one after another would keep a full sync waiting on the network.
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<SupplierOffer>> ListOffersAsync(
         DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken ct)
     {
         var limit = Math.Clamp(options.Value.PageSize, 1, 100);
-        for (var page = 1; ; page++)
+        var inFlight = Math.Clamp(options.Value.PagesInFlight, 1, 16);
+        var filter = changedSince is { } since
+            ? "&updatedSince=" + Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+            : "";
+        // Requests still out when the caller stops early (or a page fails) are cancelled and settled, never left running.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = new Queue<(int Page, Task<KinguinProductPage> Result)>();
+        var next = 1;
+        void Request()
         {
-            var query = $"v1/products?page={page}&limit={limit}&sortBy=kinguinId";
-            if (changedSince is { } since)
+            var page = next++;
+            reading.Enqueue((page, SendAsync<KinguinProductPage>(
+                HttpMethod.Get, $"v1/products?page={page}&limit={limit}&sortBy=kinguinId{filter}", null, stop.Token)));
+        }
+        try
+        {
+            Request();
+            while (reading.TryDequeue(out var read))
             {
-                query += "&updatedSince=" + Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                var result = await read.Result;
+                var end = result.Results.Count < limit || read.Page * limit >= result.ItemCount;
+                // The next pages are asked for before this one is handed on, so they arrive while the caller works on it.
+                // The count is read again from every page: a catalog growing while it is read still gets read to its end.
+                while (!end && reading.Count < inFlight && next <= (result.ItemCount + limit - 1) / limit)
+                {
+                    Request();
+                }
+                yield return result.Results.Select(KinguinMapping.ToOffer).ToList();
+                if (end)
+                {
+                    yield break;
+                }
             }
-            var result = await SendAsync<KinguinProductPage>(HttpMethod.Get, query, null, ct);
-            yield return result.Results.Select(KinguinMapping.ToOffer).ToList();
-            if (result.Results.Count < limit || page * limit >= result.ItemCount)
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            foreach (var (_, left) in reading)
             {
-                yield break;
+                await Task.WhenAny(left);
             }
         }
     }
