@@ -135,10 +135,11 @@ internal static class OffersSql
                               changed = i.offer_id IS NOT NULL AND (i.fields_changed OR i.old_product_id IS DISTINCT FROM p.id)
         FROM products p WHERE p.match_key = ANY (@MatchKeys) AND p.match_key = i.match_key;
 
-        -- Offers before products, each in id order: the order every writer locks in.
+        -- Offers before products, each in id order: the order every writer locks in. NO KEY, as products are locked
+        -- (PricingSql.LockProducts): the check at commit that a product's best offer exists must not wait on them.
         SELECT count(*) FROM (SELECT id FROM supplier_offers
                               WHERE id IN (SELECT offer_id FROM incoming WHERE changed AND NOT outdated)
-                              ORDER BY id FOR UPDATE) locked;
+                              ORDER BY id FOR NO KEY UPDATE) locked;
 
         WITH updated AS (
             UPDATE supplier_offers o
@@ -235,7 +236,7 @@ internal static class OffersSql
                    (coalesce(@Price, price), coalesce(@Currency, currency), coalesce(@Stock, stock), coalesce(@Available, available))
                        IS NOT DISTINCT FROM (price, currency, stock, available) AS same
             FROM supplier_offers WHERE supplier_code = @Supplier AND supplier_sku = @Sku
-            FOR UPDATE
+            FOR NO KEY UPDATE
         ), confirmed AS (
             UPDATE supplier_offers o SET synced_at = now()
             FROM current c

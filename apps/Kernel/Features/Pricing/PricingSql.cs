@@ -11,10 +11,12 @@ internal static class PricingSql
 {
     /// <summary>
     /// Locks the products in id order. Every writer of products takes its locks this way, so concurrent batches
-    /// cannot deadlock, and the repricing statement after it sees what the previous holder committed.
+    /// cannot deadlock, and the repricing statement after it sees what the previous holder committed. NO KEY: a
+    /// foreign-key check of another writer's new offer (a key share lock) must not wait on these, or it would wait out
+    /// of order (a batch checks its offers' products before it locks products).
     /// </summary>
     public static string LockProducts(string targets) => $$"""
-        SELECT count(*) FROM (SELECT id FROM products WHERE id IN ({{targets}}) ORDER BY id FOR UPDATE) locked;
+        SELECT count(*) FROM (SELECT id FROM products WHERE id IN ({{targets}}) ORDER BY id FOR NO KEY UPDATE) locked;
         """;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using GamesDrop.Contracts;
+using GamesDrop.Contracts.Catalog;
 using static GamesDrop.Kernel.Tests.Features.CatalogData;
 
 namespace GamesDrop.Kernel.Tests.Features.Offers;
@@ -32,6 +33,42 @@ public sealed class OfferBatchTests : CatalogTest
         (await App.ScalarAsync<long>("SELECT count(*) FROM offer_price_history")).Should().Be(3);
         (await App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = @Topic", new { Topic = Topics.OfferChanged }))
             .Should().Be(3, "a batch that changes nothing publishes nothing");
+    }
+
+    [Fact]
+    public async Task Batches_and_pushes_written_at_once_over_the_same_games_all_succeed()
+    {
+        // Each round both suppliers reprice the same games at once while pushes change the same offers, so the cheapest
+        // offer of a game keeps moving between them: one writer reprices a game to an offer another writer holds locked.
+        // Any lock taken out of the one order (offers, then products) would sooner or later deadlock, and PostgreSQL would
+        // fail one writer.
+        var games = Enumerable.Range(1, 30).Select(i => $"Rune Quest {i}").ToArray();
+        SupplierOffer[] Listings(string prefix, int round, bool cheap) => [.. games.Select((title, i) =>
+            Offer($"{prefix}-{i}", title, price: cheap ? 5m + i : 50m + i, stock: round + 1, updatedAt: Noon.AddMinutes(round)))];
+        await Client.PostBatchAsync("kinguin", null, Listings("k", 0, cheap: true));
+        await Client.PostBatchAsync("digiflazz", null, Listings("d", 0, cheap: false));
+
+        for (var round = 1; round <= 12; round++)
+        {
+            var kinguinCheap = round % 2 == 0;
+            var writes = new List<Task<HttpResponseMessage>>
+            {
+                Client.PostAsJsonAsync("/kernel/catalog/offers/batch", new Contracts.Catalog.OfferBatch("kinguin", null, Listings("k", round, kinguinCheap))),
+                Client.PostAsJsonAsync("/kernel/catalog/offers/batch", new Contracts.Catalog.OfferBatch("digiflazz", null, Listings("d", round, !kinguinCheap))),
+            };
+            writes.AddRange(Enumerable.Range(0, 6).Select(i => Client.PostAsJsonAsync("/kernel/catalog/offers/changes",
+                new OfferChange(i % 2 == 0 ? "kinguin" : "digiflazz", $"{(i % 2 == 0 ? "k" : "d")}-{i * 5}", 1m + round, null, 9, null,
+                    Noon.AddMinutes(round).AddSeconds(30)))));
+
+            var answers = await Task.WhenAll(writes);
+
+            foreach (var answer in answers)
+            {
+                answer.StatusCode.Should().Be(HttpStatusCode.OK, $"round {round}: {await answer.Content.ReadAsStringAsync()}");
+            }
+        }
+        (await App.ScalarAsync<long>("SELECT count(*) FROM products")).Should().Be(games.Length);
+        (await App.ScalarAsync<long>("SELECT count(*) FROM products WHERE best_offer_id IS NULL")).Should().Be(0);
     }
 
     [Fact]
