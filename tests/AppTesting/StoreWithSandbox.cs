@@ -22,11 +22,17 @@ public sealed class StoreWithSandbox : IAsyncDisposable
     /// <summary>Stops the store's host and starts another on its database and port; the partners keep running.</summary>
     public async Task RestartStoreAsync() => Store = await EmbeddedApp.RestartAsync(Store);
 
-    public static async Task<StoreWithSandbox> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">The store's settings, over those the sandbox gives it.</param>
+    /// <param name="sandboxSettings">The sandbox's own, say <c>Sandbox:Catalog:Products</c> for a bigger catalog.</param>
+    public static async Task<StoreWithSandbox> StartAsync(IDictionary<string, string?>? settings = null, IDictionary<string, string?>? sandboxSettings = null)
     {
         var port = EmbeddedApp.FreePort();
-        var sandbox = SandboxHost.Start($"http://127.0.0.1:{port}/suppliers/webhooks/",
-            new Dictionary<string, string?> { ["Sandbox:PayPal:WebhookUrl"] = $"http://127.0.0.1:{port}/bff/api/webhooks/paypal" });
+        var partner = new Dictionary<string, string?> { ["Sandbox:PayPal:WebhookUrl"] = $"http://127.0.0.1:{port}/bff/api/webhooks/paypal" };
+        foreach (var (key, value) in sandboxSettings ?? new Dictionary<string, string?>())
+        {
+            partner[key] = value;
+        }
+        var sandbox = SandboxHost.Start($"http://127.0.0.1:{port}/suppliers/webhooks/", partner);
         var storeSettings = sandbox.StoreSettings();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -16,6 +16,7 @@ namespace GamesDrop.Suppliers.Features.Sync;
 public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress progress, TimeProvider time, ILogger<CatalogSync> logger)
 {
     private const int MaxBatch = 1000;
+    private const int MaxInFlight = 2;
     private static readonly TimeSpan FullEvery = TimeSpan.FromDays(1);
     private static readonly TimeSpan DeltaOverlap = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _oneAtATime = new();
@@ -50,14 +51,21 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         progress.Set(status);
         LogStarted(supplier.Code, run.Id, full ? "full" : "delta");
         var clock = Stopwatch.StartNew();
-        Task<OfferBatchResult>? writing = null;
+        var inFlight = new Queue<(Task<OfferBatchResult> Write, HashSet<string> Skus)>();
 
-        // One batch is written while the next pages are read: a second one in flight made each batch slower than the
-        // kernel call's timeout on a loaded two-core machine without making the sync faster there.
+        // Two batches are written at once while the next pages are read: a batch is one database statement after
+        // another, and the database can run the second batch's on the other core. The kernel takes every lock two
+        // batches can contend for in one order (new products by key, offers then products by id, new words in order,
+        // the run's counts last; foreign-key checks wait on none of these), so they cannot deadlock. A SKU listed again
+        // on a later page must be written after its earlier listing: the batch holding it (and those before) is waited for.
         async Task SendAsync(List<SupplierOffer> offers)
         {
-            status = Count(status, writing is null ? null : await writing);
-            writing = kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, offers), ct);
+            var skus = offers.Select(o => o.Sku).ToHashSet(StringComparer.Ordinal);
+            while (inFlight.Count > 0 && (inFlight.Count >= MaxInFlight || inFlight.Any(f => f.Skus.Overlaps(skus))))
+            {
+                status = Count(status, await inFlight.Dequeue().Write);
+            }
+            inFlight.Enqueue((kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, offers), ct), skus));
             status = status with { Offers = status.Offers + offers.Count };
             StoreMetrics.SyncedOffers(supplier.Code, offers.Count);
             progress.Set(status);
@@ -66,7 +74,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
 
         try
         {
-            // Pages are gathered into kernel-sized batches, and the next pages are read while a batch is written.
+            // Pages are gathered into kernel-sized batches, and the next pages are read while batches are written.
             var pending = new List<SupplierOffer>(MaxBatch);
             await using var pages = supplier.ListOffersAsync(since, ct).GetAsyncEnumerator(ct);
             while (true)
@@ -90,7 +98,10 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             {
                 await SendAsync(pending);
             }
-            status = Count(status, writing is null ? null : await writing);
+            while (inFlight.Count > 0)
+            {
+                status = Count(status, await inFlight.Dequeue().Write);
+            }
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, null), ct);
             status = status with { Running = false };
             var phases = status.Phases!;
@@ -100,11 +111,8 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         catch (Exception e) when (SupplierFailures.IsSupplierFailure(e) || e is JsonException or InvalidOperationException or InvalidDataException)
         {
             // Malformed supplier data or a missing secret fails the run as a refusing supplier does: recorded, retried next time.
-            // A batch still being written settles first (its own failure included), so it cannot reach a finished run.
-            if (writing is not null)
-            {
-                await Task.WhenAny(writing);
-            }
+            // Batches still being written settle first (their own failures included), so none reaches a finished run.
+            await Task.WhenAny(Task.WhenAll(inFlight.Select(f => f.Write)));
             LogFailed(e, supplier.Code, run.Id);
             status = status with { Running = false, Error = e.Message };
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, e.Message), CancellationToken.None);

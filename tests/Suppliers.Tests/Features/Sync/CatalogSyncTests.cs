@@ -35,6 +35,30 @@ public sealed class CatalogSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_catalog_of_several_batches_written_two_at_once_is_synced_whole_and_counted_once()
+    {
+        await using var big = await StoreWithSandbox.StartAsync(sandboxSettings: new Dictionary<string, string?> { ["Sandbox:Catalog:Products"] = "3000" });
+
+        var kinguin = await big.SyncAsync("kinguin", full: true);
+        var digiflazz = await big.SyncAsync("digiflazz", full: true);
+        var again = await big.SyncAsync("digiflazz", full: true);
+
+        (kinguin.Error, digiflazz.Error, again.Error).Should().Be((null, null, null));
+        (kinguin.Offers, digiflazz.Offers).Should().Match<(int, int)>(o => o.Item1 > 2000 && o.Item2 > 2000, "each sync sends several batches");
+        (kinguin.Created, digiflazz.Created).Should().Be((kinguin.Offers - kinguin.Quarantined, digiflazz.Offers - digiflazz.Quarantined));
+        (again.Created, again.Updated).Should().Be((0, 0));
+        (await big.QueryAsync<string>("""
+            SELECT string_agg(concat_ws('/', supplier_code, offers_created), ' ' ORDER BY id) FROM sync_runs
+            """)).Should().Be($"kinguin/{kinguin.Created} digiflazz/{digiflazz.Created} digiflazz/0", "each batch is counted once");
+        (await big.QueryAsync<int>("""
+            SELECT count(*) FROM products p
+            WHERE p.best_offer_id IS NULL
+              AND EXISTS (SELECT 1 FROM supplier_offers o JOIN currency_rates r ON r.currency = o.currency
+                          WHERE o.product_id = p.id AND o.available AND o.stock > 0)
+            """)).Should().Be(0, "every game with an offer to sell is priced, whichever batch wrote its offers");
+    }
+
+    [Fact]
     public async Task Both_suppliers_sync_into_one_catalog_where_shared_games_are_one_product()
     {
         await _store.SyncAsync("kinguin", full: true);
