@@ -14,8 +14,8 @@ internal static class OffersSql
     /// First for every batch: its offers count as seen by the run (what a full run did not see vanishes), a listing
     /// sent again valid leaves quarantine, and the offers that repeat the stored one (same fields, same product key)
     /// are found by their unique index without a temp table or a write (one probe each, as in <see cref="UpsertBatch"/>).
-    /// Result sets: how many SKUs the run saw for the
-    /// first time, then the positions (from 1) of the unchanged offers in the batch.
+    /// Result sets: how many SKUs the run saw for the first time, then the positions (from 1) of the unchanged offers in
+    /// the batch.
     /// </summary>
     public const string SeeBatch = """
         DELETE FROM quarantined_offers WHERE supplier_code = @Supplier AND supplier_sku = ANY (@Skus);

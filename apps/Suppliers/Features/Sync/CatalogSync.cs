@@ -52,6 +52,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         LogStarted(supplier.Code, run.Id, full ? "full" : "delta");
         var clock = Stopwatch.StartNew();
         var inFlight = new Queue<(Task<OfferBatchResult> Write, HashSet<string> Skus)>();
+        async Task SettleOldestAsync() => status = Count(status, await inFlight.Dequeue().Write);
 
         // Two batches are written at once while the next pages are read: a batch is one database statement after
         // another, and the database can run the second batch's on the other core. The kernel takes every lock two
@@ -63,7 +64,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             var skus = offers.Select(o => o.Sku).ToHashSet(StringComparer.Ordinal);
             while (inFlight.Count > 0 && (inFlight.Count >= MaxInFlight || inFlight.Any(f => f.Skus.Overlaps(skus))))
             {
-                status = Count(status, await inFlight.Dequeue().Write);
+                await SettleOldestAsync();
             }
             inFlight.Enqueue((kernel.SendBatchAsync(new OfferBatch(supplier.Code, run.Id, offers), ct), skus));
             status = status with { Offers = status.Offers + offers.Count };
@@ -100,7 +101,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
             }
             while (inFlight.Count > 0)
             {
-                status = Count(status, await inFlight.Dequeue().Write);
+                await SettleOldestAsync();
             }
             await kernel.FinishRunAsync(run.Id, new FinishSyncRun(status.Pages, null), ct);
             status = status with { Running = false };
