@@ -11,13 +11,21 @@ internal static class OffersSql
         """;
 
     /// <summary>
+    /// The stored offer of listing <c>i</c> (by its SKU), found by one probe of the unique index; OFFSET 0 keeps the lookup
+    /// a probe. In a first sync the statistics still describe the supplier's few offers of its first seconds, and a join
+    /// planned from them hashes or scans all of the supplier's offers for every batch, a cost growing with the catalog.
+    /// </summary>
+    private const string StoredOffer =
+        "LATERAL (SELECT * FROM supplier_offers o WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku OFFSET 0) o";
+
+    /// <summary>
     /// First for every batch: its offers count as seen by the run (what a full run did not see vanishes), a listing
     /// sent again valid leaves quarantine, and the offers that repeat the stored one (same fields, same product key)
-    /// are found by their unique index without a temp table or a write (one probe each, as in <see cref="UpsertBatch"/>).
+    /// are found by their unique index without a temp table or a write (one probe each, <see cref="StoredOffer"/>).
     /// Result sets: how many SKUs the run saw for the first time, then the positions (from 1) of the unchanged offers in
     /// the batch.
     /// </summary>
-    public const string SeeBatch = """
+    public const string SeeBatch = $$"""
         DELETE FROM quarantined_offers WHERE supplier_code = @Supplier AND supplier_sku = ANY (@Skus);
 
         WITH seen AS (
@@ -31,7 +39,7 @@ internal static class OffersSql
         SELECT i.n
         FROM unnest(@Skus, @Titles, @Platforms, @Regions, @Editions, @MatchKeys, @Prices, @Currencies, @Stocks, @Availables, @ExcludedCountries)
                  WITH ORDINALITY AS i (sku, title, platform, region, edition, match_key, price, currency, stock, available, excluded_json, n)
-        CROSS JOIN LATERAL (SELECT * FROM supplier_offers o WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku OFFSET 0) o
+        CROSS JOIN {{StoredOffer}}
         JOIN products p ON p.id = o.product_id
         WHERE (o.title, o.platform, o.region, o.edition, o.price, o.currency, o.stock, o.available, p.match_key, o.excluded_countries)
               IS NOT DISTINCT FROM (i.title, i.platform, i.region, i.edition, i.price, i.currency, i.stock, i.available, i.match_key,
@@ -56,9 +64,7 @@ internal static class OffersSql
     /// Takes only the offers <see cref="SeeBatch"/> did not find unchanged. Result sets: offers locked, products locked, wishlist price drops, and the offers written.
     /// </summary>
     public static readonly string UpsertBatch = $$"""
-        -- Each listing's stored offer is found by one probe of the unique index (OFFSET 0 keeps the lookup a probe): in a
-        -- first sync the statistics still describe the supplier's few offers of its first seconds, and a join planned
-        -- from them hashes or scans all of the supplier's offers for every batch, a cost growing with the catalog.
+        -- Each listing's stored offer is found by one probe (StoredOffer).
         CREATE TEMP TABLE incoming ON COMMIT DROP AS
         SELECT i.*, x.excluded_countries, NULL::bigint AS product_id, o.id AS offer_id, o.product_id AS old_product_id,
                -- Whether the stored offer differs apart from its product, which is matched below.
@@ -81,7 +87,7 @@ internal static class OffersSql
                   product_edition, genres_json, release_date, description, activation_notes, image_url,
                   price, currency, stock, available, supplier_updated_at, excluded_json),
         LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(i.excluded_json::jsonb)) AS excluded_countries) x
-        LEFT JOIN LATERAL (SELECT * FROM supplier_offers o WHERE o.supplier_code = @Supplier AND o.supplier_sku = i.sku OFFSET 0) o ON true;
+        LEFT JOIN {{StoredOffer}} ON true;
 
         -- A supplier clock ahead of ours would make every later listing look older than this one: none is newer than now.
         UPDATE incoming SET supplier_updated_at = now() WHERE supplier_updated_at > now();

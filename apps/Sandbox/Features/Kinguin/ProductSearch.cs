@@ -99,10 +99,15 @@ internal sealed record ProductSearch(
     private IEnumerable<Game> Sort(IEnumerable<Game> games, KinguinStock stock, bool inIdOrder)
     {
         var descending = SortType == "desc";
-        return SortBy == "updatedAt"
-            ? descending ? games.OrderByDescending(stock.UpdatedAt) : games.OrderBy(stock.UpdatedAt)
-            : inIdOrder ? descending ? games.Reverse() : games
-            : descending ? games.OrderByDescending(g => g.Kinguin!.KinguinId) : games.OrderBy(g => g.Kinguin!.KinguinId);
+        if (SortBy == "updatedAt")
+        {
+            return descending ? games.OrderByDescending(stock.UpdatedAt) : games.OrderBy(stock.UpdatedAt);
+        }
+        if (inIdOrder)
+        {
+            return descending ? games.Reverse() : games;
+        }
+        return descending ? games.OrderByDescending(g => g.Kinguin!.KinguinId) : games.OrderBy(g => g.Kinguin!.KinguinId);
     }
 
     private static string[] Csv(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
