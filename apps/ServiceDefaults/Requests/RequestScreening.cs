@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,29 +70,44 @@ public static class RequestScreening
     /// <summary>A single-valued parameter read from the query or route must come once, and a number in the one way the API writes it.</summary>
     private static void ScreenQueryOrRouteValue(HttpContext context, IParameterBindingMetadata parameter, Dictionary<string, string[]> errors)
     {
+        if (Screens.GetValue(parameter, ScreenFor) is not { } screen)
+        {
+            return;
+        }
+        var values = context.Request.RouteValues.TryGetValue(screen.Name, out var routeValue)
+            ? [routeValue?.ToString()]
+            : context.Request.Query[screen.Name].ToArray();
+        if (values.Length > 1)
+        {
+            errors[screen.Name] = ["Give this value once."];
+        }
+        else if (values is [{ Length: > 0 } value] && screen.Number is { } style
+            && !decimal.TryParse(value, style, CultureInfo.InvariantCulture, out _))
+        {
+            errors[screen.Name] = ["Write the number with digits and a decimal point, like 1234.5."];
+        }
+    }
+
+    // What to check of a parameter, read from its attributes once per endpoint: reflection on every request cost more
+    // than the rest of the screening.
+    private static readonly ConditionalWeakTable<IParameterBindingMetadata, Screen?> Screens = new();
+
+    private sealed record Screen(string Name, NumberStyles? Number);
+
+    // Null for a parameter not bound from one query or route value.
+    private static Screen? ScreenFor(IParameterBindingMetadata parameter)
+    {
         var info = parameter.ParameterInfo;
         if (info.GetCustomAttributes().Any(a => a is IFromBodyMetadata or IFromHeaderMetadata or IFromFormMetadata or IFromServiceMetadata))
         {
-            return;
+            return null;
         }
         var type = Nullable.GetUnderlyingType(info.ParameterType) ?? info.ParameterType;
         if (type.IsArray || type != typeof(string) && !parameter.HasTryParse)
         {
-            return;
+            return null;
         }
-        var name = info.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name;
-        var values = context.Request.RouteValues.TryGetValue(name, out var routeValue)
-            ? [routeValue?.ToString()]
-            : context.Request.Query[name].ToArray();
-        if (values.Length > 1)
-        {
-            errors[name] = ["Give this value once."];
-        }
-        else if (values is [{ Length: > 0 } value] && NumberStyle(type) is { } style
-            && !decimal.TryParse(value, style, CultureInfo.InvariantCulture, out _))
-        {
-            errors[name] = ["Write the number with digits and a decimal point, like 1234.5."];
-        }
+        return new Screen(info.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name, NumberStyle(type));
     }
 
     private static NumberStyles? NumberStyle(Type type) => type.IsEnum ? null : Type.GetTypeCode(type) switch
