@@ -6,7 +6,8 @@
 #   ./bench.sh checkout [orders] [concurrency]   (scripts/bench-checkout.sh)
 # Loads a generated catalog (default 100000 products, two suppliers) through the kernel's batch API, then measures
 # GET /bff/api/catalog/search at a fixed concurrency (default 32) for a fixed time (default 30 s), then the same
-# queries' SQL straight on PostgreSQL (the floor), and the host's peak resident memory.
+# queries' SQL straight on PostgreSQL (the floor), the host's peak resident memory, the cores the host, PostgreSQL and
+# the load generator kept busy in each run, and each kind of query's SQL alone, one at a time.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh

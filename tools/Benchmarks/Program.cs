@@ -57,20 +57,41 @@ var queries = string.IsNullOrEmpty(queryTable) ? random => SearchQueries.Next(ra
 var search = new SearchLoad(SearchLoad.OverHttp(bff), queries);
 await search.RunAsync(concurrency, TimeSpan.FromSeconds(5), CancellationToken.None);
 PeakMemory.Reset();
+var cpu = await CpuUse.FindAsync(postgres);
+var cpuFrom = cpu.Take();
 Console.WriteLine($"Searching GET /bff/api/catalog/search with {concurrency} concurrent shoppers for {seconds} s (after 5 s warm-up)"
     + (string.IsNullOrEmpty(queryTable) ? "…" : $", queries from {queryTable}…"));
 var report = await search.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
 Console.WriteLine($"  {Describe(report)}; host peak resident memory {PeakMemory.Describe()}");
+Console.WriteLine($"  {CpuUse.Describe(cpuFrom, cpu.Take())}");
 
 // The floor: the same queries (same seeds, so the same sequence) as the kernel's statements straight on PostgreSQL.
 var floor = new SearchLoad(SqlFloor.Create(postgres, new StoreSettings().Currency).SearchAsync, queries);
 await floor.RunAsync(concurrency, TimeSpan.FromSeconds(5), CancellationToken.None);
 Console.WriteLine($"The same queries' SQL straight on PostgreSQL, {concurrency} at a time for {seconds} s (the physical floor)…");
+cpuFrom = cpu.Take();
 var sql = await floor.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
 Console.WriteLine($"  {Describe(sql)}");
+Console.WriteLine($"  {CpuUse.Describe(cpuFrom, cpu.Take())}");
 Console.WriteLine($"  API / SQL: p50 {report.Percentile(50) / sql.Percentile(50):F1}×, p95 {report.Percentile(95) / sql.Percentile(95):F1}×, "
     + $"p99 {report.Percentile(99) / sql.Percentile(99):F1}×, throughput {report.Throughput / sql.Throughput:P0} of the floor's");
+if (string.IsNullOrEmpty(queryTable))
+{
+    Console.WriteLine("Each kind of query's SQL alone, one at a time (what a kind costs without waiting behind others):");
+    await KindsAlone(SqlFloor.Create(postgres, new StoreSettings().Currency), products, 200);
+}
 return report.Errors == 0 ? 0 : 1;
+
+static async Task KindsAlone(SqlFloor floor, int products, int each)
+{
+    for (var kind = 0; kind < SearchQueries.Kinds.Length; kind++)
+    {
+        var k = kind;
+        var report = await new SearchLoad(floor.SearchAsync, random => SearchQueries.Draw(random, products / 4, k)).RunCountAsync(each, CancellationToken.None);
+        Console.WriteLine($"  {SearchQueries.Kinds[kind].Kind,-20} ({SearchQueries.Kinds[kind].Share,2}% of the mix): "
+            + $"p50 {report.Percentile(50):F1} ms, p95 {report.Percentile(95):F1} ms");
+    }
+}
 
 static string Describe(LatencyReport r) => $"{r.SortedLatencies.Length:N0} requests, {r.Errors} errors, {r.Throughput:N0} req/s; "
     + $"latency p50 {r.Percentile(50):F1} ms, p95 {r.Percentile(95):F1} ms, p99 {r.Percentile(99):F1} ms";

@@ -18,6 +18,23 @@ internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> sea
         return new LatencyReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
     }
 
+    /// <summary>One shopper's <paramref name="count"/> searches, one after another.</summary>
+    public async Task<LatencyReport> RunCountAsync(int count, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(0);
+        var latencies = new List<double>();
+        var errors = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var query = next(random);
+            var started = Stopwatch.GetTimestamp();
+            errors += await search(query, ct) ? 0 : 1;
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return new LatencyReport([.. latencies.Order()], errors, clock.Elapsed);
+    }
+
     /// <summary>The search API as shoppers reach it.</summary>
     public static Func<string, CancellationToken, Task<bool>> OverHttp(HttpClient bff) => async (query, ct) =>
     {

@@ -10,22 +10,38 @@ internal static class SearchQueries
     private static readonly string[] Sorts = ["price_asc", "price_desc", "newest", "bestselling"];
     private static readonly string[] Bands = ["maxPrice=10", "minPrice=10&maxPrice=20", "minPrice=20&maxPrice=40", "minPrice=40&maxPrice=70", "minPrice=70"];
 
-    public static string Next(Random random, int titles)
+    /// <summary>The kinds of query, each with its share of the mix (percent) and how one is drawn from a title.</summary>
+    public static readonly (string Kind, int Share, Func<Random, string, string[], string> Draw)[] Kinds =
+    [
+        ("whole title", 30, (_, title, _) => Q(title)),
+        ("unfinished word", 15, (_, _, words) => Q($"{words[0]} {words[1][..Math.Max(3, words[1].Length / 2)]}")),
+        ("typo", 15, (random, _, words) => Q(Typo(random, $"{words[0]} {words[1]}"))),
+        ("one word, sorted", 10, (random, _, words) => Q(words[1]) + "&sort=" + Sorts[random.Next(Sorts.Length)]),
+        // Browsing picks a price band the facets offer, not arbitrary amounts.
+        ("browse filters", 10, (random, _, _) => $"platform={Platforms[random.Next(2)]}&genre={CatalogGenerator.Genres[random.Next(CatalogGenerator.Genres.Length)]}"
+                    + $"&{Bands[random.Next(Bands.Length)]}&sort={Sorts[random.Next(Sorts.Length)]}"),
+        ("word, filters, page", 10, (random, _, words) => Q(words[0]) + $"&platform={Platforms[random.Next(2)]}&inStock=true&page={1 + random.Next(3)}"),
+        ("word, region, 48", 10, (_, _, words) => Q(words[1]) + "&region=EU&sort=newest&pageSize=48"),
+    ];
+
+    public static string Next(Random random, int titles) => Draw(random, titles, PickKind(random));
+
+    /// <summary>A query of one kind (an index into <see cref="Kinds"/>).</summary>
+    public static string Draw(Random random, int titles, int kind)
     {
         var title = CatalogGenerator.Title(random.Next(titles));
-        var words = title.Replace(":", "").Split(' ');
-        return random.Next(100) switch
+        return Kinds[kind].Draw(random, title, title.Replace(":", "").Split(' '));
+    }
+
+    private static int PickKind(Random random)
+    {
+        var roll = random.Next(100);
+        var kind = 0;
+        while (roll >= Kinds[kind].Share)
         {
-            < 30 => Q(title),
-            < 45 => Q($"{words[0]} {words[1][..Math.Max(3, words[1].Length / 2)]}"),
-            < 60 => Q(Typo(random, $"{words[0]} {words[1]}")),
-            < 70 => Q(words[1]) + "&sort=" + Sorts[random.Next(Sorts.Length)],
-            // Browsing picks a price band the facets offer, not arbitrary amounts.
-            < 80 => $"platform={Platforms[random.Next(2)]}&genre={CatalogGenerator.Genres[random.Next(CatalogGenerator.Genres.Length)]}"
-                    + $"&{Bands[random.Next(Bands.Length)]}&sort={Sorts[random.Next(Sorts.Length)]}",
-            < 90 => Q(words[0]) + $"&platform={Platforms[random.Next(2)]}&inStock=true&page={1 + random.Next(3)}",
-            _ => Q(words[1]) + "&region=EU&sort=newest&pageSize=48",
-        };
+            roll -= Kinds[kind++].Share;
+        }
+        return kind;
     }
 
     /// <summary>
