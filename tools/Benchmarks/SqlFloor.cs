@@ -18,7 +18,7 @@ internal sealed class SqlFloor(NpgsqlDataSource search, string currency)
     {
         // The kernel's role runs with JIT off (RoleSql); the benchmark signs in as the migrator, so it asks for the same.
         var kernelLike = new NpgsqlConnectionStringBuilder(postgres) { Options = "-c jit=off" }.ConnectionString;
-        return new(SearchApi.BuildSearchDataSource(kernelLike, new CatalogSettings().SearchStatementTimeout), currency);
+        return new(SearchApi.BuildSearchDataSource(kernelLike, new CatalogSettings()), currency);
     }
 
     public async Task<bool> SearchAsync(string query, CancellationToken ct)

@@ -21,12 +21,16 @@ public static class SearchApi
     /// anew (custom plans look cheaper to it), which costs about as much as running it. A pool of its own, so other
     /// statements keep plans made for their actual values. Its connections run only the search statements and the
     /// did-you-mean lookup, and change no session state, so they skip the reset statements a pooled connection
-    /// otherwise runs before each reuse. Each statement is cancelled by the server after <paramref name="statementTimeout"/>.
+    /// otherwise runs before each reuse. Each statement is cancelled by the server after
+    /// <see cref="CatalogSettings.SearchStatementTimeout"/>, and at most <see cref="CatalogSettings.SearchConnections"/> run at once.
     /// </summary>
-    public static NpgsqlDataSource BuildSearchDataSource(string connectionString, TimeSpan statementTimeout)
+    public static NpgsqlDataSource BuildSearchDataSource(string connectionString, CatalogSettings catalog)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
-        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c statement_timeout={(long)statementTimeout.TotalMilliseconds}".Trim();
+        var settings = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            NoResetOnClose = true, MaxPoolSize = Math.Max(1, catalog.SearchConnections),
+        };
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c statement_timeout={(long)catalog.SearchStatementTimeout.TotalMilliseconds}".Trim();
         return NpgsqlDataSource.Create(settings);
     }
 

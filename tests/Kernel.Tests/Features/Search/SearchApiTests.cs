@@ -68,6 +68,32 @@ public sealed class SearchApiTests(SearchFixture catalog) : IClassFixture<Search
         ended.Which.MessageText.Should().Contain("statement timeout");
     }
 
+    // Searches beyond the cap on connections queue for one instead of all sharing the database's cores, or failing.
+    [Fact]
+    public async Task A_search_beyond_the_search_connections_waits_for_one_and_then_answers()
+    {
+        var words = catalog.App.Services.GetRequiredKeyedService<NpgsqlDataSource>(SearchApi.SearchDataSource);
+        var cap = catalog.App.Services.GetRequiredService<CatalogSettings>().SearchConnections;
+        var held = new List<NpgsqlConnection>();
+        for (var i = 0; i < cap; i++)
+        {
+            held.Add(await words.OpenConnectionAsync());
+        }
+        using (var brief = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await FluentActions.Awaiting(() => words.OpenConnectionAsync(brief.Token).AsTask())
+                .Should().ThrowAsync<OperationCanceledException>("every search connection is taken");
+        }
+
+        var search = SearchAsync("q=hades");
+        await held[0].DisposeAsync();
+        (await search).Items.Select(i => i.Title).Should().StartWith("Hades");
+        foreach (var connection in held.Skip(1))
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Each_facet_counts_the_results_of_every_filter_but_its_own()
     {
