@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -106,7 +107,7 @@ internal static partial class ListingMatcher
             cut = false;
             for (var n = Math.Min(LongestPhrase, words.Count - 1); n >= 1 && !cut; n--)
             {
-                var phrase = string.Join(' ', words.Skip(words.Count - n).Select(w => w.Normal));
+                var phrase = Phrase(words, n);
                 var editionPhrase = phrase.EndsWith(" edition", StringComparison.Ordinal) ? phrase[..^" edition".Length] : null;
                 if (ListingVocabulary.TitleNoise.Contains(phrase) || ownWords.Contains(phrase))
                 {
@@ -127,6 +128,21 @@ internal static partial class ListingMatcher
         return edition;
     }
 
+    // The last n words, as one phrase.
+    private static string Phrase(List<Word> words, int n)
+    {
+        if (n == 1)
+        {
+            return words[^1].Normal;
+        }
+        var last = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            last[i] = words[words.Count - n + i].Normal;
+        }
+        return string.Join(' ', last);
+    }
+
     private static string Canonical(string value, IReadOnlyDictionary<string, string> spellings, Func<string, string> tidy)
     {
         var normal = Normalise(value);
@@ -135,8 +151,15 @@ internal static partial class ListingMatcher
 
     private static string TitleCase(string value) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.ToLowerInvariant());
 
-    private static List<Word> Words(string text) =>
-        WordPattern().Matches(text).Select(m => new Word(NormalWord(m.Value), m.Index + m.Length)).ToList();
+    private static List<Word> Words(string text)
+    {
+        var words = new List<Word>();
+        foreach (var match in WordPattern().EnumerateMatches(text))
+        {
+            words.Add(new Word(NormalWord(text.Substring(match.Index, match.Length)), match.Index + match.Length));
+        }
+        return words;
+    }
 
     private static string NormalWord(string word)
     {
@@ -144,16 +167,32 @@ internal static partial class ListingMatcher
         {
             return "and";
         }
-        var normal = new StringBuilder(word.Length);
-        foreach (var c in word.ToLowerInvariant())
+        var lower = word.ToLowerInvariant();
+        // Most words are plain letters and digits already: only the others are rebuilt.
+        if (!lower.AsSpan().ContainsAnyExcept(PlainWordChars))
         {
-            if (c is not ('\'' or '’'))
+            return lower;
+        }
+        var normal = new StringBuilder(lower.Length);
+        foreach (var c in lower)
+        {
+            if (c is '\'' or '’')
             {
-                normal.Append(Unaccented.TryGetValue(c, out var plain) ? plain : c.ToString());
+                continue;
+            }
+            if (Unaccented.TryGetValue(c, out var plain))
+            {
+                normal.Append(plain);
+            }
+            else
+            {
+                normal.Append(c);
             }
         }
         return normal.ToString();
     }
+
+    private static readonly SearchValues<char> PlainWordChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789");
 
     // Folded by table: string.Normalize is unavailable under InvariantGlobalization. Covers the Latin letters
     // game titles use, as PostgreSQL's unaccent does.
