@@ -28,8 +28,9 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# From /: user postgres may not be able to enter the current folder (a clone in root's home), which its tools report.
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # start_postgres DIR PORT PASSWORD: a cluster in DIR (created once), listening on 127.0.0.1:PORT only.
