@@ -2,8 +2,9 @@
 # Full-sync benchmark, loopback only: the sandbox serves a generated catalog (default 100000 games), the
 # Embedded store syncs both suppliers through their real adapters (paging, signatures, breakers), and the
 # time of each full sync is printed, first into an empty catalog, then again with nothing changed, with the time
-# its phases took (fetch, match, SQL, outbox) and the host's peak resident memory during it; then the sync the store
-# runs on its schedule (delta where the supplier offers one), with nothing changed.
+# its phases took (fetch, match, SQL, outbox), the host's peak resident memory during it and the CPU time the host,
+# the sandbox and PostgreSQL spent on it; then the sync the store runs on its schedule (delta where the supplier
+# offers one), with nothing changed.
 #   ./bench.sh sync [products]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,9 +76,27 @@ env "${store_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" A
 host_pid=$!
 wait_ready "$url" "$host_pid" "$work/embedded.log"
 
-python3 - "$url" "$(APP_API_TOKEN=$token app_token suppliers)" "$host_pid" <<'PY'
-import json, sys, time, urllib.request
-url, token, host_pid = sys.argv[1], sys.argv[2], sys.argv[3]
+python3 - "$url" "$(APP_API_TOKEN=$token app_token suppliers)" "$host_pid" "$sandbox_pid" "$(head -1 "$work/pg/postmaster.pid")" <<'PY'
+import json, os, sys, time, urllib.request
+url, token, host_pid, sandbox_pid, postmaster = sys.argv[1:6]
+def stat(pid):
+    # The fields after the command name (which may hold spaces): [1] the parent, [11] utime, [12] stime, [13] and [14] ended children's.
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+def cpu_seconds():
+    # CPU time so far of the host, the sandbox (the simulated suppliers, on the same cores) and PostgreSQL: its server
+    # process, every backend alive and every one ended.
+    ticks = os.sysconf("SC_CLK_TCK")
+    own = lambda fields: int(fields[11]) + int(fields[12])
+    server = stat(postmaster)
+    postgres = own(server) + int(server[13]) + int(server[14])
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            fields = stat(pid)
+        except OSError:
+            continue  # ended while read: its time is in the server's count of ended children
+        postgres += own(fields) if fields[1] == postmaster else 0
+    return own(stat(host_pid)) / ticks, own(stat(sandbox_pid)) / ticks, postgres / ticks
 def peak_mib():
     # The host's peak resident memory since the last reset (writing 5 to clear_refs resets it; Linux 4.0 and later).
     with open(f"/proc/{host_pid}/status") as status:
@@ -100,7 +119,9 @@ def sync(supplier, full):
 for label, full in (("into an empty catalog", True), ("again, nothing changed", True), ("as scheduled, unchanged", False)):
     for supplier in ("kinguin", "digiflazz"):
         reset_peak()
+        cpu_before = cpu_seconds()
         status, seconds = sync(supplier, full)
+        host, sandbox, postgres = (after - before for before, after in zip(cpu_before, cpu_seconds()))
         rate = status["offers"] / seconds if seconds else 0
         phases = status.get("phases") or {}
         kind = "full sync " if status["full"] else "delta sync"
@@ -111,4 +132,6 @@ for label, full in (("into an empty catalog", True), ("again, nothing changed", 
         print(f"    phases: fetch {phases.get('fetchMs', 0) / 1000:.1f} s, match {phases.get('matchMs', 0) / 1000:.1f} s, "
               f"SQL {phases.get('sqlMs', 0) / 1000:.1f} s, outbox {phases.get('outboxMs', 0) / 1000:.1f} s; "
               f"host peak resident memory {peak_mib()} MiB", flush=True)
+        print(f"    CPU: host {host:.1f} s, sandbox {sandbox:.1f} s, PostgreSQL {postgres:.1f} s "
+              f"(of {seconds * os.cpu_count():.1f} s on {os.cpu_count()} cores)", flush=True)
 PY
