@@ -18,7 +18,9 @@ public static partial class OffersApi
     public static RouteGroupBuilder MapOffers(this RouteGroupBuilder routes)
     {
         var group = routes.MapGroup("/offers").WithTags("Offers");
-        group.MapPost("/batch", UpsertBatchAsync);
+        // OfferValidation checks a batch whole; the framework's own validation only walked every property of its
+        // thousand offers for annotations they do not have (7% of the host's CPU during a first sync).
+        group.MapPost("/batch", UpsertBatchAsync).DisableValidation();
         group.MapPost("/changes", ApplyChangeAsync);
         group.MapGet("/quarantined", QuarantinedAsync);
         return routes;
