@@ -24,8 +24,26 @@ ensure_postgres_installed() {
   [ -x "$PG_BIN/initdb" ] || ensure_packages "$PG_BIN/initdb:postgresql"
 }
 
+# A loopback port free now, drawn from below the ephemeral range: one from within it could be handed to an outgoing
+# connection before the server binds it (PostgreSQL binds only after initdb, seconds later).
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  python3 - <<'PY'
+import random, socket
+low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+for _ in range(100 if low > 10001 else 0):
+    port = random.randrange(10000, low)
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+else:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        print(s.getsockname()[1])
+PY
 }
 
 # From /: user postgres may not be able to enter the current folder (a clone in root's home), which its tools report.

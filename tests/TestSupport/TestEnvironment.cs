@@ -26,11 +26,36 @@ public static class TestEnvironment
         }
     }
 
-    /// <summary>A loopback port free right now, for a server whose address others must know before it starts.</summary>
+    /// <summary>
+    /// A loopback port free right now, for a server whose address others must know before it starts. Drawn from below
+    /// the system's ephemeral range: a port from within it could be handed to another suite's outgoing connection
+    /// before the server binds it ("address already in use" on a busy machine).
+    /// </summary>
     public static int FreePort()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        var below = EphemeralPortsFrom();
+        for (var attempt = 0; attempt < 100 && below > 10_001; attempt++)
+        {
+            var port = Random.Shared.Next(10_000, below);
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Taken: draw another.
+            }
+        }
+        using var any = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        any.Start();
+        return ((System.Net.IPEndPoint)any.LocalEndpoint).Port;
     }
+
+    // The first port of Linux's ephemeral range (32768 unless configured otherwise).
+    private static int EphemeralPortsFrom() =>
+        File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
+        && int.TryParse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var first)
+            ? first : 32_768;
 }
