@@ -66,7 +66,8 @@ Console.WriteLine($"  {Describe(report)}; host peak resident memory {PeakMemory.
 Console.WriteLine($"  {CpuUse.Describe(cpuFrom, cpu.Take())}");
 
 // The floor: the same queries (same seeds, so the same sequence) as the kernel's statements straight on PostgreSQL.
-var floor = new SearchLoad(SqlFloor.Create(postgres, new StoreSettings().Currency).SearchAsync, queries);
+var sqlFloor = SqlFloor.Create(postgres, new StoreSettings().Currency);
+var floor = new SearchLoad(sqlFloor.SearchAsync, queries);
 await floor.RunAsync(concurrency, TimeSpan.FromSeconds(5), CancellationToken.None);
 Console.WriteLine($"The same queries' SQL straight on PostgreSQL, {concurrency} at a time for {seconds} s (the physical floor)…");
 cpuFrom = cpu.Take();
@@ -78,7 +79,7 @@ Console.WriteLine($"  API / SQL: p50 {report.Percentile(50) / sql.Percentile(50)
 if (string.IsNullOrEmpty(queryTable))
 {
     Console.WriteLine("Each kind of query's SQL alone, one at a time (what a kind costs without waiting behind others):");
-    await KindsAlone(SqlFloor.Create(postgres, new StoreSettings().Currency), products, 200);
+    await KindsAlone(sqlFloor, products, 200);
 }
 return report.Errors == 0 ? 0 : 1;
 

@@ -12,7 +12,7 @@ internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> sea
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
-        var shoppers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => ShopAsync(new Random(i), deadline, ct)));
+        var shoppers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => ShopAsync(new Random(i), _ => Stopwatch.GetTimestamp() < deadline, ct)));
         var elapsed = clock.Elapsed;
         var latencies = shoppers.SelectMany(s => s.Latencies).Order().ToArray();
         return new LatencyReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
@@ -22,16 +22,7 @@ internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> sea
     public async Task<LatencyReport> RunCountAsync(int count, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var random = new Random(0);
-        var latencies = new List<double>();
-        var errors = 0;
-        for (var i = 0; i < count; i++)
-        {
-            var query = next(random);
-            var started = Stopwatch.GetTimestamp();
-            errors += await search(query, ct) ? 0 : 1;
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
+        var (latencies, errors) = await ShopAsync(new Random(0), done => done < count, ct);
         return new LatencyReport([.. latencies.Order()], errors, clock.Elapsed);
     }
 
@@ -43,11 +34,12 @@ internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> sea
         return response.IsSuccessStatusCode;
     };
 
-    private async Task<(List<double> Latencies, int Errors)> ShopAsync(Random random, long deadline, CancellationToken ct)
+    // Searches while goOn (given how many were done) says so.
+    private async Task<(List<double> Latencies, int Errors)> ShopAsync(Random random, Func<int, bool> goOn, CancellationToken ct)
     {
         var latencies = new List<double>();
         var errors = 0;
-        while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
+        while (goOn(latencies.Count) && !ct.IsCancellationRequested)
         {
             var query = next(random);
             var started = Stopwatch.GetTimestamp();
