@@ -14,7 +14,14 @@ internal sealed record KinguinState(KinguinOffer[] Offers, DateTimeOffset Update
 
     public decimal Price => InStock is { Length: > 0 } offers ? offers.Min(o => o.Price) : Offers.Min(o => o.Price);
 
-    public KinguinOffer[] Cheapest => [.. InStock.Where(o => o.Price == Price)];
+    public KinguinOffer[] Cheapest
+    {
+        get
+        {
+            var price = Price;
+            return [.. InStock.Where(o => o.Price == price)];
+        }
+    }
 
     public int Qty => Cheapest.Sum(o => o.Qty);
 
