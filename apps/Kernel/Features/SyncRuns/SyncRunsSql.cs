@@ -52,6 +52,10 @@ internal static class SyncRunsSql
         RETURNING o.product_id AS ProductId, o.supplier_sku AS Sku, o.price AS Price, o.currency AS Currency, o.stock AS Stock
         """;
 
+    /// <summary>Statistics of the columns a sync finds offers and products by (OffersSql), and of those MarkVanished reads.</summary>
+    public const string AnalyzeLookups =
+        "ANALYZE supplier_offers (id, supplier_code, supplier_sku, product_id, available), products (id, match_key, slug)";
+
     public const string ConfirmFullSync = """
         UPDATE suppliers SET last_full_sync_at = greatest(last_full_sync_at, @StartedAt) WHERE code = @Supplier
         """;

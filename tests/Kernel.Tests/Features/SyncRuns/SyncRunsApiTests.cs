@@ -54,6 +54,21 @@ public sealed class SyncRunsApiTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_full_run_that_added_listings_leaves_statistics_of_the_columns_syncs_look_rows_up_by_and_only_those()
+    {
+        const string Analyzed = "SELECT tablename || '.' || attname FROM pg_stats WHERE schemaname = 'public' AND tablename IN ('supplier_offers', 'products') ORDER BY 1";
+        (await App.QueryAsync<string>(Analyzed)).Should().BeEmpty("three listings are far below autovacuum's threshold");
+        var run = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", run, Offer("k-1", "Elden Ring"), Offer("k-2", "Hades"), Offer("k-4", "Tunic"));
+
+        await FinishAsync(run);
+
+        (await App.QueryAsync<string>(Analyzed)).Should().BeEquivalentTo(
+            "products.id", "products.match_key", "products.slug", "supplier_offers.available", "supplier_offers.id",
+            "supplier_offers.product_id", "supplier_offers.supplier_code", "supplier_offers.supplier_sku");
+    }
+
+    [Fact]
     public async Task A_full_run_with_a_bad_offer_in_its_batch_still_finishes_and_marks_what_vanished()
     {
         var run = await StartAsync(full: true);
