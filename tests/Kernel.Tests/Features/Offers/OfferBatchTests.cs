@@ -128,6 +128,25 @@ public sealed class OfferBatchTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_slug_taken_by_a_stored_product_or_by_another_new_one_in_the_batch_gets_a_suffix_from_its_key()
+    {
+        // Different products, one slug: the platform's first word ends the title in one and begins the platform in the other.
+        await Client.PostBatchAsync("kinguin", null, Offer("k-1", "Foo", platform: "Epic Games"));
+
+        await Client.PostBatchAsync("kinguin", null, Offer("k-2", "Foo Epic", platform: "Games"), Offer("k-3", "Bar", platform: "Epic Games"),
+            Offer("k-4", "Bar Epic", platform: "Games"));
+
+        var slugs = await App.QueryAsync<(string Sku, string Slug, string Suffix)>("""
+            SELECT o.supplier_sku, p.slug, left(md5(p.match_key), 8) FROM products p JOIN supplier_offers o ON o.product_id = p.id ORDER BY 1
+            """);
+        slugs.Select(s => (s.Sku, s.Slug)).Should().Equal([
+            ("k-1", "foo-epic-games-global"),
+            ("k-2", "foo-epic-games-global-" + slugs[1].Suffix),
+            ("k-3", "bar-epic-games-global-" + slugs[2].Suffix),
+            ("k-4", "bar-epic-games-global")], "within a batch the first by key keeps the slug ('bar epic|…' before 'bar|…')");
+    }
+
+    [Fact]
     public async Task A_changed_price_updates_the_offer_records_history_and_publishes_the_change()
     {
         await Client.PostBatchAsync("kinguin", null, Offer("k-1"), Offer("k-2", "Hades"));
