@@ -90,4 +90,18 @@ public sealed class SchemaTests : IAsyncLifetime
                 "INSERT INTO users (id, email, display_name, password_hash) VALUES (gen_random_uuid(), 'ANN@example.com', 'Ann 2', 'x')"))
             .Should().ThrowAsync<PostgresException>().Where(e => e.SqlState == PostgresErrorCodes.UniqueViolation);
     }
+
+    [Theory]
+    [InlineData("S.T.A.L.K.E.R.: Shadow of Chernobyl", "stalker shadow of chernobyl")]
+    [InlineData("A.B.C", "abc")]
+    [InlineData("Pokémon Ver. 1.2", "pokemon ver 12")]
+    [InlineData("Dr. Mario", "dr mario")]
+    [InlineData("...", "")]
+    [InlineData("Tom Clancy’s The Division 2", "tom clancys the division 2")]
+    [InlineData("Half-Life 2", "half life 2")]
+    [InlineData("No dots here", "no dots here")]
+    public async Task Search_text_joins_dotted_letters_and_drops_accents_case_and_punctuation_with_or_without_a_dot(string title, string text)
+    {
+        (await _connection.ExecuteScalarAsync<string>("SELECT catalog_search_text(@Title)", new { Title = title })).Should().Be(text);
+    }
 }
