@@ -21,7 +21,7 @@ internal static class OffersSql
     /// <summary>
     /// The id of the product whose <paramref name="column"/> (match_key or slug, both unique) is <paramref name="value"/>,
     /// found by one probe as <see cref="StoredOffer"/> is: planned from the statistics of a first sync's first seconds, the
-    /// lookups of a batch's keys scanned every product instead, for each batch, up to 30 ms each at 80k products.
+    /// lookups of a batch's keys scanned every product instead, three times a batch, 3-7 ms each at 19k products and growing.
     /// </summary>
     private static string ProductBy(string column, string value) =>
         $"LATERAL (SELECT p.id FROM products p WHERE p.{column} = {value} OFFSET 0)";
