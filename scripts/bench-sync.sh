@@ -18,7 +18,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/gamesdrop-bench-sync.XXXXXX")
 [ "$(id -u)" -eq 0 ] && chmod 755 "$work"
 host_pid=; sandbox_pid=
 cleanup() {
-  [ -n "${BENCH_PG_LOG:-}" ] && cp "$work/pg/server.log" "$BENCH_PG_LOG" 2>/dev/null
+  [ -n "${BENCH_PG_LOG:-}" ] && cat "$work"/pg/log/*.log >"$BENCH_PG_LOG" 2>/dev/null
   # Statements naming a batch's temporary table count apart per batch (a new table each time), so they are summed by their start.
   [ -n "${BENCH_PG_STATS:-}" ] && PGPASSWORD=$password psql -h 127.0.0.1 -p "$pg_port" -U postgres -c "
     SELECT round(sum(total_exec_time)) AS ms, round(sum(total_plan_time)) AS plan_ms, sum(calls) AS calls,
@@ -42,6 +42,8 @@ libraries=()
 [ -n "${BENCH_PG_STATS:-}" ] && libraries+=("'pg_stat_statements'")
 if [ ${#libraries[@]} -gt 0 ]; then
   psql_admin -c "ALTER SYSTEM SET shared_preload_libraries = $(IFS=,; echo "${libraries[*]}")"
+  # The plans go to the logging collector's files (pg/log): the server log pg_ctl writes ended seconds after this restart.
+  [ -n "${BENCH_PG_LOG:-}" ] && psql_admin -c "ALTER SYSTEM SET logging_collector = on"
   as_postgres "$PG_BIN/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w -t 60 restart >/dev/null
 fi
 if [ -n "${BENCH_PG_LOG:-}" ]; then
