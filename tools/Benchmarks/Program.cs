@@ -64,6 +64,7 @@ Console.WriteLine($"Searching GET /bff/api/catalog/search with {concurrency} con
 var report = await search.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
 Console.WriteLine($"  {Describe(report)}; host peak resident memory {PeakMemory.Describe()}");
 Console.WriteLine($"  {CpuUse.Describe(cpuFrom, cpu.Take())}");
+DescribeKinds(report);
 
 // The floor: the same queries (same seeds, so the same sequence) as the kernel's statements straight on PostgreSQL.
 var sqlFloor = SqlFloor.Create(postgres, new StoreSettings().Currency);
@@ -74,6 +75,7 @@ cpuFrom = cpu.Take();
 var sql = await floor.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), CancellationToken.None);
 Console.WriteLine($"  {Describe(sql)}");
 Console.WriteLine($"  {CpuUse.Describe(cpuFrom, cpu.Take())}");
+DescribeKinds(sql);
 Console.WriteLine($"  API / SQL: p50 {report.Percentile(50) / sql.Percentile(50):F1}×, p95 {report.Percentile(95) / sql.Percentile(95):F1}×, "
     + $"p99 {report.Percentile(99) / sql.Percentile(99):F1}×, throughput {report.Throughput / sql.Throughput:P0} of the floor's");
 if (string.IsNullOrEmpty(queryTable))
@@ -88,9 +90,21 @@ static async Task KindsAlone(SqlFloor floor, int products, int each)
     for (var kind = 0; kind < SearchQueries.Kinds.Length; kind++)
     {
         var k = kind;
-        var report = await new SearchLoad(floor.SearchAsync, random => SearchQueries.Draw(random, products / 4, k)).RunCountAsync(each, CancellationToken.None);
+        var report = await new SearchLoad(floor.SearchAsync, random => (SearchQueries.Kinds[k].Kind, SearchQueries.Draw(random, products / 4, k))).RunCountAsync(each, CancellationToken.None);
         Console.WriteLine($"  {SearchQueries.Kinds[kind].Kind,-20} ({SearchQueries.Kinds[kind].Share,2}% of the mix): "
             + $"p50 {report.Percentile(50):F1} ms, p95 {report.Percentile(95):F1} ms");
+    }
+}
+
+// Where the slowest searches come from: each kind's latencies, and its share of the searches slower than the p95.
+static void DescribeKinds(LatencyReport r)
+{
+    var p95 = r.Percentile(95);
+    var slow = r.SortedLatencies.Count(l => l > p95);
+    foreach (var (kind, k) in r.ByKind.OrderByDescending(k => k.Value.Percentile(95)))
+    {
+        Console.WriteLine($"    {kind,-20} {k.SortedLatencies.Length,7:N0} searches: p50 {k.Percentile(50):F1}, p95 {k.Percentile(95):F1}, p99 {k.Percentile(99):F1} ms; "
+            + $"{(slow == 0 ? 0 : (double)k.SortedLatencies.Count(l => l > p95) / slow):P0} of those over the p95");
     }
 }
 

@@ -3,27 +3,36 @@ using System.Diagnostics;
 namespace GamesDrop.Benchmarks;
 
 /// <summary>
-/// A closed loop: <c>concurrency</c> shoppers, each sending its next search (a query string from <c>next</c>, run
-/// by <c>search</c>, which says whether it succeeded) when the last answered, for a fixed time.
+/// A closed loop: <c>concurrency</c> shoppers, each sending its next search (a query string of some kind from
+/// <c>next</c>, run by <c>search</c>, which says whether it succeeded) when the last answered, for a fixed time.
 /// </summary>
-internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> search, Func<Random, string> next)
+internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> search, Func<Random, (string Kind, string Query)> next)
 {
     public async Task<LatencyReport> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
         var shoppers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => ShopAsync(new Random(i), _ => Stopwatch.GetTimestamp() < deadline, ct)));
-        var elapsed = clock.Elapsed;
-        var latencies = shoppers.SelectMany(s => s.Latencies).Order().ToArray();
-        return new LatencyReport(latencies, shoppers.Sum(s => s.Errors), elapsed);
+        return Report(shoppers, clock.Elapsed);
     }
 
     /// <summary>One shopper's <paramref name="count"/> searches, one after another.</summary>
     public async Task<LatencyReport> RunCountAsync(int count, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var (latencies, errors) = await ShopAsync(new Random(0), done => done < count, ct);
-        return new LatencyReport([.. latencies.Order()], errors, clock.Elapsed);
+        var shopper = await ShopAsync(new Random(0), done => done < count, ct);
+        return Report([shopper], clock.Elapsed);
+    }
+
+    private static LatencyReport Report(IReadOnlyCollection<List<(string Kind, double Milliseconds, bool Failed)>> shoppers, TimeSpan elapsed)
+    {
+        static LatencyReport Of(IEnumerable<(string Kind, double Milliseconds, bool Failed)> searches, TimeSpan elapsed)
+        {
+            var all = searches.ToList();
+            return new LatencyReport([.. all.Select(s => s.Milliseconds).Order()], all.Count(s => s.Failed), elapsed);
+        }
+        var searches = shoppers.SelectMany(s => s).ToList();
+        return Of(searches, elapsed) with { ByKind = searches.GroupBy(s => s.Kind).ToDictionary(k => k.Key, k => Of(k, elapsed)) };
     }
 
     /// <summary>The search API as shoppers reach it.</summary>
@@ -34,22 +43,17 @@ internal sealed class SearchLoad(Func<string, CancellationToken, Task<bool>> sea
         return response.IsSuccessStatusCode;
     };
 
-    // Searches while goOn (given how many were done) says so.
-    private async Task<(List<double> Latencies, int Errors)> ShopAsync(Random random, Func<int, bool> goOn, CancellationToken ct)
+    // Searches while goOn (given how many were done) says so: each one's kind, latency and whether it failed.
+    private async Task<List<(string Kind, double Milliseconds, bool Failed)>> ShopAsync(Random random, Func<int, bool> goOn, CancellationToken ct)
     {
-        var latencies = new List<double>();
-        var errors = 0;
-        while (goOn(latencies.Count) && !ct.IsCancellationRequested)
+        var searches = new List<(string Kind, double Milliseconds, bool Failed)>();
+        while (goOn(searches.Count) && !ct.IsCancellationRequested)
         {
-            var query = next(random);
+            var (kind, query) = next(random);
             var started = Stopwatch.GetTimestamp();
             var succeeded = await search(query, ct);
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!succeeded)
-            {
-                errors++;
-            }
+            searches.Add((kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, !succeeded));
         }
-        return (latencies, errors);
+        return searches;
     }
 }

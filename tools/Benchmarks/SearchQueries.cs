@@ -24,7 +24,11 @@ internal static class SearchQueries
         ("word, region, 48", 10, (_, _, words) => Q(words[1]) + "&region=EU&sort=newest&pageSize=48"),
     ];
 
-    public static string Next(Random random, int titles) => Draw(random, titles, PickKind(random));
+    public static (string Kind, string Query) Next(Random random, int titles)
+    {
+        var kind = PickKind(random);
+        return (Kinds[kind].Kind, Draw(random, titles, kind));
+    }
 
     /// <summary>A query of one kind (an index into <see cref="Kinds"/>).</summary>
     public static string Draw(Random random, int titles, int kind)
@@ -48,7 +52,7 @@ internal static class SearchQueries
     /// The queries of a relevance table (tests/Kernel.Tests/Features/Search/relevance.tsv: tab-separated, '#'
     /// comments, a header naming a <c>query</c> column), drawn at random.
     /// </summary>
-    public static Func<Random, string> FromTable(string path)
+    public static Func<Random, (string Kind, string Query)> FromTable(string path)
     {
         var lines = File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
         var column = Array.IndexOf(lines[0], "query");
@@ -57,7 +61,7 @@ internal static class SearchQueries
             throw new InvalidDataException($"{path} has no query column.");
         }
         var queries = lines.Skip(1).Select(cells => Q(cells[column])).ToArray();
-        return random => queries[random.Next(queries.Length)];
+        return random => ("table", queries[random.Next(queries.Length)]);
     }
 
     private static string Q(string text) => "q=" + Uri.EscapeDataString(text);
