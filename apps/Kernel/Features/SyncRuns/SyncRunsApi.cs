@@ -108,6 +108,13 @@ public static class SyncRunsApi
             await events.PublishAsync(Topics.SupplierSyncFailed, new SupplierSyncFailed(run.Supplier, id, error, DateTimeOffset.UtcNow), transaction, ct);
         }
         await transaction.CommitAsync(ct);
+        // New listings' words wait in the search index's pending list (up to 4 MB, gin_pending_list_limit) until
+        // autovacuum merges them, and every search reads that list whole: 13,000 waiting words made a whole-title
+        // search's index scan 2.6 ms instead of 0.35. Merged once per run, after its commit, off every batch's path.
+        if (run.OffersCreated > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SyncRunsSql.MergeSearchWords, commandTimeout: 120, cancellationToken: ct));
+        }
         return TypedResults.Ok(finished.ToContract());
     }
 

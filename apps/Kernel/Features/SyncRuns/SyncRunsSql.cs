@@ -56,6 +56,9 @@ internal static class SyncRunsSql
     public const string AnalyzeLookups =
         "ANALYZE supplier_offers (id, supplier_code, supplier_sku, product_id, available), products (id, match_key, slug)";
 
+    /// <summary>Moves the words waiting in the search index's pending list into the index proper.</summary>
+    public const string MergeSearchWords = "SELECT gin_clean_pending_list('products_search'::regclass)";
+
     public const string ConfirmFullSync = """
         UPDATE suppliers SET last_full_sync_at = greatest(last_full_sync_at, @StartedAt) WHERE code = @Supplier
         """;

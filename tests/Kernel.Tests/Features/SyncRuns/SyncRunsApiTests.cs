@@ -69,6 +69,19 @@ public sealed class SyncRunsApiTests : CatalogTest
     }
 
     [Fact]
+    public async Task A_run_that_added_listings_leaves_no_words_waiting_outside_the_search_index()
+    {
+        var run = await StartAsync(full: false);
+        await Client.PostBatchAsync("kinguin", run, Offer("k-4", "Tunic"), Offer("k-5", "Hollow Knight"));
+
+        await FinishAsync(run);
+
+        (await App.ScalarAsync<long>("SELECT gin_clean_pending_list('products_search'::regclass)"))
+            .Should().Be(0, "searches would otherwise read every pending word until autovacuum merges them");
+        (await Client.GetFromJsonAsync<SearchResult>("/kernel/catalog/search?q=hollow%20knight"))!.Items.Select(i => i.Title).Should().Equal("Hollow Knight");
+    }
+
+    [Fact]
     public async Task A_full_run_with_a_bad_offer_in_its_batch_still_finishes_and_marks_what_vanished()
     {
         var run = await StartAsync(full: true);
