@@ -104,4 +104,38 @@ public sealed class SchemaTests : IAsyncLifetime
     {
         (await _connection.ExecuteScalarAsync<string>("SELECT catalog_search_text(@Title)", new { Title = title })).Should().Be(text);
     }
+
+    [Theory]
+    [InlineData("2", "ii")]
+    [InlineData("14", "xiv")]
+    [InlineData("20", "xx")]
+    [InlineData("ii", "2")]
+    [InlineData("xix", "19")]
+    [InlineData("xx", "20")]
+    [InlineData("1", null)]
+    [InlineData("21", null)]
+    [InlineData("02", null)]
+    [InlineData("xxi", null)]
+    [InlineData("2077", null)]
+    [InlineData("elden", null)]
+    [InlineData(null, null)]
+    public async Task A_sequel_number_has_its_other_numeral_from_2_to_20(string? word, string? other)
+    {
+        (await _connection.ExecuteScalarAsync<string?>("SELECT catalog_numeral(@Word)", new { Word = word })).Should().Be(other);
+    }
+
+    [Theory]
+    [InlineData("elden", "'elden'")]
+    [InlineData("elden ring", "'elden' & 'ring':*")]
+    [InlineData("eld", "'eld':*")]
+    [InlineData("ringed elden", "'ringed' & 'elden'")]
+    [InlineData("hades 2", "'hades' & ( '2':* | 'ii' )")]
+    [InlineData("hades ii", "'hades' & ( 'ii' | '2' )")]
+    public async Task The_last_word_is_a_prefix_only_when_a_longer_catalog_word_starts_with_it(string query, string corrected)
+    {
+        // "ringed" starts with "ring"; nothing else in the catalog starts with "elden", "hades" or "ii".
+        await _connection.ExecuteAsync("INSERT INTO catalog_words (word) VALUES ('elden'), ('ring'), ('ringed'), ('hades'), ('ii') ON CONFLICT DO NOTHING");
+
+        (await _connection.ExecuteScalarAsync<string>("SELECT corrected::text FROM catalog_search_terms(@Q)", new { Q = query })).Should().Be(corrected);
+    }
 }
