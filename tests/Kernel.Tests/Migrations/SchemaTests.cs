@@ -138,4 +138,15 @@ public sealed class SchemaTests : IAsyncLifetime
 
         (await _connection.ExecuteScalarAsync<string>("SELECT corrected::text FROM catalog_search_terms(@Q)", new { Q = query })).Should().Be(corrected);
     }
+
+    [Theory]
+    [InlineData("halo", 1, "alo hal halo hao hlo")]
+    [InlineData("abba", 1, "aba abb abba bba")]
+    [InlineData("abc", 2, "a ab abc ac b bc c")]
+    [InlineData("ab", 0, "ab")]
+    public async Task A_word_s_deletions_are_each_variant_with_up_to_depth_letters_left_out_once(string word, int depth, string variants)
+    {
+        (await _connection.QueryAsync<string>("SELECT v FROM catalog_word_deletes(@Word, @Depth) v ORDER BY v COLLATE \"C\"", new { Word = word, Depth = depth }))
+            .Should().Equal(variants.Split(' '));
+    }
 }
