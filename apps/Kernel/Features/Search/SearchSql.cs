@@ -320,7 +320,9 @@ internal static class SearchSql
 
     /// <summary>
     /// For a query nothing matches: the title closest to it (trigram similarity), among products with a word
-    /// nearest to one of its words, however many typos away (did you mean).
+    /// nearest to one of its words, however many typos away (did you mean). Similarity is worked out once per title,
+    /// not per edition of it (221 bench queries that found nothing: 20 -> 11 ms of PostgreSQL CPU each, same titles);
+    /// of the closest title's editions, the first in stock, else the first.
     /// </summary>
     public const string ClosestTitle = """
         WITH nearest AS (
@@ -328,11 +330,16 @@ internal static class SearchSql
             FROM unnest(string_to_array(catalog_search_text(@Q), ' ')) AS typed (word)
             CROSS JOIN LATERAL (SELECT c.word FROM catalog_words c WHERE c.word % typed.word
                                 ORDER BY similarity(c.word, typed.word) DESC, c.word LIMIT 1) n
+        ), titles AS (
+            SELECT p.search_title, bool_or(p.in_stock) AS in_stock, coalesce(min(p.id) FILTER (WHERE p.in_stock), min(p.id)) AS id
+            FROM products p
+            WHERE p.search @@ (SELECT to_tsquery('simple', string_agg(quote_literal(word), ' | ')) FROM nearest)
+            GROUP BY p.search_title
         )
         SELECT p.title FROM products p
-        WHERE p.search @@ (SELECT to_tsquery('simple', string_agg(quote_literal(word), ' | ')) FROM nearest)
-        ORDER BY similarity(p.search_title, catalog_search_text(@Q)) DESC, p.in_stock DESC, length(p.search_title), p.id
-        LIMIT 1
+        WHERE p.id = (SELECT t.id FROM titles t
+                      ORDER BY similarity(t.search_title, catalog_search_text(@Q)) DESC, t.in_stock DESC, length(t.search_title), t.id
+                      LIMIT 1)
         """;
 }
 
