@@ -24,17 +24,13 @@ internal static class SearchQueries
         ("word, region, 48", 10, (_, _, words) => Q(words[1]) + "&region=EU&sort=newest&pageSize=48"),
     ];
 
-    public static (string Kind, string Query) Next(Random random, int titles)
-    {
-        var kind = PickKind(random);
-        return (Kinds[kind].Kind, Draw(random, titles, kind));
-    }
+    public static (string Kind, string Query) Next(Random random, int titles) => Draw(random, titles, PickKind(random));
 
-    /// <summary>A query of one kind (an index into <see cref="Kinds"/>).</summary>
-    public static string Draw(Random random, int titles, int kind)
+    /// <summary>A query of one kind (an index into <see cref="Kinds"/>), named by its kind.</summary>
+    public static (string Kind, string Query) Draw(Random random, int titles, int kind)
     {
         var title = CatalogGenerator.Title(random.Next(titles));
-        return Kinds[kind].Draw(random, title, title.Replace(":", "").Split(' '));
+        return (Kinds[kind].Kind, Kinds[kind].Draw(random, title, title.Replace(":", "").Split(' ')));
     }
 
     private static int PickKind(Random random)
