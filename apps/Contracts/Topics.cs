@@ -4,7 +4,7 @@ namespace GamesDrop.Contracts;
 public static class Topics
 {
     public const string CurrencyRateChanged = "currency-rate-changed";
-    public const string OfferChanged = "offer-changed";
+    public const string OffersChanged = "offers-changed";
     public const string SupplierOrderUpdated = "supplier-order-updated";
     public const string SupplierBalanceLow = "supplier-balance-low";
     public const string SupplierCircuitChanged = "supplier-circuit-changed";

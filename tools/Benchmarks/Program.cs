@@ -37,7 +37,7 @@ Console.WriteLine($"  {load.Offers:N0} offers in {load.Elapsed.TotalSeconds:F1} 
 await using (var db = NpgsqlDataSource.Create(postgres))
 {
     var clock = Stopwatch.StartNew();
-    // The search numbers are for a settled store: the offer-changed events relayed and the statistics current.
+    // The search numbers are for a settled store: the offers-changed events relayed and the statistics current.
     while (await Scalar(db, "SELECT count(*) FROM messaging.outbox WHERE relayed_at IS NULL") > 0 && clock.Elapsed < TimeSpan.FromMinutes(5))
     {
         await Task.Delay(500);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using GamesDrop.AppTesting;
+using GamesDrop.Contracts;
 using GamesDrop.Contracts.Catalog;
 using Npgsql;
 
@@ -43,6 +45,12 @@ internal static class CatalogData
         await using var connection = new NpgsqlConnection(app.DatabaseConnectionString);
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
+
+    /// <summary>The offers-changed messages waiting in the outbox, oldest first, as their subscribers would read them.</summary>
+    public static async Task<IReadOnlyList<OffersChanged>> ChangedOffersAsync(this EmbeddedApp app) =>
+        [.. (await app.QueryAsync<string>("SELECT data::text FROM messaging.outbox WHERE topic = @Topic ORDER BY created_at, id",
+                new { Topic = Topics.OffersChanged }))
+            .Select(data => JsonSerializer.Deserialize<OffersChanged>(data, JsonSerializerOptions.Web)!)];
 
     public static Task<decimal?> PriceAsync(this EmbeddedApp app, string slug) =>
         app.ScalarAsync<decimal?>("SELECT price FROM products WHERE slug = @Slug", new { Slug = slug });

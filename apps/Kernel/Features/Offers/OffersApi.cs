@@ -81,10 +81,14 @@ public static partial class OffersApi
         var sqlMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         started = Stopwatch.GetTimestamp();
         await events.PublishManyAsync(Topics.WishlistPriceDropped, drops, transaction, ct);
-        await events.PublishManyAsync(Topics.OfferChanged, written
+        var changedOffers = written
             .Where(o => o.Created || o.SaleChanged)
             .Select(o => new OfferChanged(o.ProductId, batch.Supplier, o.Sku, o.Price, o.Currency, o.Stock, o.Available))
-            .ToList(), transaction, ct);
+            .ToList();
+        if (changedOffers.Count > 0)
+        {
+            await events.PublishAsync(Topics.OffersChanged, new OffersChanged(changedOffers), transaction, ct);
+        }
         var outboxMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         started = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(ct);
@@ -149,8 +153,8 @@ public static partial class OffersApi
         if (outcome.SaleChanged)
         {
             await repricer.RepriceProductsAsync(transaction, [outcome.ProductId!.Value], ct);
-            await events.PublishAsync(Topics.OfferChanged, new OfferChanged(outcome.ProductId.Value, change.Supplier, change.Sku,
-                outcome.Price!.Value, outcome.Currency!, outcome.Stock!.Value, outcome.Available!.Value), transaction, ct);
+            await events.PublishAsync(Topics.OffersChanged, new OffersChanged([new OfferChanged(outcome.ProductId.Value, change.Supplier, change.Sku,
+                outcome.Price!.Value, outcome.Currency!, outcome.Stock!.Value, outcome.Available!.Value)]), transaction, ct);
         }
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(new OfferChangeResult(outcome.Applied, outcome.Contested));

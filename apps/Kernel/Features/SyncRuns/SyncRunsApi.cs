@@ -124,8 +124,9 @@ public static class SyncRunsApi
         var gone = (await connection.QueryAsync<VanishedOffer>(new CommandDefinition(
             SyncRunsSql.MarkVanished, new { run.Id, run.Supplier }, transaction, cancellationToken: ct))).ToList();
         await repricer.RepriceProductsAsync(transaction, gone.Select(o => o.ProductId).Distinct().ToList(), ct);
-        await events.PublishManyAsync(Topics.OfferChanged,
-            gone.Select(o => new OfferChanged(o.ProductId, run.Supplier, o.Sku, o.Price, o.Currency, o.Stock, false)).ToList(), transaction, ct);
+        await events.PublishManyAsync(Topics.OffersChanged, gone
+            .Select(o => new OfferChanged(o.ProductId, run.Supplier, o.Sku, o.Price, o.Currency, o.Stock, false))
+            .Chunk(OffersChanged.MaxOffers).Select(offers => new OffersChanged(offers)).ToList(), transaction, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             SyncRunsSql.ConfirmFullSync, new { run.Supplier, run.StartedAt }, transaction, cancellationToken: ct));
         return gone.Count;

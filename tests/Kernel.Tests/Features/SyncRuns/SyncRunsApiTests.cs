@@ -48,9 +48,25 @@ public sealed class SyncRunsApiTests : CatalogTest
             .Should().Equal(untouched, "offers the run saw unchanged are not rewritten");
         (await App.QueryAsync<(decimal?, bool)>("SELECT price, in_stock FROM products WHERE slug = 'celeste-steam-global'"))
             .Should().Equal([(null, false)]);
-        (await App.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox WHERE topic = @Topic AND data->>'sku' = 'k-3' AND data->>'available' = 'false'",
-            new { Topic = Topics.OfferChanged })).Should().Be(1);
+        (await App.ChangedOffersAsync()).Last().Offers.Should().ContainSingle().Which.Should().Match<OfferChanged>(o => o.Sku == "k-3" && !o.Available);
         (await App.ScalarAsync<long>("SELECT count(*) FROM sync_run_seen")).Should().Be(0, "a finished run's scratch list is dropped");
+    }
+
+    [Fact]
+    public async Task Offers_a_full_run_finds_gone_are_published_at_most_a_thousand_to_a_message()
+    {
+        await Client.PostBatchAsync("kinguin", null, [.. Enumerable.Range(1, OffersChanged.MaxOffers).Select(i => Offer($"m-{i:D4}", $"Mirror Lake {i}"))]);
+        var run = await StartAsync(full: true);
+        await Client.PostBatchAsync("kinguin", run, Offer("k-1", "Elden Ring"));
+        var before = (await App.ChangedOffersAsync()).Count;
+
+        var finished = await FinishAsync(run);
+
+        finished.OffersVanished.Should().Be(OffersChanged.MaxOffers + 2);
+        var published = (await App.ChangedOffersAsync()).Skip(before).ToList();
+        published.Select(m => m.Offers.Count).Should().BeEquivalentTo([OffersChanged.MaxOffers, 2], "one transaction's messages keep no order among them");
+        published.SelectMany(m => m.Offers).Should().OnlyContain(o => !o.Available)
+            .And.HaveCount(OffersChanged.MaxOffers + 2).And.OnlyHaveUniqueItems(o => o.Sku).And.NotContain(o => o.Sku == "k-1");
     }
 
     [Fact]
