@@ -8,8 +8,10 @@ namespace GamesDrop.Deployment.Tests.Tooling;
 /// <summary>
 /// deploy/docker/daprd-healthz.sh, the sidecar image's health check, run by busybox with only the applets the image
 /// carries, against a stand-in daprd: a process whose command line names the HTTP port, and a loopback healthz.
+/// IAsyncLifetime, not IAsyncDisposable, which this xunit does not call on a test class: the stand-in and its folder
+/// outlived every test.
 /// </summary>
-public sealed class SidecarProbeTests : IAsyncDisposable
+public sealed class SidecarProbeTests : IAsyncLifetime
 {
     private const int Limit = 3;
     private static readonly string[] Applets = ["sh", "wget", "timeout", "tr", "cat", "kill"];
@@ -35,7 +37,9 @@ public sealed class SidecarProbeTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (!_daprd.HasExited)
         {
