@@ -16,7 +16,8 @@ public sealed record OfferChanged(long ProductId, string Supplier, string Sku, d
 /// </summary>
 public sealed record OffersChanged(IReadOnlyList<OfferChanged> Offers)
 {
-    public const int MaxOffers = 1000;
+    /// <summary>A batch's changes fit one message.</summary>
+    public const int MaxOffers = OfferBatch.MaxOffers;
 }
 
 /// <summary>Suppliers whose circuit is open: the kernel shows their offers as temporarily unavailable, not removed.</summary>

@@ -10,7 +10,6 @@ namespace GamesDrop.Kernel.Features.Offers;
 /// </summary>
 internal static partial class OfferValidation
 {
-    public const int MaxBatchSize = 1000;
     public const decimal MaxPrice = 1_000_000_000m;
 
     /// <summary>More than there are countries: a list this long is not a list of countries.</summary>
@@ -21,9 +20,9 @@ internal static partial class OfferValidation
     {
         var errors = new Dictionary<string, string[]>();
         Supplier(errors, nameof(batch.Supplier), batch.Supplier);
-        if (batch.Offers is null || batch.Offers.Count is 0 or > MaxBatchSize)
+        if (batch.Offers is null || batch.Offers.Count is 0 or > OfferBatch.MaxOffers)
         {
-            errors[nameof(batch.Offers)] = [$"Between 1 and {MaxBatchSize} offers."];
+            errors[nameof(batch.Offers)] = [$"Between 1 and {OfferBatch.MaxOffers} offers."];
         }
         return errors;
     }

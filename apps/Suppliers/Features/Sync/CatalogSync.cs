@@ -15,7 +15,6 @@ namespace GamesDrop.Suppliers.Features.Sync;
 /// </summary>
 public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress progress, TimeProvider time, ILogger<CatalogSync> logger)
 {
-    private const int MaxBatch = 1000;
     private const int MaxInFlight = 2;
     private static readonly TimeSpan FullEvery = TimeSpan.FromDays(1);
     private static readonly TimeSpan DeltaOverlap = TimeSpan.FromMinutes(2);
@@ -76,7 +75,7 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
         try
         {
             // Pages are gathered into kernel-sized batches, and the next pages are read while batches are written.
-            var pending = new List<SupplierOffer>(MaxBatch);
+            var pending = new List<SupplierOffer>(OfferBatch.MaxOffers);
             await using var pages = supplier.ListOffersAsync(since, ct).GetAsyncEnumerator(ct);
             while (true)
             {
@@ -89,10 +88,10 @@ public sealed partial class CatalogSync(KernelCatalogClient kernel, SyncProgress
                 }
                 pending.AddRange(pages.Current.Select(ForKernel));
                 status = status with { Pages = status.Pages + 1 };
-                while (pending.Count >= MaxBatch)
+                while (pending.Count >= OfferBatch.MaxOffers)
                 {
-                    await SendAsync(pending[..MaxBatch]);
-                    pending.RemoveRange(0, MaxBatch);
+                    await SendAsync(pending[..OfferBatch.MaxOffers]);
+                    pending.RemoveRange(0, OfferBatch.MaxOffers);
                 }
             }
             if (pending.Count > 0)
