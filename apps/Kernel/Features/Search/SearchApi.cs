@@ -61,8 +61,7 @@ public static class SearchApi
         {
             row = await QueryAsync(connection, request, store.Currency, ct);
             // Did you mean: when nothing matches, the closest title's results, named so the shopper sees the change.
-            if (row.Total == 0 && request.Text is not null
-                && await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SearchSql.ClosestTitle, new { Q = request.Text }, cancellationToken: ct)) is { } closest)
+            if (row.Total == 0 && request.Text is { } text && await ClosestTitleAsync(connection, text, ct) is { } closest)
             {
                 var corrected = await QueryAsync(connection, request with { Q = closest }, store.Currency, ct);
                 (row, suggestion) = corrected.Total > 0 ? (corrected, closest) : (row, null);
@@ -115,6 +114,13 @@ public static class SearchApi
         await reader.ReadAsync(ct);
         return new SearchRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
             reader.GetString(4), reader.GetString(5), reader.GetString(6));
+    }
+
+    private static async Task<string?> ClosestTitleAsync(NpgsqlConnection connection, string text, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(SearchSql.ClosestTitle, connection) { Parameters = { new("Q", text) } };
+        await command.PrepareAsync(ct);
+        return await command.ExecuteScalarAsync(ct) as string;
     }
 
     private static IReadOnlyList<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Json) ?? [];
