@@ -329,7 +329,7 @@ internal static class SearchSql
     public const string ClosestTitle = """
         WITH nearest AS (
             SELECT n.word
-            FROM unnest(string_to_array(catalog_search_text(@Q), ' ')) AS typed (word)
+            FROM unnest(string_to_array(catalog_search_text_inline(@Q), ' ')) AS typed (word)
             CROSS JOIN LATERAL (SELECT c.word FROM catalog_words c WHERE c.word % typed.word
                                 ORDER BY similarity(c.word, typed.word) DESC, c.word LIMIT 1) n
         ), wanted AS MATERIALIZED (
@@ -350,7 +350,7 @@ internal static class SearchSql
         )
         SELECT p.title FROM products p
         WHERE p.id = (SELECT t.id FROM titles t
-                      ORDER BY similarity(t.search_title, catalog_search_text(@Q)) DESC, t.in_stock DESC, length(t.search_title), t.id
+                      ORDER BY similarity(t.search_title, catalog_search_text_inline(@Q)) DESC, t.in_stock DESC, length(t.search_title), t.id
                       LIMIT 1)
         """;
 }
