@@ -327,9 +327,12 @@ internal static class SearchSql
     /// stock, else the first.
     /// </summary>
     public const string ClosestTitle = """
-        WITH nearest AS (
+        WITH typed_text AS MATERIALIZED (
+            -- Worked out once, not for every title compared with it.
+            SELECT catalog_search_text_inline(@Q) AS text
+        ), nearest AS (
             SELECT n.word
-            FROM unnest(string_to_array(catalog_search_text_inline(@Q), ' ')) AS typed (word)
+            FROM unnest(string_to_array((SELECT text FROM typed_text), ' ')) AS typed (word)
             CROSS JOIN LATERAL (SELECT c.word FROM catalog_words c WHERE c.word % typed.word
                                 ORDER BY similarity(c.word, typed.word) DESC, c.word LIMIT 1) n
         ), wanted AS MATERIALIZED (
@@ -350,7 +353,7 @@ internal static class SearchSql
         )
         SELECT p.title FROM products p
         WHERE p.id = (SELECT t.id FROM titles t
-                      ORDER BY similarity(t.search_title, catalog_search_text_inline(@Q)) DESC, t.in_stock DESC, length(t.search_title), t.id
+                      ORDER BY similarity(t.search_title, (SELECT text FROM typed_text)) DESC, t.in_stock DESC, length(t.search_title), t.id
                       LIMIT 1)
         """;
 }
