@@ -106,6 +106,32 @@ public sealed class SchemaTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("S.T.A.L.K.E.R.: Shadow of Chernobyl", new string[0])]
+    [InlineData("Pokémon Ver. 1.2", new[] { "Pocket Monsters", "Pokemon 1.2" })]
+    [InlineData("Tom Clancy’s The Division 2", new[] { "Division II" })]
+    public async Task A_product_s_search_columns_are_its_title_s_text_and_words_with_its_aliases_and_follow_every_write(string title, string[] aliases)
+    {
+        // What the columns were when PostgreSQL generated them (0006, 0040), now a trigger's work (0207).
+        const string Stale = """
+            SELECT count(*) FROM products
+            WHERE (search_title, title_search, search) IS DISTINCT FROM
+                  (catalog_search_text(title), to_tsvector('simple', catalog_search_text(title)), catalog_search_document(title, aliases))
+            """;
+        var id = await _connection.ExecuteScalarAsync<long>("""
+            INSERT INTO products (slug, match_key, title, aliases, platform, region) VALUES ('written', 'written|pc|global|standard', @Title, @Aliases, 'PC', 'GLOBAL')
+            RETURNING id
+            """, new { Title = title, Aliases = aliases });
+        (await _connection.ExecuteScalarAsync<long>(Stale)).Should().Be(0);
+
+        await _connection.ExecuteAsync("UPDATE products SET title = 'Elden Ring: Nightreign', aliases = aliases || 'Nightreign'::text WHERE id = @Id", new { Id = id });
+        (await _connection.ExecuteScalarAsync<long>(Stale)).Should().Be(0);
+        await _connection.ExecuteAsync("UPDATE products SET search_title = 'other', search = 'other', title_search = 'other' WHERE id = @Id", new { Id = id });
+        (await _connection.ExecuteScalarAsync<long>(Stale)).Should().Be(0);
+        (await _connection.ExecuteScalarAsync<string>("SELECT search::text FROM products WHERE id = @Id", new { Id = id }))
+            .Should().Contain("'nightreign'").And.NotContain("'other'");
+    }
+
+    [Theory]
     [InlineData("2", "ii")]
     [InlineData("14", "xiv")]
     [InlineData("20", "xx")]
