@@ -86,7 +86,7 @@ public static class SyncRunsApi
             {
                 // The seen list grew by a whole catalog since autovacuum last looked at it: with its old statistics the
                 // planner takes it for empty and scans it once per offer (over ten seconds at 75k offers).
-                await connection.ExecuteAsync(new CommandDefinition("ANALYZE sync_run_seen", transaction: transaction, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(SyncRunsSql.AnalyzeSeen, transaction: transaction, cancellationToken: ct));
                 vanished = await MarkVanishedAsync(connection, transaction, run, repricer, events, ct);
                 // A run that added listings may have grown the catalog faster than autovacuum looks: the next run's
                 // comparison of each batch with the stored offers would be planned from a catalog of before. Only the
