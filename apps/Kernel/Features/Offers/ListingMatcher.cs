@@ -26,22 +26,19 @@ internal static partial class ListingMatcher
     public static MatchedListing Match(string title, string platform, string region, string edition)
     {
         var words = Words(title);
-        var (canonicalPlatform, canonicalRegion, canonicalEdition, ownWords) = FieldsOf(platform, region, edition);
-        var titleEdition = StripTrailingNoise(words, ownWords);
-        if (canonicalEdition == ListingVocabulary.StandardEdition && titleEdition is not null)
-        {
-            canonicalEdition = titleEdition;
-        }
-        var normalTitle = string.Join(' ', words.Select(w => w.Normal));
+        var fields = FieldsOf(platform, region, edition);
+        var titleEdition = StripTrailingNoise(words, fields);
+        var canonicalEdition = fields.Edition == ListingVocabulary.StandardEdition && titleEdition is not null ? titleEdition : fields.Edition;
+        var normalTitle = JoinNormal(words, ' ');
         var display = words.Count == 0 ? title.Trim() : title[..(words[^1].End)].Trim();
-        var matchKey = string.Join('|', normalTitle, canonicalPlatform, canonicalRegion, canonicalEdition).ToLowerInvariant();
-        var slugParts = new List<string> { normalTitle, canonicalPlatform, canonicalRegion };
-        if (canonicalEdition != ListingVocabulary.StandardEdition)
+        var matchKey = string.Join('|', normalTitle, fields.Platform, fields.Region, canonicalEdition).ToLowerInvariant();
+        // The title's words (already normal), then those of the platform, region and any edition but Standard.
+        var slug = string.Join('-', new[]
         {
-            slugParts.Add(canonicalEdition);
-        }
-        var slug = string.Join('-', slugParts.SelectMany(part => Words(part)).Select(w => w.Normal));
-        return new MatchedListing(display, canonicalPlatform, canonicalRegion, canonicalEdition, matchKey, slug);
+            JoinNormal(words, '-'), fields.PlatformRegionSlug,
+            canonicalEdition == ListingVocabulary.StandardEdition ? "" : Known(EditionSlugs, canonicalEdition, SlugOf),
+        }.Where(part => part.Length > 0));
+        return new MatchedListing(display, fields.Platform, fields.Region, canonicalEdition, matchKey, slug);
     }
 
     /// <summary>
@@ -49,27 +46,44 @@ internal static partial class ListingMatcher
     /// to, and the words they cut from a title's end, are worked out once per spelling. Bounded, so odd spellings a
     /// supplier sends cannot grow it without end.
     /// </summary>
-    private static ListingFields FieldsOf(string platform, string region, string edition)
+    private static ListingFields FieldsOf(string platform, string region, string edition) =>
+        Known(Fields, (platform, region, edition), static key =>
+        {
+            var (platform, region, edition) = key;
+            var canonicalPlatform = CanonicalPlatform(platform);
+            var canonicalRegion = CanonicalRegion(region);
+            var ownWords = OwnWords(platform, canonicalPlatform, ListingVocabulary.Platforms)
+                .Concat(OwnWords(region, canonicalRegion, ListingVocabulary.Regions)).ToHashSet();
+            return new ListingFields(canonicalPlatform, canonicalRegion, CanonicalEdition(edition),
+                ownWords.GetAlternateLookup<ReadOnlySpan<char>>(), ownWords.Select(LastWord).ToHashSet(),
+                string.Join('-', new[] { SlugOf(canonicalPlatform), SlugOf(canonicalRegion) }.Where(part => part.Length > 0)));
+        });
+
+    private const int MaxKnown = 10_000;
+    private static readonly ConcurrentDictionary<(string Platform, string Region, string Edition), ListingFields> Fields = new();
+    // The slug's words of an edition, by its canonical name.
+    private static readonly ConcurrentDictionary<string, string> EditionSlugs = new();
+
+    private static TValue Known<TKey, TValue>(ConcurrentDictionary<TKey, TValue> known, TKey key, Func<TKey, TValue> make) where TKey : notnull
     {
-        if (Fields.TryGetValue((platform, region, edition), out var known))
+        if (known.TryGetValue(key, out var value))
         {
-            return known;
+            return value;
         }
-        var canonicalPlatform = CanonicalPlatform(platform);
-        var canonicalRegion = CanonicalRegion(region);
-        var fields = new ListingFields(canonicalPlatform, canonicalRegion, CanonicalEdition(edition),
-            OwnWords(platform, canonicalPlatform, ListingVocabulary.Platforms).Concat(OwnWords(region, canonicalRegion, ListingVocabulary.Regions)).ToHashSet());
-        if (Fields.Count < MaxKnownFields)
+        value = make(key);
+        if (known.Count < MaxKnown)
         {
-            Fields.TryAdd((platform, region, edition), fields);
+            known.TryAdd(key, value);
         }
-        return fields;
+        return value;
     }
 
-    private const int MaxKnownFields = 10_000;
-    private static readonly ConcurrentDictionary<(string Platform, string Region, string Edition), ListingFields> Fields = new();
-
-    private sealed record ListingFields(string Platform, string Region, string Edition, IReadOnlySet<string> OwnWords);
+    /// <param name="OwnWords">Every spelling of the listing's platform and region (<see cref="OwnWords(string, string, IReadOnlyDictionary{string, string})"/>).</param>
+    /// <param name="OwnWordEnds">The last word of each, for <see cref="StripTrailingNoise"/>.</param>
+    /// <param name="PlatformRegionSlug">The slug's words of the canonical platform and region.</param>
+    private sealed record ListingFields(
+        string Platform, string Region, string Edition, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OwnWords,
+        IReadOnlySet<string> OwnWordEnds, string PlatformRegionSlug);
 
     /// <summary>Lowercase, accents and apostrophes removed: how titles and filters are compared.</summary>
     public static string Normalise(string text) => string.Join(' ', Words(text).Select(w => w.Normal));
@@ -97,26 +111,30 @@ internal static partial class ListingMatcher
     private static IEnumerable<string> OwnWords(string raw, string canonical, IReadOnlyDictionary<string, string> spellings) =>
         spellings.Where(s => s.Value == canonical).Select(s => s.Key).Append(Normalise(raw));
 
-    /// <summary>Cuts listing words off the end; returns the canonical edition if one was cut.</summary>
-    private static string? StripTrailingNoise(List<Word> words, IReadOnlySet<string> ownWords)
+    /// <summary>
+    /// Cuts listing words off the end; returns the canonical edition if one was cut. Every phrase it looks for ends with
+    /// the title's last word, so a last word that ends none stops it; phrases are compared as spans of a buffer, not
+    /// made into strings (a full sync matches 80,000 listings, most ending with several such words).
+    /// </summary>
+    private static string? StripTrailingNoise(List<Word> words, ListingFields fields)
     {
         string? edition = null;
+        Span<char> buffer = stackalloc char[PhraseBuffer];
         var cut = true;
-        while (cut && words.Count > 1)
+        while (cut && words.Count > 1 && (PhraseEnds.Contains(words[^1].Normal) || fields.OwnWordEnds.Contains(words[^1].Normal)))
         {
             cut = false;
             for (var n = Math.Min(LongestPhrase, words.Count - 1); n >= 1 && !cut; n--)
             {
-                var phrase = Phrase(words, n);
-                var editionPhrase = phrase.EndsWith(" edition", StringComparison.Ordinal) ? phrase[..^" edition".Length] : null;
-                if (ListingVocabulary.TitleNoise.Contains(phrase) || ownWords.Contains(phrase))
+                var phrase = Phrase(words, n, buffer);
+                var editionPhrase = phrase.EndsWith(" edition", StringComparison.Ordinal) ? phrase[..^" edition".Length] : default;
+                if (Noise.Contains(phrase) || fields.OwnWords.Contains(phrase))
                 {
                     cut = true;
                 }
-                else if (ListingVocabulary.TitleEditions.Contains(phrase)
-                    || (editionPhrase is not null && ListingVocabulary.Editions.ContainsKey(editionPhrase)))
+                else if (TitleEditions.Contains(phrase) || (!editionPhrase.IsEmpty && Editions.ContainsKey(editionPhrase)))
                 {
-                    edition ??= ListingVocabulary.Editions[editionPhrase ?? phrase];
+                    edition ??= Editions[editionPhrase.IsEmpty ? phrase : editionPhrase];
                     cut = true;
                 }
                 if (cut)
@@ -128,20 +146,52 @@ internal static partial class ListingMatcher
         return edition;
     }
 
-    // The last n words, as one phrase.
-    private static string Phrase(List<Word> words, int n)
+    // The last n words, as one phrase: in the buffer when it fits, which every phrase looked for but a long spelling of
+    // the listing's own platform or region does.
+    private static ReadOnlySpan<char> Phrase(List<Word> words, int n, Span<char> buffer)
     {
-        if (n == 1)
+        var length = n - 1;
+        for (var i = words.Count - n; i < words.Count; i++)
         {
-            return words[^1].Normal;
+            length += words[i].Normal.Length;
         }
-        var last = new string[n];
-        for (var i = 0; i < n; i++)
+        var phrase = length <= buffer.Length ? buffer[..length] : new char[length];
+        var at = 0;
+        for (var i = words.Count - n; i < words.Count; i++)
         {
-            last[i] = words[words.Count - n + i].Normal;
+            if (at > 0)
+            {
+                phrase[at++] = ' ';
+            }
+            words[i].Normal.CopyTo(phrase[at..]);
+            at += words[i].Normal.Length;
         }
-        return string.Join(' ', last);
+        return phrase;
     }
+
+    private const int PhraseBuffer = 128;
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Noise = new HashSet<string>(ListingVocabulary.TitleNoise).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleEditions = new HashSet<string>(ListingVocabulary.TitleEditions).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Editions = new Dictionary<string, string>(ListingVocabulary.Editions).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The last word of every phrase looked for but the listing's own (an edition spelling is looked for with " edition" too).
+    private static readonly HashSet<string> PhraseEnds =
+        [.. ListingVocabulary.TitleNoise.Concat(ListingVocabulary.TitleEditions).Concat(ListingVocabulary.Editions.Keys).Append("edition").Select(LastWord)];
+
+    private static string LastWord(string phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..];
+
+    private static string JoinNormal(List<Word> words, char separator)
+    {
+        var normal = new string[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            normal[i] = words[i].Normal;
+        }
+        return string.Join(separator, normal);
+    }
+
+    private static string SlugOf(string value) => JoinNormal(Words(value), '-');
 
     private static string Canonical(string value, IReadOnlyDictionary<string, string> spellings, Func<string, string> tidy)
     {
@@ -156,22 +206,23 @@ internal static partial class ListingMatcher
         var words = new List<Word>();
         foreach (var match in WordPattern().EnumerateMatches(text))
         {
-            words.Add(new Word(NormalWord(text.Substring(match.Index, match.Length)), match.Index + match.Length));
+            words.Add(new Word(NormalWord(text.AsSpan(match.Index, match.Length)), match.Index + match.Length));
         }
         return words;
     }
 
-    private static string NormalWord(string word)
+    private static string NormalWord(ReadOnlySpan<char> word)
     {
-        if (word == "&")
+        if (word is "&")
         {
             return "and";
         }
-        var lower = word.ToLowerInvariant();
+        Span<char> lower = word.Length <= PhraseBuffer ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
         // Most words are plain letters and digits already: only the others are rebuilt.
-        if (!lower.AsSpan().ContainsAnyExcept(PlainWordChars))
+        if (!lower.ContainsAnyExcept(PlainWordChars))
         {
-            return lower;
+            return new string(lower);
         }
         var normal = new StringBuilder(lower.Length);
         foreach (var c in lower)
