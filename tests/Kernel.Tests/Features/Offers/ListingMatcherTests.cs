@@ -24,6 +24,23 @@ public sealed class ListingMatcherTests
         string title, string platform, string region, string edition) =>
         ListingMatcher.Match(title, platform, region, edition).MatchKey.Should().Be("the savage racers|playstation|uk|deluxe");
 
+    [Theory]
+    // "world" ends no phrase a title is cut by, only the spelling of this listing's own region.
+    [InlineData("Hollow Knight Rest of the World Steam Key", "Steam", "Rest of the World", "Hollow Knight",
+        "hollow knight|steam|row|standard", "hollow-knight-steam-row")]
+    // A spelling of the listing's own platform longer than any phrase the vocabulary holds (141 letters).
+    [InlineData("Elden Ring Gamesdropandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonforever Key", "Gamesdropandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonforever", "EU", "Elden Ring",
+        "elden ring|gamesdropandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonforever|eu|standard", "elden-ring-gamesdropandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonandonforever-eu")]
+    public void The_listings_own_spellings_are_cut_whatever_their_length_or_last_word(
+        string title, string platform, string region, string shown, string matchKey, string slug)
+    {
+        var match = ListingMatcher.Match(title, platform, region, "Standard");
+
+        match.Title.Should().Be(shown);
+        match.MatchKey.Should().Be(matchKey);
+        match.Slug.Should().Be(slug);
+    }
+
     [Fact]
     public void A_region_word_that_is_not_the_listings_own_region_stays_part_of_the_name() =>
         ListingMatcher.Match("Among Us Steam Key GLOBAL", "Steam", "GLOBAL", "Standard").MatchKey.Should().Be("among us|steam|global|standard");
