@@ -7,7 +7,8 @@
 # Loads a generated catalog (default 100000 products, two suppliers) through the kernel's batch API, then measures
 # GET /bff/api/catalog/search at a fixed concurrency (default 32) for a fixed time (default 30 s), then the same
 # queries' SQL straight on PostgreSQL (the floor), the host's peak resident memory, the cores the host, PostgreSQL and
-# the load generator kept busy in each run, and each kind of query's SQL alone, one at a time.
+# the load generator kept busy in each run, and each kind of query's SQL alone, one at a time; before and after, a machine
+# reference (machine_reference in scripts/infra.sh) to tell a slow minute of this machine from slow code.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infra.sh
@@ -59,4 +60,6 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
+machine_reference "$pg_port" "$password" "before the searches"
 BENCH_HOST_PID=$host_pid dotnet tools/Benchmarks/bin/Release/net10.0/Benchmarks.dll search "$url" "$token" "$postgres" "$@"
+machine_reference "$pg_port" "$password" "after the searches"

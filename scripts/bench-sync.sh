@@ -4,7 +4,7 @@
 # time of each full sync is printed, first into an empty catalog, then again with nothing changed, with the time
 # its phases took (fetch, match, SQL, outbox), the host's peak resident memory during it and the CPU time the host,
 # the sandbox and PostgreSQL spent on it; then the sync the store runs on its schedule (delta where the supplier
-# offers one), with nothing changed.
+# offers one), with nothing changed. A machine reference (machine_reference in scripts/infra.sh) before and after.
 #   ./bench.sh sync [products]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +78,7 @@ env "${store_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" A
 host_pid=$!
 wait_ready "$url" "$host_pid" "$work/embedded.log"
 
+machine_reference "$pg_port" "$password" "before the syncs"
 python3 - "$url" "$(APP_API_TOKEN=$token app_token suppliers)" "$host_pid" "$sandbox_pid" "$(head -1 "$work/pg/postmaster.pid")" <<'PY'
 import json, os, sys, time, urllib.request
 url, token, host_pid, sandbox_pid, postmaster = sys.argv[1:6]
@@ -137,3 +138,4 @@ for label, full in (("into an empty catalog", True), ("again, nothing changed", 
         print(f"    CPU: host {host:.1f} s, sandbox {sandbox:.1f} s, PostgreSQL {postgres:.1f} s "
               f"(of {seconds * os.cpu_count():.1f} s on {os.cpu_count()} cores)", flush=True)
 PY
+machine_reference "$pg_port" "$password" "after the syncs"

@@ -111,6 +111,17 @@ stop_throwaway() {
   stop_redis "$1/redis"
 }
 
+# machine_reference PORT PASSWORD LABEL: prints how long PostgreSQL takes for a fixed job on one core (the least of three
+# runs), beside a benchmark's results. This machine's speed moves by up to two times within minutes, with nothing of
+# ours running: the reference tells a slow minute from slow code when two runs are compared.
+machine_reference() {
+  for _ in 1 2 3; do
+    PGPASSWORD=$2 psql -h 127.0.0.1 -p "$1" -U postgres -d postgres -qAt \
+      -c '\timing on' -c "SELECT sum(hashtext(i::text)) FROM generate_series(1, 2000000) i"
+  done | awk -v label="$3" '/^Time:/ && (best == "" || $2 + 0 < best) { best = $2 + 0 }
+    END { printf "machine reference, %s: %d ms for a fixed PostgreSQL job on one core (least of 3; lower is faster)\n", label, best }'
+}
+
 # wait_ready URL PID LOG [PATH]: waits until URL/PATH (default /health/ready) answers, failing early if PID exits.
 wait_ready() {
   local url=$1 pid=$2 logfile=$3 path=${4:-/health/ready}
