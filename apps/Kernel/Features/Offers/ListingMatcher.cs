@@ -33,11 +33,8 @@ internal static partial class ListingMatcher
         var display = words.Count == 0 ? title.Trim() : title[..(words[^1].End)].Trim();
         var matchKey = string.Join('|', normalTitle, fields.Platform, fields.Region, canonicalEdition).ToLowerInvariant();
         // The title's words (already normal), then those of the platform, region and any edition but Standard.
-        var slug = string.Join('-', new[]
-        {
-            JoinNormal(words, '-'), fields.PlatformRegionSlug,
-            canonicalEdition == ListingVocabulary.StandardEdition ? "" : Known(EditionSlugs, canonicalEdition, SlugOf),
-        }.Where(part => part.Length > 0));
+        var slug = Hyphenated(JoinNormal(words, '-'), fields.PlatformRegionSlug,
+            canonicalEdition == ListingVocabulary.StandardEdition ? "" : Known(EditionSlugs, canonicalEdition, SlugOf));
         return new MatchedListing(display, fields.Platform, fields.Region, canonicalEdition, matchKey, slug);
     }
 
@@ -56,7 +53,7 @@ internal static partial class ListingMatcher
                 .Concat(OwnWords(region, canonicalRegion, ListingVocabulary.Regions)).ToHashSet();
             return new ListingFields(canonicalPlatform, canonicalRegion, CanonicalEdition(edition),
                 ownWords.GetAlternateLookup<ReadOnlySpan<char>>(), ownWords.Select(LastWord).ToHashSet(),
-                string.Join('-', new[] { SlugOf(canonicalPlatform), SlugOf(canonicalRegion) }.Where(part => part.Length > 0)));
+                Hyphenated(SlugOf(canonicalPlatform), SlugOf(canonicalRegion)));
         });
 
     private const int MaxKnown = 10_000;
@@ -86,7 +83,7 @@ internal static partial class ListingMatcher
         IReadOnlySet<string> OwnWordEnds, string PlatformRegionSlug);
 
     /// <summary>Lowercase, accents and apostrophes removed: how titles and filters are compared.</summary>
-    public static string Normalise(string text) => string.Join(' ', Words(text).Select(w => w.Normal));
+    public static string Normalise(string text) => JoinNormal(Words(text), ' ');
 
     public static string CanonicalPlatform(string platform) => Canonical(platform, ListingVocabulary.Platforms, TitleCase);
 
@@ -192,6 +189,9 @@ internal static partial class ListingMatcher
     }
 
     private static string SlugOf(string value) => JoinNormal(Words(value), '-');
+
+    // Slug parts, the empty ones left out.
+    private static string Hyphenated(params string[] parts) => string.Join('-', parts.Where(part => part.Length > 0));
 
     private static string Canonical(string value, IReadOnlyDictionary<string, string> spellings, Func<string, string> tidy)
     {

@@ -60,11 +60,13 @@ internal static class SyncRunsSql
     /// take 38 ms. The lookup columns' full statistics still come from autovacuum: an ANALYZE naming columns leaves the
     /// table's count of changes standing.
     /// </summary>
-    public const string AnalyzeSeen = "SET LOCAL default_statistics_target = 10; ANALYZE sync_run_seen";
+    public const string AnalyzeSeen = SmallSample + "ANALYZE sync_run_seen";
 
     /// <inheritdoc cref="AnalyzeSeen"/>
     public const string AnalyzeLookups =
-        "SET LOCAL default_statistics_target = 10; ANALYZE supplier_offers (id, supplier_code, supplier_sku, product_id, available), products (id, match_key, slug)";
+        SmallSample + "ANALYZE supplier_offers (id, supplier_code, supplier_sku, product_id, available), products (id, match_key, slug)";
+
+    private const string SmallSample = "SET LOCAL default_statistics_target = 10; ";
 
     /// <summary>Moves the words waiting in the search index's pending list into the index proper.</summary>
     public const string MergeSearchWords = "SELECT gin_clean_pending_list('products_search'::regclass)";
