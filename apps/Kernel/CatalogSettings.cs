@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace GamesDrop.Kernel;
 
 /// <summary>Catalog settings from configuration section <c>Catalog</c>.</summary>
@@ -18,6 +20,13 @@ public sealed class CatalogSettings
     /// under 16 shoppers, four at once halved the slowest 1% of searches (121-141 ms to 65-69 ms) against a pool of 100.
     /// </summary>
     public int SearchConnections { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// How long a search's facet counts are reused for other sorts and pages of it (Features/Search/SearchFacetCache);
+    /// zero counts them for every search.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan SearchFacetsFor { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How a product page measures each offer's usual time from payment to key.</summary>
     public DeliveryTimeSettings DeliveryTime { get; set; } = new();

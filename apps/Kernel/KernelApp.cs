@@ -49,8 +49,8 @@ public static class KernelApp
         // Resolved per use, so a handler reads the settings in force when it runs.
         builder.Services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<StoreSettings>>().CurrentValue);
         builder.Services.Configure<PricingSettings>(builder.Configuration.GetSection("Pricing"));
-        builder.Services.Configure<CatalogSettings>(builder.Configuration.GetSection("Catalog"));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogSettings>>().Value);
+        builder.Services.AddSettings<CatalogSettings>("Catalog");
+        builder.Services.AddSingleton<SearchFacetCache>();
         builder.Services.AddSingleton<Repricer>();
         builder.Services.AddKeyedSingleton(SearchApi.SearchDataSource, (sp, _) => SearchApi.BuildSearchDataSource(
             DataExtensions.AppConnection(sp, sp.GetRequiredService<HostIdentity>(), AppIds.Kernel),

@@ -11,6 +11,7 @@ public sealed class SettingsValidationTests
     [InlineData("Cart:IdleExpiry", "00:00:00")] // BFF
     [InlineData("Funnel:ReportEvery", "00:00:00")] // BFF
     [InlineData("Catalog:SearchCacheFor", "00:00:00")] // BFF
+    [InlineData("Catalog:SearchFacetsFor", "-00:00:01")] // Kernel
     [InlineData("Admin:Email", "not-an-address")] // Kernel
     [InlineData("Store:PublicUrl", "not-a-url")] // Checkout and Notifier
     [InlineData("Notifier:Delivery:MaxAttempts", "0")] // Notifier

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Web;
-using Dapper;
 using GamesDrop.Contracts.Catalog;
 using GamesDrop.Kernel;
 using GamesDrop.Kernel.Features.Search;
@@ -12,26 +11,21 @@ namespace GamesDrop.Benchmarks;
 /// The physical floor of a search: the kernel's own statements for the same query string, run straight against
 /// PostgreSQL through pools set up as the kernel sets up its own, with no HTTP, JSON or BFF in between.
 /// </summary>
-internal sealed class SqlFloor(NpgsqlDataSource search, string currency)
+internal sealed class SqlFloor(NpgsqlDataSource search, SearchFacetCache facets, string currency)
 {
     public static SqlFloor Create(string postgres, string currency)
     {
         // The kernel's role runs with JIT off (RoleSql); the benchmark signs in as the migrator, so it asks for the same.
         var kernelLike = new NpgsqlConnectionStringBuilder(postgres) { Options = "-c jit=off" }.ConnectionString;
-        return new(SearchApi.BuildSearchDataSource(kernelLike, new CatalogSettings()), currency);
+        var settings = new CatalogSettings();
+        return new(SearchApi.BuildSearchDataSource(kernelLike, settings), new SearchFacetCache(settings), currency);
     }
 
+    // As the API finds it, did you mean and kept facet counts included.
     public async Task<bool> SearchAsync(string query, CancellationToken ct)
     {
-        var request = Parse(query);
         await using var connection = await search.OpenConnectionAsync(ct);
-        var row = await SearchApi.QueryAsync(connection, request, currency, ct);
-        // The API's did-you-mean: a query that found nothing costs the closest title and its search as well.
-        if (row.Total == 0 && request.Text is not null
-            && await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SearchSql.ClosestTitle, new { Q = request.Text }, cancellationToken: ct)) is { } closest)
-        {
-            await SearchApi.QueryAsync(connection, request with { Q = closest }, currency, ct);
-        }
+        await SearchApi.FindAsync(connection, Parse(query), currency, facets, ct);
         return true;
     }
 

@@ -46,7 +46,7 @@ public static class SearchApi
     // A search the statement timeout ended is the store's trouble, not the shopper's: 503, try again shortly.
     private static async Task<Results<Ok<SearchResult>, ValidationProblem, ProblemHttpResult>> SearchAsync(
         [AsParameters] SearchParameters request, StoreSettings store,
-        [FromKeyedServices(SearchDataSource)] NpgsqlDataSource search, HttpContext http, CancellationToken ct)
+        [FromKeyedServices(SearchDataSource)] NpgsqlDataSource search, SearchFacetCache facets, HttpContext http, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
@@ -55,17 +55,10 @@ public static class SearchApi
         }
         var started = Stopwatch.GetTimestamp();
         await using var connection = await search.OpenConnectionAsync(ct);
-        SearchRow row;
-        string? suggestion = null;
+        Answer answer;
         try
         {
-            row = await QueryAsync(connection, request, store.Currency, ct);
-            // Did you mean: when nothing matches, the closest title's results, named so the shopper sees the change.
-            if (row.Total == 0 && request.Text is { } text && await ClosestTitleAsync(connection, text, ct) is { } closest)
-            {
-                var corrected = await QueryAsync(connection, request with { Q = closest }, store.Currency, ct);
-                (row, suggestion) = corrected.Total > 0 ? (corrected, closest) : (row, null);
-            }
+            answer = await FindAsync(connection, request, store.Currency, facets, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
         {
@@ -73,11 +66,36 @@ public static class SearchApi
             return TypedResults.Problem("The search took too long. Try fewer or shorter words.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         StoreMetrics.Searched(started);
-        return TypedResults.Ok(new SearchResult(
-            Read<SearchItem>(row.Items), row.Total,
-            new SearchFacets(Read<FacetValue>(row.Platform), Read<FacetValue>(row.Region), Read<FacetValue>(row.Genre),
-                Read<FacetValue>(row.PriceBand), Read<FacetValue>(row.InStock)), suggestion));
+        return TypedResults.Ok(new SearchResult(Read<SearchItem>(answer.Row.Items), answer.Row.Total, answer.Facets, answer.Suggestion));
     }
+
+    /// <summary>
+    /// A search's row and facets. Did you mean: when nothing matches, the closest title's, and that title as the
+    /// suggestion, so the shopper sees the change.
+    /// </summary>
+    internal static async Task<Answer> FindAsync(
+        NpgsqlConnection connection, SearchParameters request, string currency, SearchFacetCache facets, CancellationToken ct)
+    {
+        var answer = await AnswerAsync(connection, request, currency, facets, ct);
+        if (answer.Row.Total == 0 && request.Text is { } text && await ClosestTitleAsync(connection, text, ct) is { } closest)
+        {
+            var corrected = await AnswerAsync(connection, request with { Q = closest }, currency, facets, ct);
+            return corrected.Row.Total > 0 ? corrected with { Suggestion = closest } : answer;
+        }
+        return answer;
+    }
+
+    // A search's row, and its facets as counted by the same statement or kept from another sort or page of it.
+    private static async Task<Answer> AnswerAsync(
+        NpgsqlConnection connection, SearchParameters request, string currency, SearchFacetCache cache, CancellationToken ct)
+    {
+        var kept = cache.Find(request);
+        var row = await QueryAsync(connection, request, currency, facets: kept is null, ct);
+        return new Answer(row, kept ?? cache.Keep(request, new SearchFacets(Read<FacetValue>(row.Platform!), Read<FacetValue>(row.Region!),
+            Read<FacetValue>(row.Genre!), Read<FacetValue>(row.PriceBand!), Read<FacetValue>(row.InStock!))));
+    }
+
+    internal sealed record Answer(SearchRow Row, SearchFacets Facets, string? Suggestion = null);
 
     private static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem>> SuggestAsync(
         string? q, NpgsqlDataSource db, CatalogSettings catalog, CancellationToken ct)
@@ -101,19 +119,21 @@ public static class SearchApi
     }
 
     /// <summary>Words search through the GIN index; browsing from the narrow copy and its counts, by the filters set.</summary>
-    internal static string StatementFor(SearchParameters request) =>
-        request.Text is not null ? SearchSql.SearchWords : SearchSql.BrowseFor(request.Filters);
+    internal static string StatementFor(SearchParameters request, bool facets) =>
+        request.Text is not null ? SearchSql.SearchWordsFor(facets) : SearchSql.BrowseFor(request.Filters, facets);
 
-    // Every statement stays prepared on each pooled connection (Npgsql keeps it across pool returns).
-    internal static async Task<SearchRow> QueryAsync(NpgsqlConnection connection, SearchParameters request, string currency, CancellationToken ct)
+    // Every statement stays prepared on each pooled connection (Npgsql keeps it across pool returns). Without facets,
+    // the row's facets are null.
+    internal static async Task<SearchRow> QueryAsync(
+        NpgsqlConnection connection, SearchParameters request, string currency, bool facets, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(StatementFor(request), connection);
+        await using var command = new NpgsqlCommand(StatementFor(request, facets), connection);
         request.AddParameters(command.Parameters, currency);
         await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new SearchRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            reader.GetString(4), reader.GetString(5), reader.GetString(6));
+        string? Facet(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+        return new SearchRow(reader.GetInt64(0), reader.GetString(1), Facet(2), Facet(3), Facet(4), Facet(5), Facet(6));
     }
 
     private static async Task<string?> ClosestTitleAsync(NpgsqlConnection connection, string text, CancellationToken ct)
@@ -125,5 +145,5 @@ public static class SearchApi
 
     private static IReadOnlyList<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Json) ?? [];
 
-    internal sealed record SearchRow(long Total, string Items, string Platform, string Region, string Genre, string PriceBand, string InStock);
+    internal sealed record SearchRow(long Total, string Items, string? Platform, string? Region, string? Genre, string? PriceBand, string? InStock);
 }

@@ -115,11 +115,20 @@ internal static class SearchSql
     private static string Passes(string row, BrowseFilters? set) => string.Join(" AND ", FilterConditions(row, set).Select(f => f.Condition));
 
     /// <summary>
-    /// Search by words: one row with the total, the page of items (ranked as <see cref="PageOrder"/> says) and every
-    /// facet as JSON. Matching goes only through the GIN index, so one generic plan serves every query and the
-    /// statement can stay prepared instead of being planned (over a millisecond) each time.
+    /// Search by words: one row with the total, the page of items (ranked as <see cref="PageOrder"/> says) and, when
+    /// <paramref name="facets"/>, every facet as JSON (else nulls). Matching goes only through the GIN index, so one
+    /// generic plan serves every query and the statement can stay prepared instead of being planned (over a
+    /// millisecond) each time.
     /// </summary>
-    public static readonly string SearchWords = $$"""
+    public static string SearchWordsFor(bool facets) => facets ? SearchWordsWithFacets : SearchWordsOnly;
+
+    private static readonly string SearchWordsWithFacets = SearchWords(facets: true);
+    private static readonly string SearchWordsOnly = SearchWords(facets: false);
+
+    // In place of the facets when the kernel has them already (SearchFacetCache): the statement does not count them.
+    private const string NoFacets = "NULL::text AS Platform, NULL::text AS Region, NULL::text AS Genre, NULL::text AS PriceBand, NULL::text AS InStock";
+
+    private static string SearchWords(bool facets) => $$"""
         WITH {{Query}}, matched AS MATERIALIZED (
             -- Only what filters, facets, sorts and the grouping into games read.
             SELECT p.id, p.search_title, p.platform, p.region, p.price, p.in_stock, p.release_date, p.genres,
@@ -152,22 +161,22 @@ internal static class SearchSql
             GROUP BY search_title
         )
         SELECT (SELECT count(*) FROM games) AS Total, {{Items(PageOrder, "v.search @@ (SELECT corrected FROM query) AND " + Passes("v", null))}} AS Items,
-               {{LiveFacet(Platform)}} AS Platform, {{LiveFacet(Region)}} AS Region, {{LiveFacet(Genre)}} AS Genre,
-               {{LiveFacet(PriceBand)}} AS PriceBand, {{LiveFacet(InStock)}} AS InStock
+               {{(facets ? $"{LiveFacet(Platform)} AS Platform, {LiveFacet(Region)} AS Region, {LiveFacet(Genre)} AS Genre, {LiveFacet(PriceBand)} AS PriceBand, {LiveFacet(InStock)} AS InStock" : NoFacets)}}
         """;
 
     /// <summary>
-    /// Browsing, without words: the same row as <see cref="SearchWords"/> from the narrow copy of the catalog
+    /// Browsing, without words: the same row as <see cref="SearchWordsFor"/> from the narrow copy of the catalog
     /// (0170). The facets come from the game counts of every filter combination while those are settled and the
     /// price filter is one of their bands, and are counted live otherwise. A statement per set of filters, written
     /// with only those: one generic plan serves each set with index ranges, so browsing is prepared like words search
-    /// instead of planned (3-8 ms) for every request.
+    /// instead of planned (3-8 ms) for every request. Without <paramref name="facets"/>, nulls in their place.
     /// </summary>
-    public static string BrowseFor(BrowseFilters set) => BrowseStatements[(int)set];
+    public static string BrowseFor(BrowseFilters set, bool facets) => BrowseStatements[(int)set * 2 + (facets ? 1 : 0)];
 
-    private static readonly string[] BrowseStatements = [.. Enumerable.Range(0, (int)BrowseFilters.All + 1).Select(set => Browse((BrowseFilters)set))];
+    private static readonly string[] BrowseStatements =
+        [.. Enumerable.Range(0, (int)BrowseFilters.All + 1).SelectMany(set => new[] { Browse((BrowseFilters)set, false), Browse((BrowseFilters)set, true) })];
 
-    private static string Browse(BrowseFilters set)
+    private static string Browse(BrowseFilters set, bool facets)
     {
         var priced = PriceBand.FilteredIn(set);
         return $$"""
@@ -194,8 +203,7 @@ internal static class SearchSql
         )
         SELECT (SELECT count(*) FROM games) AS Total,
                {{Items(BrowseOrder, Passes("v", set))}} AS Items,
-               {{BrowseFacet(Platform, set)}} AS Platform, {{BrowseFacet(Region, set)}} AS Region, {{BrowseFacet(Genre, set)}} AS Genre,
-               {{BrowseFacet(PriceBand, set)}} AS PriceBand, {{BrowseFacet(InStock, set)}} AS InStock
+               {{(facets ? $"{BrowseFacet(Platform, set)} AS Platform, {BrowseFacet(Region, set)} AS Region, {BrowseFacet(Genre, set)} AS Genre, {BrowseFacet(PriceBand, set)} AS PriceBand, {BrowseFacet(InStock, set)} AS InStock" : NoFacets)}}
         """;
     }
 

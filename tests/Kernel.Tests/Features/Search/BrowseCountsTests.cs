@@ -51,7 +51,7 @@ public sealed class BrowseCountsTests : CatalogTest
         var settled = new List<SearchApi.SearchRow>();
         foreach (var search in combinations)
         {
-            settled.Add(await SearchApi.QueryAsync(connection, search, "EUR", CancellationToken.None));
+            settled.Add(await SearchApi.QueryAsync(connection, search, "EUR", facets: true, CancellationToken.None));
         }
         // A change not yet counted, seen only by this transaction, makes every facet count live.
         var live = new List<SearchApi.SearchRow>();
@@ -60,7 +60,7 @@ public sealed class BrowseCountsTests : CatalogTest
             await connection.ExecuteAsync("INSERT INTO catalog_browse_changes DEFAULT VALUES", transaction: transaction);
             foreach (var search in combinations)
             {
-                live.Add(await SearchApi.QueryAsync(connection, search, "EUR", CancellationToken.None));
+                live.Add(await SearchApi.QueryAsync(connection, search, "EUR", facets: true, CancellationToken.None));
             }
             await transaction.RollbackAsync();
         }
@@ -76,11 +76,11 @@ public sealed class BrowseCountsTests : CatalogTest
         await SettledAsync();
         await using var connection = await OpenAsync();
         var everything = new SearchParameters(null, null, null, null, null, null, null, null, null, null);
-        var before = await SearchApi.QueryAsync(connection, everything, "EUR", CancellationToken.None);
+        var before = await SearchApi.QueryAsync(connection, everything, "EUR", facets: true, CancellationToken.None);
 
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("UPDATE catalog_browse_facets SET games = games + 1000", transaction: transaction);
-        var doctored = await SearchApi.QueryAsync(connection, everything, "EUR", CancellationToken.None);
+        var doctored = await SearchApi.QueryAsync(connection, everything, "EUR", facets: true, CancellationToken.None);
         await transaction.RollbackAsync();
 
         doctored.Platform.Should().NotBe(before.Platform);
@@ -94,7 +94,7 @@ public sealed class BrowseCountsTests : CatalogTest
         await using var connection = await OpenAsync();
         var cheapestFirst = new SearchParameters(null, null, null, null, null, null, null, "price_asc", null, 100);
         var onSteam = cheapestFirst with { Platform = "Steam" };
-        Task<SearchApi.SearchRow> BrowseAsync(SearchParameters search) => SearchApi.QueryAsync(connection, search, "EUR", CancellationToken.None);
+        Task<SearchApi.SearchRow> BrowseAsync(SearchParameters search) => SearchApi.QueryAsync(connection, search, "EUR", facets: true, CancellationToken.None);
         var (all, steam) = (await BrowseAsync(cheapestFirst), await BrowseAsync(onSteam));
 
         await using var transaction = await connection.BeginTransactionAsync();
@@ -115,12 +115,12 @@ public sealed class BrowseCountsTests : CatalogTest
         await SettledAsync();
         var soldOut = new SearchParameters(null, null, null, null, null, null, false, null, null, 100);
         await using var connection = await OpenAsync();
-        var before = await SearchApi.QueryAsync(connection, soldOut, "EUR", CancellationToken.None);
+        var before = await SearchApi.QueryAsync(connection, soldOut, "EUR", facets: true, CancellationToken.None);
 
         await Client.PostBatchAsync("kinguin", null, Offer("hades", "Hades", price: 20m, stock: 0, genres: ["Action", "Indie"]));
-        var atOnce = await SearchApi.QueryAsync(connection, soldOut, "EUR", CancellationToken.None);
+        var atOnce = await SearchApi.QueryAsync(connection, soldOut, "EUR", facets: true, CancellationToken.None);
         await SettledAsync();
-        var settled = await SearchApi.QueryAsync(connection, soldOut, "EUR", CancellationToken.None);
+        var settled = await SearchApi.QueryAsync(connection, soldOut, "EUR", facets: true, CancellationToken.None);
 
         atOnce.Items.Should().Contain("hades-steam-global");
         before.Items.Should().NotContain("hades-steam-global");
