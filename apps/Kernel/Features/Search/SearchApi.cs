@@ -91,8 +91,7 @@ public static class SearchApi
     {
         var kept = cache.Find(request);
         var row = await QueryAsync(connection, request, currency, facets: kept is null, ct);
-        return new Answer(row, kept ?? cache.Keep(request, new SearchFacets(Read<FacetValue>(row.Platform!), Read<FacetValue>(row.Region!),
-            Read<FacetValue>(row.Genre!), Read<FacetValue>(row.PriceBand!), Read<FacetValue>(row.InStock!))));
+        return new Answer(row, kept ?? cache.Keep(request, row.Facets!));
     }
 
     internal sealed record Answer(SearchRow Row, SearchFacets Facets, string? Suggestion = null);
@@ -122,8 +121,9 @@ public static class SearchApi
     internal static string StatementFor(SearchParameters request, bool facets) =>
         request.Text is not null ? SearchSql.SearchWordsFor(facets) : SearchSql.BrowseFor(request.Filters, facets);
 
-    // Every statement stays prepared on each pooled connection (Npgsql keeps it across pool returns). Without facets,
-    // the row's facets are null.
+    // Every statement stays prepared on each pooled connection (Npgsql keeps it across pool returns). The facets are
+    // read as settled counts when the statement has them, and counted from its matches otherwise (genres by SQL);
+    // without facets, the row's are null.
     internal static async Task<SearchRow> QueryAsync(
         NpgsqlConnection connection, SearchParameters request, string currency, bool facets, CancellationToken ct)
     {
@@ -132,8 +132,13 @@ public static class SearchApi
         await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        string? Facet(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-        return new SearchRow(reader.GetInt64(0), reader.GetString(1), Facet(2), Facet(3), Facet(4), Facet(5), Facet(6));
+        IReadOnlyList<FacetValue> Facet(int column) => Read<FacetValue>(reader.GetString(column));
+        var counted = !facets ? null
+            : !reader.IsDBNull(2) ? FacetCounter.Ordered(new SearchFacets(Facet(2), Facet(3), Facet(4), Facet(5), Facet(6)))
+            : FacetCounter.Count(reader.IsDBNull(7) ? null : new FacetCounter.Matches(reader.GetFieldValue<long[]>(7),
+                reader.GetFieldValue<string?[]>(8), reader.GetFieldValue<string?[]>(9), reader.GetFieldValue<string?[]>(10),
+                reader.GetFieldValue<bool[]>(11), reader.GetFieldValue<int[]>(12)), Facet(4));
+        return new SearchRow(reader.GetInt64(0), reader.GetString(1), counted);
     }
 
     private static async Task<string?> ClosestTitleAsync(NpgsqlConnection connection, string text, CancellationToken ct)
@@ -145,5 +150,5 @@ public static class SearchApi
 
     private static IReadOnlyList<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Json) ?? [];
 
-    internal sealed record SearchRow(long Total, string Items, string? Platform, string? Region, string? Genre, string? PriceBand, string? InStock);
+    internal sealed record SearchRow(long Total, string Items, SearchFacets? Facets);
 }

@@ -65,9 +65,9 @@ public sealed class BrowseCountsTests : CatalogTest
             await transaction.RollbackAsync();
         }
 
-        settled.Should().Equal(live);
+        settled.Should().BeEquivalentTo(live, o => o.WithStrictOrdering());
         settled.Count(r => r.Total > 0).Should().BeGreaterThan(combinations.Count / 4, "the combinations must find games to compare");
-        settled[0].Platform.Should().Contain("\"count\"");
+        settled[0].Facets!.Platform.Should().NotBeEmpty();
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class BrowseCountsTests : CatalogTest
         var doctored = await SearchApi.QueryAsync(connection, everything, "EUR", facets: true, CancellationToken.None);
         await transaction.RollbackAsync();
 
-        doctored.Platform.Should().NotBe(before.Platform);
+        doctored.Facets!.Platform.Should().NotBeEquivalentTo(before.Facets!.Platform);
         doctored.Items.Should().Be(before.Items, "the cards are always read from the catalog");
     }
 
@@ -124,8 +124,8 @@ public sealed class BrowseCountsTests : CatalogTest
 
         atOnce.Items.Should().Contain("hades-steam-global");
         before.Items.Should().NotContain("hades-steam-global");
-        atOnce.InStock.Should().NotBe(before.InStock, "one more game has a variant sold out");
-        atOnce.Should().Be(settled);
+        atOnce.Facets!.InStock.Should().NotBeEquivalentTo(before.Facets!.InStock, "one more game has a variant sold out");
+        atOnce.Should().BeEquivalentTo(settled, o => o.WithStrictOrdering());
         (await App.ScalarAsync<long>(CopyDiffers)).Should().Be(0, "the copy holds every product's browse columns");
     }
 
